@@ -1,0 +1,30 @@
+import { sleep } from 'n8n-workflow';
+
+export interface RetryPolicy {
+	/** Attempts in total, the first included. */
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+
+/** Bounded exponential back-off with jitter: base * 2^(attempt-1), capped. */
+export function backoffDelayMs(policy: RetryPolicy, attempt: number, random = Math.random): number {
+	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+
+export async function waitMs(ms: number): Promise<void> {
+	if (ms > 0) await sleep(ms);
+}
+
+/** Network failures where the request may not have reached the server, or got no answer. */
+export function isNetworkError(error: unknown): boolean {
+	const code = (error as { code?: string; cause?: { code?: string } })?.code ??
+		(error as { cause?: { code?: string } })?.cause?.code;
+	return (
+		typeof code === 'string' &&
+		['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'EHOSTUNREACH'].includes(code)
+	);
+}
