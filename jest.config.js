@@ -12,7 +12,10 @@ module.exports = {
 		},
 		{
 			displayName: 'e2e',
-			testEnvironment: 'node',
+			// Real n8n: install/pack once, longer timeouts, n8n log tails printed on failure.
+			testEnvironment: '<rootDir>/test/e2e/harness/environment.ts',
+			globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/setup.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 		},

@@ -1,0 +1,18 @@
+/**
+ * The real-n8n end-to-end harness. Typical use:
+ *
+ *   const n8n = await startN8n();
+ *   const credId = await n8n.createCredential({ name: 'awork', type: 'aworkPsaApi', data: {...} });
+ *   const wfId = await n8n.importWorkflow('my-workflow.json', { credentials: { aworkPsaApi: credId } });
+ *   const run = await n8n.executeWorkflowCli(wfId);      // run.ok, nodeOutput(run.result, 'Awork')
+ *   await n8n.stop();
+ */
+export { startN8n, N8nInstance, OFFLINE_ENV, freePort, nodeOutput, runError, parseLastJsonObject } from './n8n';
+export type { StartN8nOptions, OwnerAccount, CliRun, Execution, ExecutionRun, NodeRun, ImportOptions } from './n8n';
+export { ensureN8nInstalled, n8nCacheDir, REPO_ROOT, ARTIFACTS_DIR } from './install';
+export type { N8nInstallation } from './install';
+export { preparePackage, installPackageInto, staleBuildReason, PACKAGE_NAME } from './package';
+export { loadWorkflow, withCredentials, withPlaceholders, WORKFLOWS_DIR } from './workflows';
+export type { WorkflowJson, WorkflowNodeJson, CredentialRef } from './workflows';
+export { httpRequest, waitFor } from './http';
+export type { HttpResponse } from './http';

