@@ -1,0 +1,91 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/**
+ * The One PSA: integration key and tenant on every request, a Hub API key only when one is set.
+ * A function rather than a generic block, because a generic block cannot leave a header out.
+ */
+export class OnePsaApi implements ICredentialType {
+	name = 'onePsaApi';
+
+	displayName = 'The One PSA API';
+
+	icon: Icon = { light: 'file:onePsa.svg', dark: 'file:onePsa.dark.svg' };
+
+	documentationUrl = 'https://docs.theonestack.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Tenant ID',
+			name: 'tenantId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your Hub organization ID',
+		},
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: 'https://api.theonepsa.app',
+			required: true,
+			placeholder: 'e.g. https://api.theonepsa.app',
+			description: 'Base URL of The One PSA API',
+		},
+		{
+			displayName: 'Integration Key',
+			name: 'integrationKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Created in The One PSA under Settings -> Integrations',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional Hub API key (starts with tos_), created in Hub -> Settings -> API Keys. Sent as a Bearer token when set.',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The secret of the webhook configured in Hub -> Settings -> Webhooks. The One PSA Trigger needs it to check signatures.',
+		},
+	];
+
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const headers: Record<string, string> = {
+			...((requestOptions.headers as Record<string, string> | undefined) ?? {}),
+			'X-Integration-Key': String(credentials.integrationKey ?? ''),
+			'X-Tenant-Id': String(credentials.tenantId ?? ''),
+		};
+		const apiKey = String(credentials.apiKey ?? '').trim();
+		if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+		return { ...requestOptions, headers };
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.apiUrl.replace(/\\/+$/, "")}}',
+			url: '/api/contracts',
+			qs: { pageSize: 1 },
+		},
+	};
+}

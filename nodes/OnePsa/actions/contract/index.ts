@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationModule } from '../common';
+import * as get from './get';
+import * as getMany from './getMany';
+
+export const operations: Record<string, OperationModule> = { get, getMany };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contract'] } },
+		options: [
+			{ name: 'Get', value: 'get', action: 'Get a contract', description: 'Read one contract' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many contracts',
+				description: 'List or search contracts by company, text and status',
+			},
+		],
+		default: 'getMany',
+	},
+	...get.description,
+	...getMany.description,
+];

@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationModule } from '../common';
+import * as addLink from './addLink';
+import * as create from './create';
+import * as get from './get';
+import * as removeLink from './removeLink';
+import * as search from './search';
+import * as update from './update';
+
+export const operations: Record<string, OperationModule> = { addLink, create, get, removeLink, search, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['ticket'] } },
+		options: [
+			{ name: 'Add Link', value: 'addLink', action: 'Add a link to a ticket', description: 'Link a ticket to a record in another system, e.g. an awork task' },
+			{ name: 'Create', value: 'create', action: 'Create a ticket', description: 'Escalate work into a new ticket, linked back to its awork task' },
+			{ name: 'Get', value: 'get', action: 'Get a ticket', description: 'Read one ticket' },
+			{ name: 'Remove Link', value: 'removeLink', action: 'Remove a link from a ticket', description: 'Remove a link to a record in another system' },
+			{ name: 'Search', value: 'search', action: 'Search tickets', description: 'Find tickets by number or by title' },
+			{ name: 'Update', value: 'update', action: 'Update a ticket', description: 'Change subject, status or priority' },
+		],
+		default: 'search',
+	},
+	...addLink.description,
+	...create.description,
+	...get.description,
+	...removeLink.description,
+	...search.description,
+	...update.description,
+];

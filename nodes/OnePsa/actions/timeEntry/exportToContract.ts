@@ -1,0 +1,131 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { MAX_BATCH_ENTRIES } from '../../transport';
+import { contractLocator, showFor } from '../common';
+import { exportTimeEntries, type ExportJob, type ExportResult } from './exporter';
+import { mapToPsaEntry, projectLabel, type EntryOverrides } from './mapping';
+import { entryFieldsParameter } from './entryFields';
+
+const show = showFor('timeEntry', 'exportToContract');
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Each input item is an awork time entry. It is booked once: its awork ID becomes the PSA externalId, so a re-run reports it as "duplicate" instead of booking it again.',
+		name: 'exportNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show,
+	},
+	contractLocator('contractId', {
+		required: true,
+		description: 'The contract to book on, usually an expression per item such as {{ $json.contractId }}',
+		displayOptions: show,
+	}),
+	entryFieldsParameter(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH_ENTRIES },
+				default: MAX_BATCH_ENTRIES,
+				description: 'Entries per batch request (at most 100)',
+			},
+			{
+				displayName: 'Hours Decimals',
+				name: 'hoursDecimals',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 6 },
+				default: 2,
+				description: 'Decimal places of the hours booked (awork durations are in seconds)',
+			},
+			{
+				displayName: 'Use Batch Requests',
+				name: 'useBatch',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to book up to 100 entries per request. Contracts without batch import get one request per entry either way.',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', 0, {}) as { batchSize?: number; hoursDecimals?: number; useBatch?: boolean };
+	const results = new Map<number, ExportResult>();
+	const jobs: ExportJob[] = [];
+	const described = new Map<number, IDataObject>();
+
+	// Read and check every item before anything is sent, so a missing contract stops the run cleanly.
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const source = items[itemIndex].json;
+		const contractId = String(this.getNodeParameter('contractId', itemIndex, '', { extractValue: true }) ?? '').trim();
+		const overrides = this.getNodeParameter('entryFields', itemIndex, {}) as EntryOverrides;
+		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2);
+		described.set(itemIndex, { externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id, contractId });
+		if (!contractId) {
+			const error = new NodeOperationError(
+				this.getNode(),
+				`No PSA contract for awork project ${projectLabel(source)}`,
+				{
+					itemIndex,
+					description:
+						'"Contract" is empty for this time entry. Map the project to a PSA contract (e.g. with the ID Mapping node) or set "Contract".',
+				},
+			);
+			if (!this.continueOnFail()) throw error;
+			results.set(itemIndex, { status: 'failed', reason: error.message });
+			continue;
+		}
+		if (mapped.problem !== undefined) {
+			results.set(itemIndex, { status: 'failed', reason: mapped.problem });
+			continue;
+		}
+		Object.assign(described.get(itemIndex)!, { date: mapped.entry.date, hours: mapped.entry.hours });
+		jobs.push({ itemIndex, contractId, entry: mapped.entry });
+	}
+
+	try {
+		await exportTimeEntries(
+			this,
+			jobs,
+			{ useBatch: options.useBatch ?? true, batchSize: options.batchSize ?? MAX_BATCH_ENTRIES },
+			results,
+		);
+	} catch (error) {
+		// Credentials, permissions, rate limit or network: nothing further would get through.
+		if (!this.continueOnFail()) {
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
+		}
+		for (const job of jobs) {
+			if (!results.has(job.itemIndex)) {
+				results.set(job.itemIndex, { status: 'failed', reason: (error as Error).message });
+			}
+		}
+	}
+
+	return items.map((_item, itemIndex) => {
+		const result = results.get(itemIndex) ?? { status: 'failed', reason: 'Not exported' };
+		const json: IDataObject = { status: result.status, ...described.get(itemIndex) };
+		if (result.psaTimeEntryId !== undefined) json.psaTimeEntryId = result.psaTimeEntryId;
+		if (result.reason !== undefined) json.reason = result.reason;
+		return { json, pairedItem: { item: itemIndex } };
+	});
+}

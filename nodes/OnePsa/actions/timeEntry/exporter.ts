@@ -1,0 +1,148 @@
+/**
+ * Books time entries on contracts: in batches where a contract offers them, one by one where
+ * not. Every request carries an Idempotency-Key derived from its content and every entry its
+ * externalId, so neither a retry nor a re-run books anything twice.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+import {
+	BATCH_UNAVAILABLE_STATUSES,
+	callPsa,
+	DUPLICATE_EXTERNAL_ID_CODE,
+	idempotencyKeyFor,
+	MAX_BATCH_ENTRIES,
+	asPsaErrorBody,
+	psaErrorText,
+} from '../../transport';
+import type { PsaTimeEntry } from './mapping';
+
+export interface ExportJob {
+	itemIndex: number;
+	contractId: string;
+	entry: PsaTimeEntry;
+}
+
+export type ExportStatus = 'created' | 'duplicate' | 'failed';
+
+export interface ExportResult {
+	status: ExportStatus;
+	psaTimeEntryId?: string;
+	reason?: string;
+}
+
+export interface ExportSettings {
+	useBatch: boolean;
+	batchSize: number;
+}
+
+interface BatchAnswer {
+	created?: Array<{ externalId: string; id: string }>;
+	duplicates?: Array<{ externalId: string; id: string }>;
+	failed?: Array<{ externalId: string; error?: string }>;
+}
+
+/** Error answers that concern the entries, not the connection; they become `failed` results. */
+const ENTRY_LEVEL_STATUSES = [400, 404, 409, 422, 500, 502, 503, 504];
+
+/** Fills `results` (keyed by item index) as it goes, so a caller can tell what was done if it throws. */
+export async function exportTimeEntries(
+	ctx: IExecuteFunctions,
+	jobs: ExportJob[],
+	settings: ExportSettings,
+	results: Map<number, ExportResult>,
+): Promise<void> {
+	const byContract = new Map<string, ExportJob[]>();
+	for (const job of jobs) byContract.set(job.contractId, [...(byContract.get(job.contractId) ?? []), job]);
+	const batchSize = Math.min(Math.max(1, Math.floor(settings.batchSize)), MAX_BATCH_ENTRIES);
+
+	for (const [contractId, contractJobs] of byContract) {
+		let batchAvailable = settings.useBatch;
+		for (let start = 0; start < contractJobs.length; start += batchSize) {
+			const chunk = contractJobs.slice(start, start + batchSize);
+			if (batchAvailable) {
+				const outcome = await postBatch(ctx, contractId, chunk, results);
+				if (outcome === 'done') continue;
+				if (outcome === 'contractMissing') {
+					const reason = `Contract ${contractId} does not exist in The One PSA; check the contract mapping of this project`;
+					for (const job of contractJobs.slice(start)) results.set(job.itemIndex, { status: 'failed', reason });
+					break;
+				}
+				batchAvailable = false;
+			}
+			for (const job of chunk) results.set(job.itemIndex, await postSingle(ctx, job));
+		}
+	}
+}
+
+async function postBatch(
+	ctx: IExecuteFunctions,
+	contractId: string,
+	chunk: ExportJob[],
+	results: Map<number, ExportResult>,
+): Promise<'done' | 'batchUnavailable' | 'contractMissing'> {
+	const entries = chunk.map((job) => job.entry);
+	const answer = await callPsa<BatchAnswer>(ctx, {
+		endpoint: 'createTimeEntriesBatch',
+		pathParams: { contractId },
+		body: { entries },
+		idempotencyKey: idempotencyKeyFor('time-entries-batch', { contractId, entries }),
+		accept: [...BATCH_UNAVAILABLE_STATUSES, ...ENTRY_LEVEL_STATUSES],
+		itemIndex: chunk[0].itemIndex,
+	});
+	if (BATCH_UNAVAILABLE_STATUSES.includes(answer.status)) {
+		if (answer.status === 404 && !(await contractExists(ctx, contractId, chunk[0].itemIndex))) return 'contractMissing';
+		return 'batchUnavailable';
+	}
+	if (answer.status >= 400) {
+		const reason = psaErrorText(answer.status, answer.body);
+		for (const job of chunk) results.set(job.itemIndex, { status: 'failed', reason });
+		return 'done';
+	}
+
+	// Several input items may carry the same externalId; hand out the PSA's outcomes in order.
+	const outcomes = new Map<string, ExportResult[]>();
+	const add = (externalId: string, result: ExportResult) =>
+		outcomes.set(externalId, [...(outcomes.get(externalId) ?? []), result]);
+	const body = answer.body ?? {};
+	// A repeated answer to an earlier run's request: those entries were booked back then.
+	const createdNow: ExportResult['status'] = answer.replayedFromEarlierRequest ? 'duplicate' : 'created';
+	for (const { externalId, id } of body.created ?? []) add(externalId, { status: createdNow, psaTimeEntryId: id });
+	for (const { externalId, id } of body.duplicates ?? []) add(externalId, { status: 'duplicate', psaTimeEntryId: id });
+	for (const { externalId, error } of body.failed ?? []) {
+		add(externalId, { status: 'failed', reason: error ?? 'The PSA refused this entry without a reason' });
+	}
+	for (const job of chunk) {
+		const result = outcomes.get(job.entry.externalId)?.shift();
+		results.set(
+			job.itemIndex,
+			result ?? { status: 'failed', reason: 'The PSA answered the batch without mentioning this entry' },
+		);
+	}
+	return 'done';
+}
+
+async function postSingle(ctx: IExecuteFunctions, job: ExportJob): Promise<ExportResult> {
+	const answer = await callPsa<{ id?: string }>(ctx, {
+		endpoint: 'createTimeEntry',
+		pathParams: { contractId: job.contractId },
+		body: job.entry,
+		idempotencyKey: idempotencyKeyFor('time-entry', { contractId: job.contractId, entry: job.entry }),
+		accept: ENTRY_LEVEL_STATUSES,
+		itemIndex: job.itemIndex,
+	});
+	if (answer.status < 300) {
+		return {
+			status: answer.replayedFromEarlierRequest ? 'duplicate' : 'created',
+			psaTimeEntryId: answer.body?.id,
+		};
+	}
+	const error = asPsaErrorBody(answer.body);
+	if (answer.status === 409 && error.code === DUPLICATE_EXTERNAL_ID_CODE) {
+		return { status: 'duplicate', psaTimeEntryId: error.details?.id as string | undefined };
+	}
+	return { status: 'failed', reason: psaErrorText(answer.status, answer.body) };
+}
+
+async function contractExists(ctx: IExecuteFunctions, contractId: string, itemIndex: number): Promise<boolean> {
+	const answer = await callPsa(ctx, { endpoint: 'getContract', pathParams: { contractId }, accept: [404], itemIndex });
+	return answer.status !== 404;
+}

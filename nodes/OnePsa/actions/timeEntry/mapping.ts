@@ -1,0 +1,104 @@
+/**
+ * awork time entry (as the Awork node outputs it) -> PSA time entry. The mapping is written
+ * down in docs/onepsa-api.md; every field can be overridden per item under "Entry Fields".
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export interface PsaTimeEntry extends IDataObject {
+	externalId: string;
+	date: string;
+	hours: number;
+	description: string;
+	billable: boolean;
+	rate?: number;
+	ticketId?: string;
+	userName?: string;
+	userEmail?: string;
+}
+
+/** Values from "Entry Fields"; empty strings mean "take it from the awork time entry". */
+export interface EntryOverrides {
+	externalId?: string;
+	date?: string;
+	hours?: number | string;
+	description?: string;
+	billable?: boolean | string;
+	rate?: number | string;
+	ticketId?: string;
+	userName?: string;
+	userEmail?: string;
+}
+
+export type Mapped = { entry: PsaTimeEntry; problem?: undefined } | { entry?: undefined; problem: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+function text(value: unknown): string | undefined {
+	return given(value) ? String(value).trim() : undefined;
+}
+
+function nested(source: IDataObject, key: string): IDataObject {
+	const value = source[key];
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+export function roundHours(seconds: number, decimals: number): number {
+	const factor = 10 ** decimals;
+	return Math.round((seconds / 3600) * factor) / factor;
+}
+
+/** The awork project an entry belongs to, for messages. */
+export function projectLabel(source: IDataObject): string {
+	const project = nested(source, 'project');
+	const name = text(project.name);
+	const id = text(project.id) ?? text(source.projectId);
+	if (name && id) return `"${name}" (${id})`;
+	if (name) return `"${name}"`;
+	return id ? `with ID ${id}` : '(no project on the time entry)';
+}
+
+export function mapToPsaEntry(source: IDataObject, overrides: EntryOverrides, hoursDecimals: number): Mapped {
+	const externalId = text(overrides.externalId) ?? text(source.id);
+	if (!externalId) return { problem: 'No external ID: the item has no "id" and "External ID" is empty' };
+
+	const rawDate =
+		text(overrides.date) ?? text(source.startDateLocal) ?? text(source.startDateUtc) ?? text(source.date);
+	const date = rawDate?.slice(0, 10);
+	if (!date || !DATE.test(date)) {
+		return { problem: `No usable date (got "${rawDate ?? ''}"); expected startDateLocal/startDateUtc or "Date" as YYYY-MM-DD` };
+	}
+
+	let hours: number;
+	if (given(overrides.hours)) {
+		hours = Math.round(Number(overrides.hours) * 10 ** hoursDecimals) / 10 ** hoursDecimals;
+	} else {
+		hours = roundHours(Number(source.duration), hoursDecimals);
+	}
+	if (!Number.isFinite(hours) || hours <= 0) {
+		return { problem: `Hours must be more than 0 (duration ${String(source.duration ?? 'missing')} seconds gives ${hours})` };
+	}
+
+	const user = nested(source, 'user');
+	const userName = text(overrides.userName) ?? text([user.firstName, user.lastName].filter(given).join(' '));
+	const entry: PsaTimeEntry = {
+		externalId,
+		date,
+		hours,
+		description:
+			text(overrides.description) ?? text(source.note) ?? text(source.description) ?? text(nested(source, 'task').name) ?? '',
+		billable: given(overrides.billable)
+			? overrides.billable === true || String(overrides.billable).toLowerCase() === 'true'
+			: source.isBillable !== false,
+	};
+	if (userName) entry.userName = userName;
+	if (text(overrides.userEmail)) entry.userEmail = text(overrides.userEmail);
+	if (text(overrides.ticketId)) entry.ticketId = text(overrides.ticketId);
+	if (given(overrides.rate)) {
+		const rate = Number(overrides.rate);
+		if (!Number.isFinite(rate) || rate < 0) return { problem: `Rate "${String(overrides.rate)}" is not a number of 0 or more` };
+		entry.rate = rate;
+	}
+	return { entry };
+}

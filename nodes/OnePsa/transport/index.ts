@@ -1,0 +1,6 @@
+export * from './endpoints';
+export * from './errors';
+export * from './idempotency';
+export * from './paginate';
+export * from './pacing';
+export * from './request';

@@ -1,0 +1,151 @@
+/**
+ * The one function that sends requests to The One PSA: base URL and auth from the credential,
+ * pacing before each send, 429 handling, safe retries and error mapping.
+ */
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+	type IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs, type RetryPolicy } from '../../shared/retry';
+import { endpointPath, IDEMPOTENT_REPLAY_HEADER, ONE_PSA_ENDPOINTS, type EndpointName } from './endpoints';
+import { psaApiError, psaNetworkError } from './errors';
+import { onePsaPacer, retryAfterMs } from './pacing';
+
+export const ONE_PSA_CREDENTIAL = 'onePsaApi';
+
+export type PsaContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface PsaCall {
+	endpoint: EndpointName;
+	pathParams?: Record<string, string>;
+	query?: IDataObject;
+	body?: IDataObject;
+	/** Makes a write safe to repeat: the PSA answers a repeated key with its first answer. */
+	idempotencyKey?: string;
+	itemIndex?: number;
+	/** Error statuses handed back to the caller instead of thrown (e.g. 409 on a duplicate). */
+	accept?: number[];
+}
+
+export interface PsaAnswer<T = unknown> {
+	status: number;
+	body: T;
+	headers: Record<string, unknown>;
+	/** The PSA repeated an answer it gave to an earlier request (not to an attempt of this call). */
+	replayedFromEarlierRequest: boolean;
+}
+
+/** Retries for 5xx and network failures; only for reads and for writes with an Idempotency-Key. */
+export const SERVER_RETRY_POLICY: RetryPolicy = DEFAULT_RETRY_POLICY;
+/** 429s are always safe to retry (the PSA did nothing), but not forever. */
+export const MAX_RATE_LIMIT_RETRIES = 5;
+const RATE_LIMIT_FALLBACK_POLICY: RetryPolicy = { maxAttempts: MAX_RATE_LIMIT_RETRIES, baseDelayMs: 2000, maxDelayMs: 60_000 };
+
+export interface PsaConnection {
+	baseUrl: string;
+	tenantId: string;
+	webhookSecret: string;
+}
+
+export async function psaConnection(ctx: PsaContext): Promise<PsaConnection> {
+	const credentials = await ctx.getCredentials(ONE_PSA_CREDENTIAL);
+	const baseUrl = String(credentials.apiUrl ?? '').trim().replace(/\/+$/, '');
+	if (!/^https?:\/\//.test(baseUrl)) {
+		throw new NodeOperationError(ctx.getNode(), `The One PSA API URL "${baseUrl}" is not a URL`, {
+			description: 'Set "API URL" in the "The One PSA API" credential, e.g. https://api.theonepsa.app',
+		});
+	}
+	return {
+		baseUrl,
+		tenantId: String(credentials.tenantId ?? ''),
+		webhookSecret: String(credentials.webhookSecret ?? ''),
+	};
+}
+
+function asNodeError(ctx: PsaContext, error: unknown): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeApiError(ctx.getNode(), error as JsonObject);
+}
+
+export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Promise<PsaAnswer<T>> {
+	const { baseUrl, tenantId } = await psaConnection(ctx);
+	const pacer = onePsaPacer(baseUrl, tenantId);
+	const { method } = ONE_PSA_ENDPOINTS[call.endpoint];
+	const path = endpointPath(call.endpoint, call.pathParams);
+	const canRepeat = method === 'GET' || Boolean(call.idempotencyKey);
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${baseUrl}${path}`,
+		qs: call.query,
+		body: call.body,
+		headers: {
+			Accept: 'application/json',
+			...(call.idempotencyKey ? { 'Idempotency-Key': call.idempotencyKey } : {}),
+		},
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	const context = { method, path, itemIndex: call.itemIndex };
+
+	let serverFailures = 0;
+	let rateLimited = 0;
+	// Set once an attempt may have reached the PSA without us seeing its answer.
+	let earlierAttemptMayHaveLanded = false;
+	for (;;) {
+		await pacer.acquire();
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				ONE_PSA_CREDENTIAL,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (!isNetworkError(error)) throw asNodeError(ctx, error);
+			serverFailures++;
+			earlierAttemptMayHaveLanded = true;
+			if (!canRepeat || serverFailures >= SERVER_RETRY_POLICY.maxAttempts) {
+				throw psaNetworkError(ctx.getNode(), error, { ...context, baseUrl });
+			}
+			await waitMs(backoffDelayMs(SERVER_RETRY_POLICY, serverFailures));
+			continue;
+		}
+
+		const status = response.statusCode;
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		if (status === 429) {
+			rateLimited++;
+			if (rateLimited > MAX_RATE_LIMIT_RETRIES) {
+				throw psaApiError(ctx.getNode(), status, response.body, context);
+			}
+			const delay =
+				retryAfterMs(headers['retry-after']) ?? backoffDelayMs(RATE_LIMIT_FALLBACK_POLICY, rateLimited);
+			// Everyone sharing this tenant waits it out, not only this call.
+			pacer.blockUntil(Date.now() + delay);
+			continue;
+		}
+		if (status >= 500 && canRepeat && serverFailures + 1 < SERVER_RETRY_POLICY.maxAttempts) {
+			serverFailures++;
+			earlierAttemptMayHaveLanded = true;
+			await waitMs(backoffDelayMs(SERVER_RETRY_POLICY, serverFailures));
+			continue;
+		}
+		if ((status >= 200 && status < 300) || call.accept?.includes(status)) {
+			const replayed = String(headers[IDEMPOTENT_REPLAY_HEADER] ?? '').toLowerCase() === 'true';
+			return {
+				status,
+				body: response.body as T,
+				headers,
+				replayedFromEarlierRequest: replayed && !earlierAttemptMayHaveLanded,
+			};
+		}
+		throw psaApiError(ctx.getNode(), status, response.body, context);
+	}
+}
