@@ -1,0 +1,42 @@
+/** The workspace webhook event types awork sends (developers.awork.com, Webhooks). */
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+export const AWORK_WEBHOOK_EVENTS: INodePropertyOptions[] = [
+	{ name: 'Absence Added', value: 'absence_added' },
+	{ name: 'Absence Deleted', value: 'absence_deleted' },
+	{ name: 'Absence Updated', value: 'absence_updated' },
+	{ name: 'Company Added', value: 'company_added' },
+	{ name: 'Company Deleted', value: 'company_deleted' },
+	{ name: 'Company Type Changed', value: 'company_type_changed' },
+	{ name: 'Company Updated', value: 'company_updated' },
+	{ name: 'Project Added', value: 'project_added' },
+	{ name: 'Project Comment Added', value: 'project_comment_added' },
+	{ name: 'Project Deleted', value: 'project_deleted' },
+	{ name: 'Project Member Added', value: 'projectmember_added' },
+	{ name: 'Project Member Deleted', value: 'projectmember_deleted' },
+	{ name: 'Project Status Changed', value: 'project_status_changed' },
+	{ name: 'Project Type Changed', value: 'project_type_changed' },
+	{ name: 'Project Updated', value: 'project_updated' },
+	{ name: 'Task Added', value: 'task_added' },
+	{ name: 'Task Assignment Added', value: 'taskassignment_added' },
+	{ name: 'Task Assignment Deleted', value: 'taskassignment_deleted' },
+	{ name: 'Task Comment Added', value: 'task_comment_added' },
+	{ name: 'Task Deleted', value: 'task_deleted' },
+	{ name: 'Task List Added', value: 'tasklist_added' },
+	{ name: 'Task List Deleted', value: 'tasklist_deleted' },
+	{ name: 'Task List Updated', value: 'tasklist_updated' },
+	{ name: 'Task Status Changed', value: 'task_status_changed' },
+	{ name: 'Task Type Changed', value: 'task_type_changed' },
+	{ name: 'Task Updated', value: 'task_updated' },
+	{ name: 'Time Entry Added', value: 'timetracking_added' },
+	{ name: 'Time Entry Deleted', value: 'timetracking_deleted' },
+	{ name: 'Time Entry Type Changed', value: 'timetracking_type_changed' },
+	{ name: 'Time Entry Updated', value: 'timetracking_updated' },
+	{ name: 'User Activation Changed', value: 'user_activation_changed' },
+	{ name: 'User Added', value: 'user_added' },
+	{ name: 'User Deleted', value: 'user_deleted' },
+	{ name: 'User Status Changed', value: 'user_status_changed' },
+	{ name: 'User Updated', value: 'user_updated' },
+];
+
+export const AWORK_WEBHOOK_EVENT_VALUES = new Set(AWORK_WEBHOOK_EVENTS.map((event) => String(event.value)));
