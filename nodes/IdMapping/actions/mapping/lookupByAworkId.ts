@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { aworkKeyOf, type MappingStore } from '../../stores/mappingStore';
+import { namespaceFields, readId } from '../common';
+import { lookupOptions, runLookup } from './lookup';
+
+const show = { resource: ['mapping'], operation: ['lookupByAworkId'] };
+
+export const description: INodeProperties[] = [
+	...namespaceFields(show),
+	{
+		displayName: 'Awork ID',
+		name: 'aworkId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. {{ $json.id }}',
+		description: 'The awork ID to find the external ID for',
+		displayOptions: { show },
+	},
+	lookupOptions(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	store: MappingStore,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	return await runLookup(
+		this,
+		items,
+		(itemIndex) => readId(this, 'aworkId', 'Awork ID', itemIndex),
+		async (keys) => await store.findByAworkIds(keys.map((k) => ({ namespace: k.namespace, aworkId: k.id }))),
+		(key) => aworkKeyOf({ namespace: key.namespace, aworkId: key.id }),
+		(key) => ({ found: false, namespace: key.namespace, externalId: null, aworkId: key.id, data: null, updatedAt: null }),
+	);
+}

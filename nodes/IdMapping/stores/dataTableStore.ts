@@ -1,0 +1,241 @@
+/**
+ * Mappings in an n8n Data Table, through n8n's public API: shared by every workflow of the
+ * instance. One row per mapping; `externalKey` and `aworkKey` ("namespace:id") let one OR
+ * filter fetch many keys at once. Checkpoints are rows in the reserved namespace "_checkpoint".
+ * Lookups are cached for the rest of the execution.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import {
+	anyOf,
+	chunkForFilter,
+	DataTableClient,
+	MAX_ROWS_PER_INSERT,
+	type MappingRow,
+	type RowValues,
+	type TableSettings,
+} from './dataTable/dataTableClient';
+import {
+	aworkKeyOf,
+	externalKeyOf,
+	type AworkKey,
+	type Checkpoint,
+	type ExternalKey,
+	type ListOptions,
+	type Mapping,
+	type MappingStore,
+	type MappingWrite,
+	type WriteOutcome,
+} from './mappingStore';
+
+export const CHECKPOINT_NAMESPACE = '_checkpoint';
+
+interface ExecutionCache {
+	/** externalKey -> mapping, or null when known to be missing */
+	byExternal: Map<string, Mapping | null>;
+	byAwork: Map<string, Mapping | null>;
+}
+
+const MAX_CACHED_EXECUTIONS = 20;
+const executionCaches = new Map<string, ExecutionCache>();
+const knownTables = new Map<string, string>();
+
+/** Forgets every cached lookup and table ID (tests use it between cases). */
+export function clearDataTableCaches(): void {
+	executionCaches.clear();
+	knownTables.clear();
+}
+
+function executionCache(key: string): ExecutionCache {
+	let cache = executionCaches.get(key);
+	if (!cache) {
+		cache = { byExternal: new Map(), byAwork: new Map() };
+		executionCaches.set(key, cache);
+		if (executionCaches.size > MAX_CACHED_EXECUTIONS) {
+			executionCaches.delete(executionCaches.keys().next().value as string);
+		}
+	}
+	return cache;
+}
+
+function parseData(text: string | null): IDataObject | null {
+	if (!text) return null;
+	try {
+		return JSON.parse(text) as IDataObject;
+	} catch {
+		return { value: text };
+	}
+}
+
+function toMapping(row: MappingRow): Mapping {
+	return {
+		namespace: row.namespace,
+		externalId: row.externalId,
+		aworkId: row.aworkId,
+		data: parseData(row.data),
+		updatedAt: row.updatedAt,
+	};
+}
+
+function toValues(mapping: Mapping): RowValues {
+	return {
+		namespace: mapping.namespace,
+		externalId: mapping.externalId,
+		aworkId: mapping.aworkId,
+		externalKey: externalKeyOf(mapping),
+		aworkKey: aworkKeyOf(mapping),
+		data: mapping.data === null ? null : JSON.stringify(mapping.data),
+	};
+}
+
+/** When concurrent writers left duplicates, the most recently saved row wins. */
+function newest(rows: MappingRow[], keyOf: (row: MappingRow) => string): Map<string, MappingRow> {
+	const byKey = new Map<string, MappingRow>();
+	for (const row of rows) {
+		const current = byKey.get(keyOf(row));
+		if (!current || row.updatedAt > current.updatedAt || (row.updatedAt === current.updatedAt && row.id > current.id)) {
+			byKey.set(keyOf(row), row);
+		}
+	}
+	return byKey;
+}
+
+function sameContent(a: Mapping, b: Mapping): boolean {
+	return a.aworkId === b.aworkId && JSON.stringify(a.data) === JSON.stringify(b.data);
+}
+
+export class DataTableStore implements MappingStore {
+	private readonly client: DataTableClient;
+
+	private readonly cache: ExecutionCache;
+
+	constructor(ctx: IExecuteFunctions, baseUrl: string, settings: TableSettings) {
+		const tableKey = `${baseUrl}|${settings.projectId}|${settings.tableName}`;
+		this.client = new DataTableClient(ctx, settings, knownTables, tableKey);
+		this.cache = executionCache(`${ctx.getExecutionId()}|${tableKey}`);
+	}
+
+	private async fetchByColumn(column: 'externalKey' | 'aworkKey', keys: string[]): Promise<Map<string, MappingRow>> {
+		const rows: MappingRow[] = [];
+		for (const chunk of chunkForFilter(column, keys)) rows.push(...(await this.client.queryRows(anyOf(column, chunk))));
+		return newest(rows, (row) => row[column]);
+	}
+
+	private async lookup(
+		column: 'externalKey' | 'aworkKey',
+		keys: string[],
+		cached: Map<string, Mapping | null>,
+	): Promise<Map<string, Mapping>> {
+		const found = new Map<string, Mapping>();
+		const toFetch = [...new Set(keys)].filter((key) => {
+			const hit = cached.get(key);
+			if (hit) found.set(key, hit);
+			return hit === undefined;
+		});
+		if (!toFetch.length) return found;
+		const rows = await this.fetchByColumn(column, toFetch);
+		for (const key of toFetch) {
+			const row = rows.get(key);
+			const mapping = row ? toMapping(row) : null;
+			cached.set(key, mapping);
+			if (mapping) found.set(key, mapping);
+		}
+		return found;
+	}
+
+	async findByExternalIds(keys: ExternalKey[]): Promise<Map<string, Mapping>> {
+		return await this.lookup('externalKey', keys.map(externalKeyOf), this.cache.byExternal);
+	}
+
+	async findByAworkIds(keys: AworkKey[]): Promise<Map<string, Mapping>> {
+		return await this.lookup('aworkKey', keys.map(aworkKeyOf), this.cache.byAwork);
+	}
+
+	private remember(mapping: Mapping, previous: Mapping | undefined): void {
+		if (previous && previous.aworkId !== mapping.aworkId) this.cache.byAwork.set(aworkKeyOf(previous), null);
+		this.cache.byExternal.set(externalKeyOf(mapping), mapping);
+		this.cache.byAwork.set(aworkKeyOf(mapping), mapping);
+	}
+
+	private forget(key: ExternalKey, previous: Mapping | undefined): void {
+		this.cache.byExternal.set(externalKeyOf(key), null);
+		if (previous) this.cache.byAwork.delete(aworkKeyOf(previous));
+	}
+
+	/**
+	 * New mappings go in bulk inserts (each one transaction); changed ones are upserted one by one;
+	 * unchanged ones are not written. A failed insert is checked against the table, because
+	 * it may have landed before the connection broke.
+	 */
+	async write(changes: MappingWrite): Promise<WriteOutcome> {
+		const failed = new Map<string, Error>();
+		const existing = await this.findByExternalIds([...changes.upserts, ...changes.removals]);
+		const inserts = changes.upserts.filter((m) => !existing.has(externalKeyOf(m)));
+		const updates = changes.upserts.filter((m) => {
+			const current = existing.get(externalKeyOf(m));
+			return current && !sameContent(current, m);
+		});
+
+		for (let start = 0; start < inserts.length; start += MAX_ROWS_PER_INSERT) {
+			const chunk = inserts.slice(start, start + MAX_ROWS_PER_INSERT);
+			try {
+				await this.client.insertRows(chunk.map(toValues));
+				chunk.forEach((m) => this.remember(m, undefined));
+			} catch (error) {
+				const landed = await this.fetchByColumn('externalKey', chunk.map(externalKeyOf)).catch(() => new Map());
+				for (const m of chunk) {
+					if (landed.has(externalKeyOf(m))) this.remember(m, undefined);
+					else failed.set(externalKeyOf(m), error as Error);
+				}
+			}
+		}
+		for (const mapping of updates) {
+			const key = externalKeyOf(mapping);
+			try {
+				const rows = await this.client.upsertRow(anyOf('externalKey', [key]), toValues(mapping));
+				const saved = rows.length ? toMapping(rows[rows.length - 1]) : mapping;
+				this.remember({ ...mapping, updatedAt: saved.updatedAt || mapping.updatedAt }, existing.get(key));
+			} catch (error) {
+				failed.set(key, error as Error);
+			}
+		}
+		const removals = changes.removals.filter((key) => existing.has(externalKeyOf(key)));
+		for (const chunk of chunkForFilter('externalKey', removals.map(externalKeyOf))) {
+			try {
+				await this.client.deleteRows(anyOf('externalKey', chunk));
+				for (const key of chunk) this.forget(existing.get(key)!, existing.get(key));
+			} catch (error) {
+				for (const key of chunk) failed.set(key, error as Error);
+			}
+		}
+		return { failed };
+	}
+
+	async list(options: ListOptions): Promise<Mapping[]> {
+		const filter = options.namespace
+			? { type: 'and' as const, filters: [{ columnName: 'namespace', condition: 'eq' as const, value: options.namespace }] }
+			: { type: 'and' as const, filters: [{ columnName: 'namespace', condition: 'neq' as const, value: CHECKPOINT_NAMESPACE }] };
+		const rows = await this.client.queryRows(filter, options.limit);
+		return rows.map(toMapping);
+	}
+
+	async getCheckpoint(name: string): Promise<Checkpoint | undefined> {
+		const key = externalKeyOf({ namespace: CHECKPOINT_NAMESPACE, externalId: name });
+		const row = (await this.fetchByColumn('externalKey', [key])).get(key);
+		if (!row) return undefined;
+		return { name, value: String(parseData(row.data)?.value ?? ''), updatedAt: row.updatedAt };
+	}
+
+	async putCheckpoint(name: string, value: string): Promise<Checkpoint> {
+		const key = externalKeyOf({ namespace: CHECKPOINT_NAMESPACE, externalId: name });
+		const rows = await this.client.upsertRow(anyOf('externalKey', [key]), {
+			namespace: CHECKPOINT_NAMESPACE,
+			externalId: name,
+			aworkId: '',
+			externalKey: key,
+			aworkKey: '',
+			data: JSON.stringify({ value }),
+		});
+		const updatedAt = rows[rows.length - 1]?.updatedAt ?? new Date().toISOString();
+		return { name, value, updatedAt };
+	}
+}

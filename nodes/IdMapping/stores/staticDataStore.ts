@@ -1,0 +1,172 @@
+/**
+ * Mappings in the workflow's global static data. Each namespace keeps two plain string maps
+ * (external -> awork and awork -> external), so a lookup is one property read either way,
+ * however many mappings there are. Values are strings, not objects, because n8n wraps every
+ * object in static data in a change-tracking Proxy when it loads the workflow.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import {
+	aworkKeyOf,
+	externalKeyOf,
+	type AworkKey,
+	type Checkpoint,
+	type ExternalKey,
+	type ListOptions,
+	type Mapping,
+	type MappingStore,
+	type MappingWrite,
+	type WriteOutcome,
+} from './mappingStore';
+
+export const STATIC_DATA_KEY = 'idMapping';
+
+interface NamespaceIndex {
+	/** externalId -> aworkId */
+	toAwork: Record<string, string>;
+	/** aworkId -> externalId */
+	toExternal: Record<string, string>;
+	/** externalId -> "<updatedAt>" or "<updatedAt> <JSON of data>" */
+	details: Record<string, string>;
+}
+
+export interface StaticDataLayout {
+	version: 1;
+	namespaces: Record<string, NamespaceIndex>;
+	checkpoints: Record<string, { value: string; updatedAt: string }>;
+}
+
+interface Details {
+	data: IDataObject | null;
+	updatedAt: string;
+}
+
+function parseDetails(text: string | undefined): Details {
+	if (!text) return { data: null, updatedAt: '' };
+	const space = text.indexOf(' ');
+	if (space < 0) return { data: null, updatedAt: text };
+	try {
+		return { data: JSON.parse(text.slice(space + 1)) as IDataObject, updatedAt: text.slice(0, space) };
+	} catch {
+		return { data: null, updatedAt: text.slice(0, space) };
+	}
+}
+
+function formatDetails(details: Details): string {
+	return details.data === null ? details.updatedAt : `${details.updatedAt} ${JSON.stringify(details.data)}`;
+}
+
+export class StaticDataStore implements MappingStore {
+	constructor(
+		/** The object returned by getWorkflowStaticData('global'). */
+		private readonly globalData: IDataObject,
+	) {}
+
+	private layout(create: boolean): StaticDataLayout | undefined {
+		let layout = this.globalData[STATIC_DATA_KEY] as StaticDataLayout | undefined;
+		if (!layout && create) {
+			layout = { version: 1, namespaces: {}, checkpoints: {} };
+			this.globalData[STATIC_DATA_KEY] = layout as unknown as IDataObject;
+		}
+		return layout;
+	}
+
+	private namespace(name: string, create: boolean): NamespaceIndex | undefined {
+		const layout = this.layout(create);
+		if (!layout) return undefined;
+		let index = layout.namespaces[name];
+		if (!index && create) {
+			index = { toAwork: {}, toExternal: {}, details: {} };
+			layout.namespaces[name] = index;
+		}
+		return index;
+	}
+
+	/** n8n saves static data only when it saw a change; reassigning the top key guarantees that. */
+	private markChanged(): void {
+		const layout = this.globalData[STATIC_DATA_KEY];
+		this.globalData[STATIC_DATA_KEY] = layout;
+	}
+
+	private read(namespace: string, index: NamespaceIndex, externalId: string): Mapping | undefined {
+		const aworkId = index.toAwork[externalId];
+		if (aworkId === undefined) return undefined;
+		const details = parseDetails(index.details[externalId]);
+		return { namespace, externalId, aworkId, data: details.data, updatedAt: details.updatedAt };
+	}
+
+	async findByExternalIds(keys: ExternalKey[]): Promise<Map<string, Mapping>> {
+		const found = new Map<string, Mapping>();
+		for (const key of keys) {
+			const index = this.namespace(key.namespace, false);
+			const mapping = index && this.read(key.namespace, index, key.externalId);
+			if (mapping) found.set(externalKeyOf(key), mapping);
+		}
+		return found;
+	}
+
+	async findByAworkIds(keys: AworkKey[]): Promise<Map<string, Mapping>> {
+		const found = new Map<string, Mapping>();
+		for (const key of keys) {
+			const index = this.namespace(key.namespace, false);
+			const externalId = index?.toExternal[key.aworkId];
+			const mapping = externalId !== undefined && index && this.read(key.namespace, index, externalId);
+			if (mapping) found.set(aworkKeyOf(key), mapping);
+		}
+		return found;
+	}
+
+	/** In memory and synchronous: either every change lands or (on a thrown error) none is saved by n8n. */
+	async write(changes: MappingWrite): Promise<WriteOutcome> {
+		for (const mapping of changes.upserts) {
+			const index = this.namespace(mapping.namespace, true)!;
+			const previousAworkId = index.toAwork[mapping.externalId];
+			if (previousAworkId !== undefined && previousAworkId !== mapping.aworkId) {
+				if (index.toExternal[previousAworkId] === mapping.externalId) delete index.toExternal[previousAworkId];
+			}
+			index.toAwork[mapping.externalId] = mapping.aworkId;
+			index.toExternal[mapping.aworkId] = mapping.externalId;
+			index.details[mapping.externalId] = formatDetails(mapping);
+		}
+		for (const key of changes.removals) {
+			const index = this.namespace(key.namespace, false);
+			if (!index) continue;
+			const aworkId = index.toAwork[key.externalId];
+			if (aworkId === undefined) continue;
+			delete index.toAwork[key.externalId];
+			delete index.details[key.externalId];
+			if (index.toExternal[aworkId] === key.externalId) delete index.toExternal[aworkId];
+		}
+		if (changes.upserts.length || changes.removals.length) this.markChanged();
+		return { failed: new Map() };
+	}
+
+	async list(options: ListOptions): Promise<Mapping[]> {
+		const layout = this.layout(false);
+		if (!layout) return [];
+		const names = options.namespace ? [options.namespace] : Object.keys(layout.namespaces).sort();
+		const result: Mapping[] = [];
+		const limit = options.limit ?? Infinity;
+		for (const name of names) {
+			const index = layout.namespaces[name];
+			if (!index) continue;
+			for (const externalId of Object.keys(index.toAwork)) {
+				if (result.length >= limit) return result;
+				result.push(this.read(name, index, externalId)!);
+			}
+		}
+		return result;
+	}
+
+	async getCheckpoint(name: string): Promise<Checkpoint | undefined> {
+		const stored = this.layout(false)?.checkpoints[name];
+		return stored ? { name, value: stored.value, updatedAt: stored.updatedAt } : undefined;
+	}
+
+	async putCheckpoint(name: string, value: string): Promise<Checkpoint> {
+		const layout = this.layout(true)!;
+		const updatedAt = new Date().toISOString();
+		layout.checkpoints[name] = { value, updatedAt };
+		this.markChanged();
+		return { name, value, updatedAt };
+	}
+}

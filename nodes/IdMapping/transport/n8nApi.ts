@@ -1,0 +1,145 @@
+/**
+ * The only module that speaks HTTP to n8n's public API (the data-table endpoints under
+ * /api/v1/data-tables). Base URL and API key come from the idMappingN8nApi credential.
+ * Reads, updates and deletes are retried on network failures, 429 and 5xx; inserts are not
+ * (a repeated insert would duplicate rows), the data-table store verifies them instead.
+ */
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type INode,
+	type JsonObject,
+	type IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs } from '../../shared/retry';
+
+export const N8N_API_CREDENTIAL = 'idMappingN8nApi';
+const CREDENTIAL_NAME = 'n8n API (ID Mapping)';
+
+export interface N8nApiCall {
+	method: IHttpRequestMethods;
+	/** Path below the API base, e.g. /data-tables/abc/rows */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Whether sending it twice does no harm (reads, updates by filter, deletes by filter). */
+	repeatable: boolean;
+	/** Statuses handed back to the caller instead of thrown (e.g. 404, 409). */
+	accept?: number[];
+}
+
+export interface N8nApiAnswer<T = unknown> {
+	status: number;
+	body: T;
+}
+
+/** The base URL of the credential, always ending in /api/v1 and without a trailing slash. */
+export function normaliseBaseUrl(raw: string): string {
+	let url = raw.trim().replace(/\/+$/, '');
+	if (!/\/api\/v\d+$/.test(url)) url = `${url}/api/v1`;
+	return url;
+}
+
+export async function n8nApiBaseUrl(ctx: IExecuteFunctions): Promise<string> {
+	const credentials = await ctx.getCredentials(N8N_API_CREDENTIAL);
+	const raw = String(credentials.baseUrl ?? '').trim();
+	if (!/^https?:\/\/[^/]/.test(raw)) {
+		throw new NodeOperationError(ctx.getNode(), `The n8n API base URL "${raw}" is not a URL`, {
+			description: `Set "Base URL" in the "${CREDENTIAL_NAME}" credential, e.g. http://localhost:5678/api/v1`,
+		});
+	}
+	return normaliseBaseUrl(raw);
+}
+
+function messageOf(body: unknown): string {
+	if (body && typeof body === 'object' && typeof (body as IDataObject).message === 'string') {
+		return (body as IDataObject).message as string;
+	}
+	return typeof body === 'string' ? body.slice(0, 300) : '';
+}
+
+export function n8nApiError(node: INode, status: number, body: unknown, call: N8nApiCall, baseUrl: string): NodeApiError {
+	const said = messageOf(body);
+	const where = `${call.method} ${baseUrl}${call.path}`;
+	let message: string;
+	let description: string;
+	if (status === 401) {
+		message = `The n8n API did not accept the API key${said ? `: ${said}` : ''}`;
+		description = `Check "API Key" in the "${CREDENTIAL_NAME}" credential. Create one in n8n under Settings -> n8n API, with the data table scopes (dataTable:*, dataTableRow:*, dataTableColumn:*).`;
+	} else if (status === 403) {
+		message = `The n8n API key may not do ${call.method} ${call.path}${said ? `: ${said}` : ''}`;
+		description = `Give the API key of the "${CREDENTIAL_NAME}" credential the data table scopes (dataTable:list/read/create, dataTableRow:read/create/update/upsert/delete, dataTableColumn:read/create).`;
+	} else if (status === 404) {
+		message = `The n8n API found nothing at ${where}${said ? `: ${said}` : ''}`;
+		description = `Check "Base URL" in the "${CREDENTIAL_NAME}" credential (it ends in /api/v1) and that the public API is enabled on that n8n.`;
+	} else if (status === 429) {
+		message = 'The n8n API kept answering "too many requests" after several retries';
+		description = 'Run the workflow later, or with fewer items at once.';
+	} else if (status >= 500) {
+		message = `The n8n API had a server error (HTTP ${status}) on ${where}${said ? `: ${said}` : ''}`;
+		description = 'This is on the n8n side; its log says more. Retry later.';
+	} else {
+		message = `The n8n API rejected ${where} (HTTP ${status})${said ? `: ${said}` : ''}`;
+		description = 'The request did not fit the data table. If you changed its columns by hand, give them back their names and types (all strings).';
+	}
+	return new NodeApiError(node, { message: said || message, httpCode: String(status) } as JsonObject, {
+		message,
+		description,
+		httpCode: String(status),
+	});
+}
+
+function networkError(node: INode, error: unknown, baseUrl: string): NodeOperationError {
+	const code =
+		(error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? 'network error';
+	return new NodeOperationError(node, `Could not reach the n8n API at ${baseUrl} (${code})`, {
+		description: `Check "Base URL" in the "${CREDENTIAL_NAME}" credential and that this n8n can reach it. Inside Docker, "localhost" is the container itself.`,
+	});
+}
+
+export async function callN8nApi<T = unknown>(ctx: IExecuteFunctions, call: N8nApiCall): Promise<N8nApiAnswer<T>> {
+	const baseUrl = await n8nApiBaseUrl(ctx);
+	const options: IHttpRequestOptions = {
+		method: call.method,
+		url: `${baseUrl}${call.path}`,
+		qs: call.qs,
+		body: call.body,
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	const policy = DEFAULT_RETRY_POLICY;
+	for (let attempt = 1; ; attempt++) {
+		const mayRetry = call.repeatable && attempt < policy.maxAttempts;
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				N8N_API_CREDENTIAL,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (!isNetworkError(error)) {
+				if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
+				throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			}
+			if (!mayRetry) throw networkError(ctx.getNode(), error, baseUrl);
+			await waitMs(backoffDelayMs(policy, attempt));
+			continue;
+		}
+		const status = response.statusCode;
+		if ((status === 429 || status >= 500) && mayRetry) {
+			await waitMs(backoffDelayMs(policy, attempt));
+			continue;
+		}
+		if ((status >= 200 && status < 300) || call.accept?.includes(status)) {
+			return { status, body: response.body as T };
+		}
+		throw n8nApiError(ctx.getNode(), status, response.body, call, baseUrl);
+	}
+}
