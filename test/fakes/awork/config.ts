@@ -1,0 +1,61 @@
+/** Switches of the fake awork: what a test or benchmark may change at runtime (PUT /__control/config). */
+export interface RateLimitConfig {
+	enabled: boolean;
+	/** awork: 50 requests per second per workspace. */
+	perSecond: number;
+	/** awork: 1000 per minute (3000 on Enterprise plans) per workspace. */
+	perMinute: number;
+}
+
+export interface AworkFakeConfig {
+	/** Bearer tokens accepted as API keys. */
+	apiKeys: string[];
+	rateLimit: RateLimitConfig;
+	/** Largest `timeEntryIds` list POST /timeentries/batch/{operation} accepts. awork documents none. */
+	maxBatchSize: number;
+	/** Page size when a list request sends no `pageSize` (the OpenAPI says 10, pagination.mdx says 1000). */
+	defaultPageSize: number;
+	/** Larger `pageSize` values are cut to this (pagination.mdx: maximum of 1000). */
+	maxPageSize: number;
+	/** Error code for a duplicate project key (awork documents `duplication-violation` for unique values). */
+	duplicateProjectKeyCode: string;
+	/** PUT replaces the whole form (missing fields become null) like awork's model binding, or merges. */
+	putSemantics: 'replace' | 'merge';
+	/** Send webhooks by itself when the API creates/changes entities (project_added, task_added, ...). */
+	autoWebhooks: boolean;
+	webhookTimeoutMs: number;
+	/** Lists larger than this keep their filtered+sorted result until the data changes (benchmarks page 100k rows). */
+	listCacheThreshold: number;
+}
+
+export const DEFAULT_API_KEY = 'fake-awork-api-key';
+
+export function defaultConfig(): AworkFakeConfig {
+	return {
+		apiKeys: [DEFAULT_API_KEY],
+		rateLimit: { enabled: true, perSecond: 50, perMinute: 1000 },
+		maxBatchSize: 500,
+		defaultPageSize: 10,
+		maxPageSize: 1000,
+		duplicateProjectKeyCode: 'duplication-violation',
+		putSemantics: 'replace',
+		autoWebhooks: false,
+		webhookTimeoutMs: 10000,
+		listCacheThreshold: 2000,
+	};
+}
+
+/** Applies a partial config (nested rateLimit merged), checking the types that matter. */
+export function mergeConfig(config: AworkFakeConfig, patch: unknown): AworkFakeConfig {
+	if (!patch || typeof patch !== 'object') return config;
+	const p = patch as Partial<AworkFakeConfig> & { rateLimit?: Partial<RateLimitConfig> };
+	const next: AworkFakeConfig = { ...config, ...p, rateLimit: { ...config.rateLimit, ...(p.rateLimit ?? {}) } };
+	if (!Array.isArray(next.apiKeys) || next.apiKeys.some((k) => typeof k !== 'string')) {
+		throw new Error('apiKeys must be an array of strings');
+	}
+	for (const key of ['maxBatchSize', 'defaultPageSize', 'maxPageSize', 'webhookTimeoutMs', 'listCacheThreshold'] as const) {
+		if (!Number.isInteger(next[key]) || next[key] < 1) throw new Error(`${key} must be a positive integer`);
+	}
+	if (next.putSemantics !== 'replace' && next.putSemantics !== 'merge') throw new Error('putSemantics must be replace or merge');
+	return next;
+}

@@ -1,0 +1,126 @@
+/** Time entries (awork's TimeTracking model). */
+import { DateTime } from 'luxon';
+import type { ListSpec } from '../query/paths';
+import type { AworkStore, Rec } from '../store';
+import { fill, nestedType, nestedUser, newId, stamps, versioned } from './common';
+import { projectForTimeTracking } from './projects';
+
+/**
+ * Stored: startDateUtc/endDateUtc as full UTC instants, duration in seconds. The *TimeUtc and *Local
+ * fields are derived when rendering.
+ */
+export function buildTimeEntry(store: AworkStore, input: Record<string, unknown> = {}): Rec {
+	const rec = fill(
+		{
+			id: newId(),
+			isBillable: false,
+			isBilled: false,
+			taskId: null,
+			projectId: null,
+			note: null,
+			startDateUtc: null,
+			endDateUtc: null,
+			timezone: 'Europe/Berlin',
+			duration: null,
+			breakDuration: null,
+			typeOfWorkId: null,
+			userId: store.meUserId || null,
+			...stamps(store),
+			...versioned(),
+			isExternal: false,
+		},
+		input,
+	);
+	if (rec.startDateUtc && rec.duration === null && rec.endDateUtc) {
+		rec.duration = Math.round((Date.parse(rec.endDateUtc) - Date.parse(rec.startDateUtc)) / 1000);
+	}
+	if (rec.startDateUtc && !rec.endDateUtc && typeof rec.duration === 'number') {
+		rec.endDateUtc = new Date(Date.parse(rec.startDateUtc) + rec.duration * 1000).toISOString();
+	}
+	return rec;
+}
+
+// Offsets change at most hourly, so one lookup per (zone, hour) keeps rendering 1000 rows cheap.
+const offsetCache = new Map<string, number>();
+
+function offsetMinutes(zone: string, ms: number): number {
+	const key = `${zone}|${Math.floor(ms / 3600000)}`;
+	let offset = offsetCache.get(key);
+	if (offset === undefined) {
+		const dt = DateTime.fromMillis(ms, { zone });
+		offset = dt.isValid ? dt.offset : 0;
+		if (offsetCache.size > 50000) offsetCache.clear();
+		offsetCache.set(key, offset);
+	}
+	return offset;
+}
+
+function splitInstant(iso: unknown, zone: string) {
+	if (typeof iso !== 'string') return { time: null, localDate: null, localTime: null };
+	const ms = Date.parse(iso);
+	if (Number.isNaN(ms)) return { time: null, localDate: null, localTime: null };
+	const utc = new Date(ms).toISOString();
+	const local = new Date(ms + offsetMinutes(zone, ms) * 60000).toISOString();
+	return { time: utc.slice(11, 19), localDate: local.slice(0, 19), localTime: local.slice(11, 19) };
+}
+
+function taskForTimeTracking(store: AworkStore, task: Rec | undefined) {
+	if (!task) return null;
+	const status = store.taskStatuses.get(task.taskStatusId);
+	const parent = store.tasks.get(task.parentId);
+	return {
+		id: task.id,
+		name: task.name,
+		baseType: task.baseType,
+		taskIdentifier: task.taskIdentifier,
+		taskStatusId: task.taskStatusId,
+		typeOfWorkId: task.typeOfWorkId,
+		project: projectForTimeTracking(store, store.projects.get(task.projectId)),
+		projectId: task.projectId,
+		plannedDuration: task.plannedDuration,
+		closedOn: task.closedOn,
+		taskStatus: status
+			? { id: status.id, name: status.name, description: null, type: status.type, order: status.order, icon: status.icon }
+			: null,
+		createdBy: task.createdBy,
+		correlationId: task.correlationId,
+		parentId: task.parentId,
+		parentTask: parent ? { id: parent.id, name: parent.name } : null,
+	};
+}
+
+export function timeEntrySpec(store: AworkStore): ListSpec {
+	const derived = (rec: Rec) => ({ start: splitInstant(rec.startDateUtc, rec.timezone), end: splitInstant(rec.endDateUtc, rec.timezone) });
+	return {
+		collection: 'timeEntries',
+		links: {
+			project: { collection: 'projects', idOf: (rec) => rec.projectId },
+			task: { collection: 'tasks', idOf: (rec) => rec.taskId },
+			user: { collection: 'users', idOf: (rec) => rec.userId },
+			typeOfWork: { collection: 'typesOfWork', idOf: (rec) => rec.typeOfWorkId },
+		},
+		computed: {
+			startTimeUtc: (rec) => splitInstant(rec.startDateUtc, rec.timezone).time,
+			endTimeUtc: (rec) => splitInstant(rec.endDateUtc, rec.timezone).time,
+			startDateLocal: (rec) => splitInstant(rec.startDateUtc, rec.timezone).localDate,
+			endDateLocal: (rec) => splitInstant(rec.endDateUtc, rec.timezone).localDate,
+		},
+		render: (rec) => {
+			const { start, end } = derived(rec);
+			return {
+				...rec,
+				startTimeUtc: start.time,
+				endTimeUtc: end.time,
+				startDateLocal: start.localDate,
+				startTimeLocal: start.localTime,
+				endDateLocal: end.localDate,
+				endTimeLocal: end.localTime,
+				typeOfWork: nestedType(store.typesOfWork.get(rec.typeOfWorkId)),
+				user: nestedUser(store.users.get(rec.userId)),
+				task: taskForTimeTracking(store, store.tasks.get(rec.taskId)),
+				project: projectForTimeTracking(store, store.projects.get(rec.projectId)),
+				breaks: [],
+			};
+		},
+	};
+}

@@ -1,0 +1,31 @@
+/**
+ * Runs the fakes on 127.0.0.1 for manual testing against a local n8n (`npm run sandbox`).
+ * Ports: SANDBOX_AWORK_PORT (default 4010). Stop with Ctrl-C.
+ */
+import { startFakeAwork } from './awork';
+
+async function main(): Promise<void> {
+	const closers: (() => Promise<void>)[] = [];
+
+	const awork = await startFakeAwork({ port: Number(process.env.SANDBOX_AWORK_PORT ?? 4010) });
+	closers.push(awork.close);
+	console.log('Fake awork');
+	console.log(`  base URL (credential): ${awork.baseUrl}`);
+	console.log(`  API key:               ${awork.fake.apiKey}`);
+	console.log(`  control API:           ${awork.controlUrl}  (GET /state, POST /seed, PUT /config, ...)`);
+
+	// The fake One PSA (test/fakes/onepsa, startFakeOnePsa) starts here, on SANDBOX_ONEPSA_PORT.
+
+	console.log('\nRunning until Ctrl-C.');
+	const stop = async () => {
+		await Promise.all(closers.map((close) => close()));
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
