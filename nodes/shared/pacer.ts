@@ -39,6 +39,8 @@ export class RequestPacer {
 			const stamp = untilMs - window.intervalMs;
 			while (log.length < window.limit) log.push(stamp);
 			for (let i = 0; i < log.length; i++) log[i] = Math.max(log[i], stamp);
+			// takeSlot expires entries from the front, so the log must stay in time order.
+			log.sort((a, b) => a - b);
 		});
 	}
 
