@@ -1,0 +1,32 @@
+/**
+ * awork allows 50 requests per second and 1000 per minute per workspace (Enterprise: 3000/min),
+ * shared by every API client. One pacer per awork base URL and credential keeps all items,
+ * pages and concurrent executions of this n8n process inside that budget.
+ */
+import { createHash } from 'crypto';
+import { pacerFor, type RateWindow, type RequestPacer } from '../../shared/pacer';
+
+export const AWORK_RATE_WINDOWS: RateWindow[] = [
+	{ limit: 50, intervalMs: 1000 },
+	{ limit: 1000, intervalMs: 60_000 },
+];
+
+/** The pacer key: base URL plus a short hash of the secret, never the secret itself. */
+export function aworkPacerKey(baseUrl: string, secret: string): string {
+	const digest = createHash('sha256').update(secret).digest('hex').slice(0, 16);
+	return `awork:${baseUrl}:${digest}`;
+}
+
+export function aworkPacer(baseUrl: string, secret: string): RequestPacer {
+	return pacerFor(aworkPacerKey(baseUrl, secret), AWORK_RATE_WINDOWS);
+}
+
+/** Seconds until awork's budget resets, from the RateLimit-Reset header of a 429. */
+export function rateLimitResetMs(headers: Record<string, unknown> | undefined): number | undefined {
+	if (!headers) return undefined;
+	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'ratelimit-reset');
+	const seconds = Number(Array.isArray(entry?.[1]) ? entry?.[1][0] : entry?.[1]);
+	if (!entry || !Number.isFinite(seconds) || seconds < 0) return undefined;
+	// Never wait longer than the minute window itself; a bigger value is a bad header.
+	return Math.min(seconds, 60) * 1000;
+}

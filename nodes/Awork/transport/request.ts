@@ -1,0 +1,221 @@
+/**
+ * The one place that sends HTTP requests to awork: picks the credential the node is set to,
+ * paces every request, retries what is safe to retry and maps awork's answers to errors.
+ */
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
+	type INode,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs, type RetryPolicy } from '../../shared/retry';
+import type { RequestPacer } from '../../shared/pacer';
+import { aworkApiError, aworkNetworkError } from './errors';
+import { aworkPacer, rateLimitResetMs } from './pacing';
+
+export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export const AWORK_API_CREDENTIAL = 'aworkPsaApi';
+export const AWORK_OAUTH2_CREDENTIAL = 'aworkPsaOAuth2Api';
+
+/** Timing knobs of the transport. Production uses the defaults; tests shorten the waits. */
+export const aworkTransportSettings: { retry: RetryPolicy; rateLimitAttempts: number; timeoutMs: number } = {
+	retry: DEFAULT_RETRY_POLICY,
+	/** Attempts in total when awork answers 429; each waits for RateLimit-Reset first. */
+	rateLimitAttempts: 5,
+	timeoutMs: 60_000,
+};
+
+export interface AworkRequestOptions {
+	qs?: IDataObject;
+	body?: unknown;
+	itemIndex?: number;
+	/** Overrides whether a failed attempt may be repeated; by default derived from method and path. */
+	retrySafe?: boolean;
+}
+
+export interface AworkResponse<T> {
+	body: T;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+interface AworkConnection {
+	credentialType: string;
+	baseUrl: string;
+	pacer: RequestPacer;
+}
+
+/** POSTs that set a state rather than add something, so sending them twice does no harm. */
+const RETRY_SAFE_POSTS = [
+	/^\/timeentries\/batch\/setisbilled$/i,
+	/\/setcustomfields$/i,
+	/\/changestatus$/i,
+	/^\/tasks\/changestatuses$/i,
+];
+
+/** Connection failures where the request never reached awork, so even a create can be repeated. */
+const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'];
+const NETWORK_CODES = [
+	...NEVER_SENT_CODES,
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ECONNABORTED',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_SOCKET',
+];
+
+export function isRetrySafe(method: IHttpRequestMethods, path: string): boolean {
+	if (method === 'GET' || method === 'PUT' || method === 'DELETE' || method === 'HEAD') return true;
+	return method === 'POST' && RETRY_SAFE_POSTS.some((pattern) => pattern.test(path));
+}
+
+/** Builds a path whose interpolated values are encoded and cannot climb to another path. */
+export function aworkPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+	return strings.reduce((path, part, index) => {
+		if (index === 0) return part;
+		const value = String(values[index - 1] ?? '');
+		if (value.trim() === '' || value === '.' || value === '..') {
+			throw new Error(`An awork path segment is empty or invalid ("${value}")`);
+		}
+		return `${path}${encodeURIComponent(value)}${part}`;
+	}, '');
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && NETWORK_CODES.includes(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function authenticationOf(node: INode): string {
+	const chosen = node.parameters?.authentication;
+	return chosen === 'oAuth2' ? AWORK_OAUTH2_CREDENTIAL : AWORK_API_CREDENTIAL;
+}
+
+const connections = new WeakMap<object, Promise<AworkConnection>>();
+
+async function openConnection(context: AworkContext): Promise<AworkConnection> {
+	const node = context.getNode();
+	const credentialType = authenticationOf(node);
+	const getCredentials = context.getCredentials as (type: string) => Promise<ICredentialDataDecryptedObject>;
+	const credentials = await getCredentials.call(context, credentialType);
+	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
+		throw new NodeOperationError(
+			node,
+			`The Base URL "${baseUrl}" in the awork credential is not an http(s) URL`,
+			{ description: 'Set it to https://api.awork.com/api/v1 unless you use a test or proxy server.' },
+		);
+	}
+	// OAuth2 tokens are refreshed, so the stable credential ID names that budget instead.
+	const secret =
+		credentialType === AWORK_API_CREDENTIAL
+			? String(credentials.apiKey ?? '')
+			: `oauth2:${String(credentials.clientId ?? '')}:${node.credentials?.[credentialType]?.id ?? ''}`;
+	return { credentialType, baseUrl, pacer: aworkPacer(baseUrl, secret) };
+}
+
+/** One connection per execution context, so the credential is read once, not per request. */
+async function connectionFor(context: AworkContext): Promise<AworkConnection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = openConnection(context);
+		connections.set(context, connection);
+		connection.catch(() => connections.delete(context));
+	}
+	return await connection;
+}
+
+export async function aworkBaseUrl(this: AworkContext): Promise<string> {
+	return (await connectionFor(this)).baseUrl;
+}
+
+export async function aworkRequestFull<T>(
+	this: AworkContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: AworkRequestOptions = {},
+): Promise<AworkResponse<T>> {
+	const connection = await connectionFor(this);
+	const settings = aworkTransportSettings;
+	const retrySafe = options.retrySafe ?? isRetrySafe(method, path);
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${connection.baseUrl}${path}`,
+		qs: options.qs,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: settings.timeoutMs,
+	};
+	if (options.body !== undefined && method !== 'GET') request.body = options.body as IHttpRequestOptions['body'];
+
+	let sent = 0;
+	let failures = 0;
+	let rateLimited = 0;
+	for (;;) {
+		await connection.pacer.acquire();
+		sent++;
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				connection.credentialType,
+				{ ...request },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const networkCode = networkCodeOf(error);
+			if (!networkCode) throw error;
+			failures++;
+			const repeatable = retrySafe || NEVER_SENT_CODES.includes(networkCode);
+			if (repeatable && failures < settings.retry.maxAttempts) {
+				await waitMs(backoffDelayMs(settings.retry, failures));
+				continue;
+			}
+			const failure = { method, path, outcome: repeatable ? 'rejected' : 'unknown', attempts: sent, networkCode } as const;
+			throw aworkNetworkError(this.getNode(), error, failure, connection.baseUrl, options.itemIndex);
+		}
+
+		const status = response.statusCode;
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		if (status >= 200 && status < 300) return { body: response.body as T, headers, statusCode: status };
+		if (status === 429) {
+			rateLimited++;
+			if (rateLimited < settings.rateLimitAttempts) {
+				// awork's budget is per workspace: hold back every request on this credential, not just this one.
+				const waitFor = rateLimitResetMs(headers) ?? backoffDelayMs(settings.retry, rateLimited);
+				connection.pacer.blockUntil(Date.now() + waitFor);
+				continue;
+			}
+		} else if (status >= 500 && retrySafe) {
+			failures++;
+			if (failures < settings.retry.maxAttempts) {
+				await waitMs(backoffDelayMs(settings.retry, failures));
+				continue;
+			}
+		}
+		const outcome = status >= 500 && !retrySafe ? 'unknown' : 'rejected';
+		throw aworkApiError(this.getNode(), status, response.body, { method, path, outcome, attempts: sent }, options.itemIndex);
+	}
+}
+
+export async function aworkRequest<T>(
+	this: AworkContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: AworkRequestOptions = {},
+): Promise<T> {
+	return (await aworkRequestFull.call(this, method, path, options)).body as T;
+}
