@@ -28,6 +28,9 @@ export interface AworkFakeConfig {
 	listCacheThreshold: number;
 }
 
+/** A partial config, as PUT /__control/config and startFakeAwork({config}) take it. */
+export type AworkConfigPatch = Omit<Partial<AworkFakeConfig>, 'rateLimit'> & { rateLimit?: Partial<RateLimitConfig> };
+
 export const DEFAULT_API_KEY = 'fake-awork-api-key';
 
 export function defaultConfig(): AworkFakeConfig {
@@ -48,7 +51,7 @@ export function defaultConfig(): AworkFakeConfig {
 /** Applies a partial config (nested rateLimit merged), checking the types that matter. */
 export function mergeConfig(config: AworkFakeConfig, patch: unknown): AworkFakeConfig {
 	if (!patch || typeof patch !== 'object') return config;
-	const p = patch as Partial<AworkFakeConfig> & { rateLimit?: Partial<RateLimitConfig> };
+	const p = patch as AworkConfigPatch;
 	const next: AworkFakeConfig = { ...config, ...p, rateLimit: { ...config.rateLimit, ...(p.rateLimit ?? {}) } };
 	if (!Array.isArray(next.apiKeys) || next.apiKeys.some((k) => typeof k !== 'string')) {
 		throw new Error('apiKeys must be an array of strings');

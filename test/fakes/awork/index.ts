@@ -38,7 +38,7 @@ export async function startFakeAwork(options: StartFakeAworkOptions = {}): Promi
 
 export { createFakeAwork };
 export type { FakeAwork, FakeAworkOptions };
-export type { AworkFakeConfig } from './config';
+export type { AworkFakeConfig, AworkConfigPatch } from './config';
 export { DEFAULT_API_KEY } from './config';
 export type { SeedInput } from './control/seed';
 export type { GenerateOptions } from './control/generate';

@@ -4,7 +4,7 @@
  * under /api/v1 and the control API.
  */
 import { FakeHttpServer, SlidingWindowLimiter, type FakeRequest, type FakeResponse } from '../shared/fakeServer';
-import { defaultConfig, mergeConfig, type AworkFakeConfig } from './config';
+import { defaultConfig, mergeConfig, type AworkConfigPatch, type AworkFakeConfig } from './config';
 import { registerControlRoutes } from './control/controlRoutes';
 import { generateTimeEntries, type GenerateOptions } from './control/generate';
 import { seed, seedDefaults, type SeedInput } from './control/seed';
@@ -47,13 +47,16 @@ function tooManyRequests(headers: Record<string, string>): FakeResponse {
 	return {
 		status: 429,
 		// awork's error shape, plus the gateway's `message`.
-		body: { ...errorBody('too-many-requests', 'API rate limit exceeded. Wait for RateLimit-Reset seconds.'), message: 'API rate limit exceeded' },
+		body: {
+			...errorBody('too-many-requests', 'API rate limit exceeded. Wait for RateLimit-Reset seconds.'),
+			message: 'API rate limit exceeded',
+		},
 		headers: { ...headers, 'retry-after': headers['ratelimit-reset'] },
 	};
 }
 
 export interface FakeAworkOptions {
-	config?: Partial<AworkFakeConfig> & { rateLimit?: Partial<AworkFakeConfig['rateLimit']> };
+	config?: AworkConfigPatch;
 	/** Seed the defaults of a fresh workspace (user, statuses, types). Default true. */
 	defaults?: boolean;
 	seed?: SeedInput;
@@ -124,8 +127,7 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 			const hit = hits.get(req);
 			if (hit && res.status !== 429) res.headers = { ...rateLimitHeaders(ctx.config, hit), ...(res.headers ?? {}) };
 		},
-		tooManyRequests: () =>
-			tooManyRequests(rateLimitHeaders(ctx.config, { allowed: false, retryAfterMs: 1000, remaining: [0, 0] })),
+		tooManyRequests: () => tooManyRequests(rateLimitHeaders(ctx.config, { allowed: false, retryAfterMs: 1000, remaining: [0, 0] })),
 		serverError: (status) => ({ status, body: errorBody('server-error', 'An internal error occurred.') }),
 		notFound: (req) => ({ status: 404, body: errorBody('not-found', `No route for ${req.method} ${req.path}.`) }),
 	});
@@ -147,7 +149,15 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 	const onReset = () => {
 		limiter.reset();
 		server.log.length = 0;
-		server.faults = { ...server.faults, errorRate: 0, latencyMs: 0, latencyJitterMs: 0, resetRate: 0, resetAfterCommitRate: 0, burst429: 0 };
+		server.faults = {
+			...server.faults,
+			errorRate: 0,
+			latencyMs: 0,
+			latencyJitterMs: 0,
+			resetRate: 0,
+			resetAfterCommitRate: 0,
+			burst429: 0,
+		};
 	};
 	registerControlRoutes(server, ctx, { onConfig: applyLimits, onReset, resetConfig });
 

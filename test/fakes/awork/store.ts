@@ -97,21 +97,51 @@ export class AworkStore {
 		for (const name of COLLECTIONS) this.collections[name] = new Map();
 	}
 
-	get users() { return this.collections.users; }
-	get companies() { return this.collections.companies; }
-	get projects() { return this.collections.projects; }
-	get projectStatuses() { return this.collections.projectStatuses; }
-	get projectTypes() { return this.collections.projectTypes; }
-	get projectTemplates() { return this.collections.projectTemplates; }
-	get typesOfWork() { return this.collections.typesOfWork; }
-	get taskStatuses() { return this.collections.taskStatuses; }
-	get taskLists() { return this.collections.taskLists; }
-	get tasks() { return this.collections.tasks; }
-	get comments() { return this.collections.comments; }
-	get milestones() { return this.collections.milestones; }
-	get timeEntries() { return this.collections.timeEntries; }
-	get customFieldDefinitions() { return this.collections.customFieldDefinitions; }
-	get webhooks() { return this.collections.webhooks; }
+	get users() {
+		return this.collections.users;
+	}
+	get companies() {
+		return this.collections.companies;
+	}
+	get projects() {
+		return this.collections.projects;
+	}
+	get projectStatuses() {
+		return this.collections.projectStatuses;
+	}
+	get projectTypes() {
+		return this.collections.projectTypes;
+	}
+	get projectTemplates() {
+		return this.collections.projectTemplates;
+	}
+	get typesOfWork() {
+		return this.collections.typesOfWork;
+	}
+	get taskStatuses() {
+		return this.collections.taskStatuses;
+	}
+	get taskLists() {
+		return this.collections.taskLists;
+	}
+	get tasks() {
+		return this.collections.tasks;
+	}
+	get comments() {
+		return this.collections.comments;
+	}
+	get milestones() {
+		return this.collections.milestones;
+	}
+	get timeEntries() {
+		return this.collections.timeEntries;
+	}
+	get customFieldDefinitions() {
+		return this.collections.customFieldDefinitions;
+	}
+	get webhooks() {
+		return this.collections.webhooks;
+	}
 
 	/** Call after changing records directly (tests holding `fake.store`), so caches see it. */
 	changed(): void {

@@ -50,7 +50,12 @@ export function webhookPayload(store: AworkStore, request: DeliverRequest) {
 	};
 }
 
-async function post(url: string, headers: Record<string, string>, payload: unknown, timeoutMs: number): Promise<{ status: number; error?: string }> {
+async function post(
+	url: string,
+	headers: Record<string, string>,
+	payload: unknown,
+	timeoutMs: number,
+): Promise<{ status: number; error?: string }> {
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), timeoutMs);
 	try {

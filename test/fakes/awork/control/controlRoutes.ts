@@ -28,7 +28,12 @@ function body(req: FakeRequest): Record<string, any> {
 }
 
 /** Wraps a control handler: thrown errors become 400 {error}. */
-function control(server: FakeHttpServer, method: string, path: string, handler: (req: FakeRequest) => FakeResponse | Promise<FakeResponse>) {
+function control(
+	server: FakeHttpServer,
+	method: string,
+	path: string,
+	handler: (req: FakeRequest) => FakeResponse | Promise<FakeResponse>,
+) {
 	server.control(method, path, async (req) => {
 		try {
 			return await handler(req);
@@ -45,7 +50,9 @@ export function registerControlRoutes(server: FakeHttpServer, ctx: AworkContext,
 	const { store, registry } = ctx;
 
 	control(server, 'GET', '/state', (req) => {
-		const only = queryParam(req, 'collections')?.split(',').map((c) => c.trim());
+		const only = queryParam(req, 'collections')
+			?.split(',')
+			.map((c) => c.trim());
 		const collections: Record<string, unknown> = {};
 		const omitted: string[] = [];
 		for (const name of COLLECTIONS) {
@@ -92,7 +99,10 @@ export function registerControlRoutes(server: FakeHttpServer, ctx: AworkContext,
 
 	control(server, 'POST', '/seed', (req) => ({ status: 200, body: seed(registry, body(req) as SeedInput) }));
 
-	control(server, 'POST', '/timeentries/generate', (req) => ({ status: 200, body: generateTimeEntries(store, body(req) as GenerateOptions) }));
+	control(server, 'POST', '/timeentries/generate', (req) => ({
+		status: 200,
+		body: generateTimeEntries(store, body(req) as GenerateOptions),
+	}));
 
 	control(server, 'GET', '/config', () => ({ status: 200, body: ctx.config }));
 	control(server, 'PUT', '/config', (req) => {
@@ -118,7 +128,14 @@ export function registerControlRoutes(server: FakeHttpServer, ctx: AworkContext,
 		let entity = request.entity;
 		if (!entity && request.entityId) {
 			// Look the entity up by id in the collection the event type names (or `collection`).
-			const guess: Record<string, CollectionName> = { project: 'projects', task: 'tasks', timetracking: 'timeEntries', company: 'companies', user: 'users', tasklist: 'taskLists' };
+			const guess: Record<string, CollectionName> = {
+				project: 'projects',
+				task: 'tasks',
+				timetracking: 'timeEntries',
+				company: 'companies',
+				user: 'users',
+				tasklist: 'taskLists',
+			};
 			const collection = request.collection ?? guess[request.eventType.split('_')[0]];
 			const rec = collection ? store.get(collection, request.entityId) : undefined;
 			if (!rec) return bad(`no ${collection ?? 'entity'} with id ${request.entityId}`);

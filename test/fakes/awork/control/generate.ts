@@ -40,7 +40,9 @@ export function generateTimeEntries(store: AworkStore, options: GenerateOptions)
 	let projectIds = (options.projectIds ?? [...store.projects.keys()]).map((id) => id.toLowerCase());
 	if (!projectIds.length) {
 		const project = store.insert('projects', buildProject(store, { name: 'Benchmark project', isBillableByDefault: true }));
-		store.defaultTaskStatuses.forEach((s, order) => store.insert('taskStatuses', buildTaskStatus(store, { ...s, order, projectId: project.id })));
+		store.defaultTaskStatuses.forEach((s, order) =>
+			store.insert('taskStatuses', buildTaskStatus(store, { ...s, order, projectId: project.id })),
+		);
 		projectIds = [project.id];
 	}
 	const userIds = options.userIds ?? [...store.users.keys()];
@@ -52,7 +54,9 @@ export function generateTimeEntries(store: AworkStore, options: GenerateOptions)
 			if (task.projectId) tasksByProject.set(task.projectId, [...(tasksByProject.get(task.projectId) ?? []), task.id]);
 		}
 	}
-	const taskProject = new Map<string, string | null>((options.taskIds ?? []).map((id) => [id.toLowerCase(), store.tasks.get(id.toLowerCase())?.projectId ?? null]));
+	const taskProject = new Map<string, string | null>(
+		(options.taskIds ?? []).map((id) => [id.toLowerCase(), store.tasks.get(id.toLowerCase())?.projectId ?? null]),
+	);
 	const billableRatio = options.billableRatio ?? 0.8;
 	const billedRatio = options.billedRatio ?? 0.25;
 	const minDuration = options.minDurationSeconds ?? 900;

@@ -53,7 +53,8 @@ const BUILDERS: Partial<Record<CollectionName, (store: AworkStore, input: Record
 function lowerIds(input: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(input)) {
-		out[key] = typeof value === 'string' && (key === 'id' || key.endsWith('Id')) && /^[0-9A-F-]{36}$/i.test(value) ? value.toLowerCase() : value;
+		out[key] =
+			typeof value === 'string' && (key === 'id' || key.endsWith('Id')) && /^[0-9A-F-]{36}$/i.test(value) ? value.toLowerCase() : value;
 	}
 	return out;
 }
@@ -99,7 +100,9 @@ export function seed(registry: SpecRegistry, input: SeedInput): Record<string, u
 	// Every awork project has task statuses; seeded projects without any get the defaults.
 	for (const project of seededProjects) {
 		if ([...store.taskStatuses.values()].some((s) => s.projectId === project.id)) continue;
-		store.defaultTaskStatuses.forEach((status, order) => store.insert('taskStatuses', buildTaskStatus(store, { ...status, order, projectId: project.id })));
+		store.defaultTaskStatuses.forEach((status, order) =>
+			store.insert('taskStatuses', buildTaskStatus(store, { ...status, order, projectId: project.id })),
+		);
 	}
 	store.changed();
 	return created;

@@ -32,19 +32,36 @@ export function nestedType(rec: Rec | undefined) {
 
 export function nestedStatus(rec: Rec | undefined) {
 	if (!rec) return null;
-	return { id: rec.id, name: rec.name ?? null, description: rec.description ?? null, type: rec.type ?? null, isArchived: rec.isArchived ?? false };
+	return {
+		id: rec.id,
+		name: rec.name ?? null,
+		description: rec.description ?? null,
+		type: rec.type ?? null,
+		isArchived: rec.isArchived ?? false,
+	};
 }
 
 export function nestedCompany(rec: Rec | undefined, withTags = false) {
 	if (!rec) return null;
-	const company: Record<string, unknown> = { id: rec.id, name: rec.name, hasImage: rec.hasImage ?? false, description: rec.description ?? null };
+	const company: Record<string, unknown> = {
+		id: rec.id,
+		name: rec.name,
+		hasImage: rec.hasImage ?? false,
+		description: rec.description ?? null,
+	};
 	if (withTags) company.tags = rec.tags ?? [];
 	return company;
 }
 
 export function nestedUser(rec: Rec | undefined) {
 	if (!rec) return null;
-	return { id: rec.id, firstName: rec.firstName ?? null, lastName: rec.lastName ?? null, hasImage: rec.hasImage ?? false, isExternal: false };
+	return {
+		id: rec.id,
+		firstName: rec.firstName ?? null,
+		lastName: rec.lastName ?? null,
+		hasImage: rec.hasImage ?? false,
+		isExternal: false,
+	};
 }
 
 /** Custom field values as awork returns them (with the selected option resolved). */

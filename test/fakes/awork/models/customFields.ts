@@ -19,10 +19,30 @@ export const VALUE_PROPERTY: Record<string, string> = {
 	client: 'clientIdValue',
 };
 
-export const VALUE_PROPERTIES = ['userIdValue', 'clientIdValue', 'numberValue', 'selectionOptionIdValue', 'textValue', 'dateValue', 'booleanValue'];
+export const VALUE_PROPERTIES = [
+	'userIdValue',
+	'clientIdValue',
+	'numberValue',
+	'selectionOptionIdValue',
+	'textValue',
+	'dateValue',
+	'booleanValue',
+];
 
 export function buildCustomFieldDefinition(store: AworkStore, input: Record<string, unknown> = {}): Rec {
-	const rec = fill({ id: newId(), name: 'Custom field', entity: 'task', type: 'text', ...stamps(store), order: null, isExternal: false, selectionOptions: [] }, input);
+	const rec = fill(
+		{
+			id: newId(),
+			name: 'Custom field',
+			entity: 'task',
+			type: 'text',
+			...stamps(store),
+			order: null,
+			isExternal: false,
+			selectionOptions: [],
+		},
+		input,
+	);
 	rec.selectionOptions = (rec.selectionOptions as Rec[]).map((option, i) => ({
 		id: typeof option.id === 'string' ? option.id : newId(),
 		value: option.value,

@@ -9,8 +9,17 @@ export const PROJECT_KEY = /^[A-Z0-9_-]{1,32}$/;
 
 /** A free key derived from the project name (awork generates one when none is given). */
 export function generateProjectKey(store: AworkStore, name: string): string {
-	const words = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-	let base = words.length > 1 ? words.map((w) => w[0]).join('').slice(0, 4) : (words[0] ?? '').slice(0, 4);
+	const words = name
+		.toUpperCase()
+		.split(/[^A-Z0-9]+/)
+		.filter(Boolean);
+	let base =
+		words.length > 1
+			? words
+					.map((w) => w[0])
+					.join('')
+					.slice(0, 4)
+			: (words[0] ?? '').slice(0, 4);
 	if (!base) base = 'PRJ';
 	const taken = new Set([...store.projects.values()].map((p) => p.projectKey));
 	if (!taken.has(base)) return base;

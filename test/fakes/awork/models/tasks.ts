@@ -6,14 +6,28 @@ import { projectForTask } from './projects';
 
 export function buildTaskStatus(store: AworkStore, input: Record<string, unknown> = {}): Rec {
 	return fill(
-		{ id: newId(), name: 'To do', type: 'todo', order: 0, icon: null, projectId: null, projectTypeId: null, workflowId: null, ...stamps(store), isExternal: false },
+		{
+			id: newId(),
+			name: 'To do',
+			type: 'todo',
+			order: 0,
+			icon: null,
+			projectId: null,
+			projectTypeId: null,
+			workflowId: null,
+			...stamps(store),
+			isExternal: false,
+		},
 		input,
 	);
 }
 
 /** Task lists keep their `projectId` on the record; the API model does not show it. */
 export function buildTaskList(store: AworkStore, input: Record<string, unknown> = {}): Rec {
-	return fill({ id: newId(), projectId: null, ...stamps(store), name: 'List', order: 0, isArchived: false, isHiddenForConnectUsers: false }, input);
+	return fill(
+		{ id: newId(), projectId: null, ...stamps(store), name: 'List', order: 0, isArchived: false, isHiddenForConnectUsers: false },
+		input,
+	);
 }
 
 export function buildTask(store: AworkStore, input: Record<string, unknown> = {}): Rec {
@@ -126,7 +140,13 @@ export function taskSpec(store: AworkStore): ListSpec {
 				typeOfWork: nestedType(store.typesOfWork.get(rec.typeOfWorkId)),
 				project: projectForTask(store, store.projects.get(rec.projectId)),
 				parentTask: parent
-					? { id: parent.id, name: parent.name, createdBy: parent.createdBy, userId: parent.userId, assigneeIds: (parent.assignees as Rec[]).map((a) => a.id) }
+					? {
+							id: parent.id,
+							name: parent.name,
+							createdBy: parent.createdBy,
+							userId: parent.userId,
+							assigneeIds: (parent.assignees as Rec[]).map((a) => a.id),
+						}
 					: null,
 				numberOfSubtasks: children.length ? children.length : null,
 				lists: (rec.lists as { id: string; order?: number }[]).map((entry) => {

@@ -9,13 +9,26 @@ export const TASK_STATUS_TYPES = ['todo', 'progress', 'review', 'stuck', 'done']
 
 export function buildProjectStatus(store: AworkStore, input: Record<string, unknown> = {}): Rec {
 	return fill(
-		{ id: newId(), name: 'Status', type: 'progress', order: store.projectStatuses.size, ...stamps(store), projectTemplateId: null, projectId: null, workflowId: null, isExternal: false },
+		{
+			id: newId(),
+			name: 'Status',
+			type: 'progress',
+			order: store.projectStatuses.size,
+			...stamps(store),
+			projectTemplateId: null,
+			projectId: null,
+			workflowId: null,
+			isExternal: false,
+		},
 		input,
 	);
 }
 
 export function buildProjectType(store: AworkStore, input: Record<string, unknown> = {}): Rec {
-	return fill({ id: newId(), name: 'Project type', description: null, icon: 'work', isArchived: false, isPreset: false, ...stamps(store) }, input);
+	return fill(
+		{ id: newId(), name: 'Project type', description: null, icon: 'work', isArchived: false, isPreset: false, ...stamps(store) },
+		input,
+	);
 }
 
 export function buildTypeOfWork(store: AworkStore, input: Record<string, unknown> = {}): Rec {

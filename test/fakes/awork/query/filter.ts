@@ -83,7 +83,9 @@ export function tokenize(input: string): Token[] {
 			const text = number[0];
 			if (NAME.test(input.slice(i + text.length, i + text.length + 1))) throw new QueryError(`Invalid number at position ${i}`);
 			const digits = text.replace(/[mfdl]$/i, '');
-			const value = /^-?0x/i.test(digits) ? parseInt(digits.replace('0x', '').replace('0X', ''), 16) * (digits.startsWith('-') ? -1 : 1) : Number(digits);
+			const value = /^-?0x/i.test(digits)
+				? parseInt(digits.replace('0x', '').replace('0X', ''), 16) * (digits.startsWith('-') ? -1 : 1)
+				: Number(digits);
 			tokens.push({ kind: 'number', text, pos: i, value });
 			i += text.length;
 			continue;
@@ -112,6 +114,7 @@ export function tokenize(input: string): Token[] {
 			i = after;
 			continue;
 		}
+		if (ch === ':') throw new QueryError(`Lambda operators like any(x: ...) are not supported by the fake (position ${i})`);
 		throw new QueryError(`Unexpected character '${ch}' at position ${i}`);
 	}
 	tokens.push({ kind: 'end', text: '', pos: input.length });

@@ -38,7 +38,13 @@ function positiveInt(text: string | null, fallback: number): number {
 }
 
 /** Applies filterby and orderby; throws awork's 400 invalid-filter-or-order. */
-export function queryRecords(registry: SpecRegistry, spec: ListSpec, req: FakeRequest, options: ListOptions = {}, threshold = Infinity): Rec[] {
+export function queryRecords(
+	registry: SpecRegistry,
+	spec: ListSpec,
+	req: FakeRequest,
+	options: ListOptions = {},
+	threshold = Infinity,
+): Rec[] {
 	const filterby = req.query.get('filterby') ?? '';
 	const orderby = req.query.get('orderby') ?? options.defaultOrder ?? '';
 	const source = registry.store.collections[spec.collection];
@@ -77,7 +83,10 @@ export function listResponse(
 ): FakeResponse {
 	const records = queryRecords(registry, spec, req, options, config.listCacheThreshold);
 	const page = positiveInt(req.query.get('page'), 1);
-	const pageSize = Math.min(positiveInt(req.query.get('pageSize') ?? req.query.get('pagesize'), config.defaultPageSize), config.maxPageSize);
+	const pageSize = Math.min(
+		positiveInt(req.query.get('pageSize') ?? req.query.get('pagesize'), config.defaultPageSize),
+		config.maxPageSize,
+	);
 	const slice = records.slice((page - 1) * pageSize, page * pageSize);
 	return {
 		status: 200,

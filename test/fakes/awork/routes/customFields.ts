@@ -14,7 +14,10 @@ function checkValue(ctx: AworkContext, definition: Rec, item: Record<string, unk
 	const at = (property: string) => `[${index}].${property.charAt(0).toUpperCase()}${property.slice(1)}`;
 	for (const property of VALUE_PROPERTIES) {
 		if (property !== expected && item[property] !== undefined && item[property] !== null) {
-			errors.push({ property: at(property), message: `A '${definition.type}' custom field takes its value in '${expected}', not '${property}'.` });
+			errors.push({
+				property: at(property),
+				message: `A '${definition.type}' custom field takes its value in '${expected}', not '${property}'.`,
+			});
 		}
 	}
 	const value = item[expected];
@@ -35,7 +38,8 @@ function checkValue(ctx: AworkContext, definition: Rec, item: Record<string, unk
 			if (typeof value !== 'boolean') bad('The value must be true or false.');
 			break;
 		case 'selectionOptionIdValue':
-			if (!(definition.selectionOptions as Rec[]).some((o) => o.id === String(value).toLowerCase())) bad('The selection option does not exist.');
+			if (!(definition.selectionOptions as Rec[]).some((o) => o.id === String(value).toLowerCase()))
+				bad('The selection option does not exist.');
 			break;
 		case 'userIdValue':
 			if (!ctx.store.get('users', value)) bad('The user does not exist.');
@@ -52,15 +56,23 @@ function setCustomFields(ctx: AworkContext, target: Rec, entity: 'project' | 'ta
 	const errors: ValidationError[] = [];
 	const linked = new Set((ctx.store.customFieldLinks.get(target.projectId ?? target.id) ?? []).map((l) => l.customFieldDefinitionId));
 	const checked = items.map((item, index) => {
-		const definition = isGuid(item.customFieldDefinitionId) ? ctx.store.get('customFieldDefinitions', item.customFieldDefinitionId) : undefined;
+		const definition = isGuid(item.customFieldDefinitionId)
+			? ctx.store.get('customFieldDefinitions', item.customFieldDefinitionId)
+			: undefined;
 		if (!definition) {
 			errors.push({ property: `[${index}].CustomFieldDefinitionId`, message: 'The custom field definition does not exist.' });
 			return undefined;
 		}
 		if (definition.entity !== entity) {
-			errors.push({ property: `[${index}].CustomFieldDefinitionId`, message: `The custom field definition is for ${definition.entity}s, not ${entity}s.` });
+			errors.push({
+				property: `[${index}].CustomFieldDefinitionId`,
+				message: `The custom field definition is for ${definition.entity}s, not ${entity}s.`,
+			});
 		} else if (entity === 'task' && !linked.has(definition.id)) {
-			errors.push({ property: `[${index}].CustomFieldDefinitionId`, message: 'The custom field definition is not linked to the project of this task.' });
+			errors.push({
+				property: `[${index}].CustomFieldDefinitionId`,
+				message: 'The custom field definition is not linked to the project of this task.',
+			});
 		}
 		errors.push(...checkValue(ctx, definition, item, index));
 		return { definition, item };
@@ -125,9 +137,13 @@ export function registerCustomFieldRoutes(server: FakeHttpServer, ctx: AworkCont
 
 	apiRoute(server, 'POST', '/projects/:projectId/linkcustomfielddefinition', (req) => {
 		const project = mustFind(ctx, 'projects', req.params.projectId, 'project');
-		const form = validateForm(bodyObject(req), { customFieldDefinitionId: { kind: 'guid', required: true }, order: { kind: 'number', required: true } });
+		const form = validateForm(bodyObject(req), {
+			customFieldDefinitionId: { kind: 'guid', required: true },
+			order: { kind: 'number', required: true },
+		});
 		const definition = store.get('customFieldDefinitions', form.customFieldDefinitionId);
-		if (!definition) throw validationFailed([{ property: 'CustomFieldDefinitionId', message: 'The custom field definition does not exist.' }]);
+		if (!definition)
+			throw validationFailed([{ property: 'CustomFieldDefinitionId', message: 'The custom field definition does not exist.' }]);
 		const links = store.customFieldLinks.get(project.id) ?? [];
 		if (links.some((l) => l.customFieldDefinitionId === definition.id)) {
 			throw new AworkError(400, 'already-exist-error', 'The custom field definition is already linked to this project.');

@@ -122,7 +122,12 @@ export function validateForm(body: Record<string, unknown>, rules: Record<string
 }
 
 /** PUT: with 'replace' semantics every form field the body leaves out becomes null (awork's model binding). */
-export function putFields(ctx: AworkContext, rules: Record<string, FieldRule>, form: Record<string, unknown>, defaults: Record<string, unknown> = {}) {
+export function putFields(
+	ctx: AworkContext,
+	rules: Record<string, FieldRule>,
+	form: Record<string, unknown>,
+	defaults: Record<string, unknown> = {},
+) {
 	if (ctx.config.putSemantics === 'merge') return form;
 	const full: Record<string, unknown> = {};
 	for (const key of Object.keys(rules)) full[key] = key in form ? form[key] : key in defaults ? defaults[key] : null;

@@ -139,7 +139,10 @@ export function registerProjectRoutes(server: FakeHttpServer, ctx: AworkContext)
 		const project = mustFind(ctx, 'projects', req.params.projectId, 'project');
 		const form = validateForm(bodyObject(req), { projectStatusId: { kind: 'guid', required: true } });
 		const status = store.get('projectStatuses', form.projectStatusId);
-		if (!status) throw validationFailed([{ property: 'ProjectStatusId', message: `The project status '${String(form.projectStatusId)}' does not exist.` }]);
+		if (!status)
+			throw validationFailed([
+				{ property: 'ProjectStatusId', message: `The project status '${String(form.projectStatusId)}' does not exist.` },
+			]);
 		if (project.projectStatusId === status.id) return noContent();
 		const old = project.projectStatusId;
 		project.projectStatusId = status.id;

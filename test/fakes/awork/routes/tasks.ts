@@ -60,8 +60,10 @@ export function registerTaskRoutes(server: FakeHttpServer, ctx: AworkContext): v
 		const errors: ValidationError[] = [];
 		const projectTask = form.baseType === 'projecttask';
 		const project = projectTask ? store.get('projects', form.entityId) : undefined;
-		if (projectTask && !form.entityId) errors.push({ property: 'EntityId', message: `'EntityId' must be the project id for project tasks.` });
-		else if (projectTask && !project) errors.push({ property: 'EntityId', message: `The project '${String(form.entityId)}' does not exist.` });
+		if (projectTask && !form.entityId)
+			errors.push({ property: 'EntityId', message: `'EntityId' must be the project id for project tasks.` });
+		else if (projectTask && !project)
+			errors.push({ property: 'EntityId', message: `The project '${String(form.entityId)}' does not exist.` });
 		const statuses = [...store.taskStatuses.values()].filter((s) => s.projectId === (project?.id ?? null));
 		if (form.taskStatusId && !statuses.some((s) => s.id === form.taskStatusId)) {
 			errors.push({ property: 'TaskStatusId', message: 'The task status does not belong to the project of the task.' });
@@ -70,7 +72,8 @@ export function registerTaskRoutes(server: FakeHttpServer, ctx: AworkContext): v
 		lists.forEach((entry, i) => {
 			const id = (entry as Record<string, unknown> | null)?.id;
 			const list = isGuid(id) ? store.get('taskLists', id) : undefined;
-			if (!list || list.projectId !== project?.id) errors.push({ property: `Lists[${i}].Id`, message: 'The task list does not exist in the project of the task.' });
+			if (!list || list.projectId !== project?.id)
+				errors.push({ property: `Lists[${i}].Id`, message: 'The task list does not exist in the project of the task.' });
 		});
 		const parent = form.parentId ? store.get('tasks', form.parentId) : undefined;
 		if (form.parentId && (!parent || parent.projectId !== (project?.id ?? null))) {
@@ -97,8 +100,19 @@ export function registerTaskRoutes(server: FakeHttpServer, ctx: AworkContext): v
 	});
 
 	apiRoute(server, 'POST', '/tasks/changestatuses', (req) => {
-		const items = bodyArray(req).map((item) => validateForm(item, { taskId: { kind: 'guid', required: true }, statusId: { kind: 'guid', required: true }, order: { kind: 'number' } }));
-		const result = { ok: { ids: [] as string[] }, notFound: { ids: [] as string[] }, unauthorized: { ids: [] as string[] }, badRequest: { ids: [] as string[] } };
+		const items = bodyArray(req).map((item) =>
+			validateForm(item, {
+				taskId: { kind: 'guid', required: true },
+				statusId: { kind: 'guid', required: true },
+				order: { kind: 'number' },
+			}),
+		);
+		const result = {
+			ok: { ids: [] as string[] },
+			notFound: { ids: [] as string[] },
+			unauthorized: { ids: [] as string[] },
+			badRequest: { ids: [] as string[] },
+		};
 		for (const item of items) {
 			const taskId = item.taskId as string;
 			const task = store.get('tasks', taskId);
@@ -142,7 +156,10 @@ export function registerTaskRoutes(server: FakeHttpServer, ctx: AworkContext): v
 
 	apiRoute(server, 'GET', '/tasks/:taskId/comments', (req) => {
 		const taskId = req.params.taskId.toLowerCase();
-		return listResponse(registry, registry.specs.comments, req, ctx.config, { scope: `task:${taskId}`, where: (rec) => rec.entityId === taskId });
+		return listResponse(registry, registry.specs.comments, req, ctx.config, {
+			scope: `task:${taskId}`,
+			where: (rec) => rec.entityId === taskId,
+		});
 	});
 
 	apiRoute(server, 'POST', '/tasks/:taskId/comments', (req) => {
@@ -170,7 +187,9 @@ export function registerTaskRoutes(server: FakeHttpServer, ctx: AworkContext): v
 
 	apiRoute(server, 'POST', '/tasks/:taskId/addtags', (req) => {
 		const task = mustFind(ctx, 'tasks', req.params.taskId, 'task');
-		const forms = bodyArray(req).map((item) => validateForm(item, { name: { kind: 'string', required: true, max: 255 }, color: { kind: 'string' } }));
+		const forms = bodyArray(req).map((item) =>
+			validateForm(item, { name: { kind: 'string', required: true, max: 255 }, color: { kind: 'string' } }),
+		);
 		const tags = task.tags as Rec[];
 		const names = new Set(tags.map((t) => String(t.name).toLowerCase()));
 		for (const form of forms) {
@@ -180,7 +199,15 @@ export function registerTaskRoutes(server: FakeHttpServer, ctx: AworkContext): v
 		}
 		const added = forms.map((form) => {
 			const now = isoNow();
-			return { id: newId(), createdOn: now, createdBy: store.meUserId, updatedOn: now, updatedBy: store.meUserId, name: form.name, color: form.color ?? null };
+			return {
+				id: newId(),
+				createdOn: now,
+				createdBy: store.meUserId,
+				updatedOn: now,
+				updatedBy: store.meUserId,
+				name: form.name,
+				color: form.color ?? null,
+			};
 		});
 		task.tags = [...tags, ...added.map(({ id, name, color }) => ({ id, name, color }))];
 		store.touch(task);

@@ -5,7 +5,19 @@ import { AworkError, notFound, validationFailed } from '../errors';
 import { buildTimeEntry } from '../models/timeEntries';
 import { listResponse } from '../query/listing';
 import type { Rec } from '../store';
-import { apiRoute, bodyObject, isGuid, mustFind, noContent, ok, putFields, references, validateForm, type AworkContext, type FieldRule } from './http';
+import {
+	apiRoute,
+	bodyObject,
+	isGuid,
+	mustFind,
+	noContent,
+	ok,
+	putFields,
+	references,
+	validateForm,
+	type AworkContext,
+	type FieldRule,
+} from './http';
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -51,7 +63,8 @@ function instant(date: unknown, time: unknown, zone: string, property: string): 
 function timesFromForm(form: Record<string, unknown>, zone: string) {
 	const utc = ['startDateUtc', 'startTimeUtc', 'endDateUtc', 'endTimeUtc'].some((k) => form[k] != null);
 	const local = ['startDateLocal', 'startTimeLocal', 'endDateLocal', 'endTimeLocal'].some((k) => form[k] != null);
-	if (utc && local) throw validationFailed([{ property: 'StartDateUtc', message: 'Set either the UTC or the local date fields, not both.' }]);
+	if (utc && local)
+		throw validationFailed([{ property: 'StartDateUtc', message: 'Set either the UTC or the local date fields, not both.' }]);
 	const suffix = local ? 'Local' : 'Utc';
 	const readZone = local ? zone : 'UTC';
 	const startProperty = `StartDate${suffix}`;
@@ -82,7 +95,8 @@ function entryFromForm(ctx: AworkContext, form: Record<string, unknown>, current
 	const task = ctx.store.get('tasks', form.taskId);
 	let projectId = (form.projectId as string | null | undefined) ?? null;
 	if (task?.projectId) {
-		if (projectId && projectId !== task.projectId) throw validationFailed([{ property: 'TaskId', message: 'The task belongs to another project.' }]);
+		if (projectId && projectId !== task.projectId)
+			throw validationFailed([{ property: 'TaskId', message: 'The task belongs to another project.' }]);
 		projectId = task.projectId;
 	}
 	const project = ctx.store.get('projects', projectId);
@@ -105,7 +119,8 @@ function batch(ctx: AworkContext, req: FakeRequest) {
 	const operation = req.params.operation.toLowerCase();
 	if (!BATCH_OPERATIONS.includes(operation)) throw notFound(`batch operation '${req.params.operation}'`);
 	const body = bodyObject(req);
-	if (!Array.isArray(body.timeEntryIds)) throw validationFailed([{ property: 'TimeEntryIds', message: `'TimeEntryIds' should not be empty.` }]);
+	if (!Array.isArray(body.timeEntryIds))
+		throw validationFailed([{ property: 'TimeEntryIds', message: `'TimeEntryIds' should not be empty.` }]);
 	const ids = [...new Set((body.timeEntryIds as unknown[]).map((id) => String(id).toLowerCase()))];
 	if (ids.length > ctx.config.maxBatchSize) {
 		throw new AworkError(400, 'invalid-batch-operation', `A batch operation accepts at most ${ctx.config.maxBatchSize} time entries.`, {
@@ -115,7 +130,8 @@ function batch(ctx: AworkContext, req: FakeRequest) {
 	const { store } = ctx;
 	const need = (key: string, kind: FieldRule['kind'], collection?: 'typesOfWork' | 'projects' | 'tasks' | 'users') => {
 		const value = validateForm(body, { [key]: { kind, required: true } })[key];
-		if (collection && !store.get(collection, value)) throw validationFailed([{ property: key.charAt(0).toUpperCase() + key.slice(1), message: 'It does not exist.' }]);
+		if (collection && !store.get(collection, value))
+			throw validationFailed([{ property: key.charAt(0).toUpperCase() + key.slice(1), message: 'It does not exist.' }]);
 		return value;
 	};
 	let change: (entry: Rec) => boolean | 'bad';
@@ -158,7 +174,12 @@ function batch(ctx: AworkContext, req: FakeRequest) {
 		default:
 			change = () => true;
 	}
-	const result = { ok: { ids: [] as string[] }, notFound: { ids: [] as string[] }, unauthorized: { ids: [] as string[] }, badRequest: { ids: [] as string[] } };
+	const result = {
+		ok: { ids: [] as string[] },
+		notFound: { ids: [] as string[] },
+		unauthorized: { ids: [] as string[] },
+		badRequest: { ids: [] as string[] },
+	};
 	const accepted: Rec[] = [];
 	for (const id of ids) {
 		const entry = isGuid(id) ? store.timeEntries.get(id) : undefined;
@@ -168,13 +189,15 @@ function batch(ctx: AworkContext, req: FakeRequest) {
 		else accepted.push(entry);
 	}
 	// Try every change on a copy first, so requireAllTimeEntries can leave all entries untouched.
-	const planned = accepted.map((entry) => ({ entry, copy: { ...entry } as Rec })).filter(({ entry, copy }) => {
-		if (change(copy) === 'bad') {
-			result.badRequest.ids.push(entry.id);
-			return false;
-		}
-		return true;
-	});
+	const planned = accepted
+		.map((entry) => ({ entry, copy: { ...entry } as Rec }))
+		.filter(({ entry, copy }) => {
+			if (change(copy) === 'bad') {
+				result.badRequest.ids.push(entry.id);
+				return false;
+			}
+			return true;
+		});
 	const failed = result.notFound.ids.length + result.unauthorized.ids.length + result.badRequest.ids.length;
 	if (body.requireAllTimeEntries === true && failed > 0) return { status: 207, body: result };
 	for (const { entry, copy } of planned) {
@@ -204,7 +227,9 @@ export function registerTimeEntryRoutes(server: FakeHttpServer, ctx: AworkContex
 		return ok(view);
 	});
 
-	apiRoute(server, 'GET', '/timeentries/:timeEntryId', (req) => ok(spec.render(mustFind(ctx, 'timeEntries', req.params.timeEntryId, 'time entry'))));
+	apiRoute(server, 'GET', '/timeentries/:timeEntryId', (req) =>
+		ok(spec.render(mustFind(ctx, 'timeEntries', req.params.timeEntryId, 'time entry'))),
+	);
 
 	apiRoute(server, 'PUT', '/timeentries/:timeEntryId', (req) => {
 		const entry = mustFind(ctx, 'timeEntries', req.params.timeEntryId, 'time entry');

@@ -25,11 +25,16 @@ function checkWebhook(form: Record<string, unknown>): Record<string, unknown> {
 		// reported below
 	}
 	if (!url || !/^https?:$/.test(url.protocol)) errors.push({ property: 'Uri', message: `'Uri' must be an absolute http(s) URL.` });
-	const events = String(form.events).split(',').map((e) => e.trim()).filter(Boolean);
+	const events = String(form.events)
+		.split(',')
+		.map((e) => e.trim())
+		.filter(Boolean);
 	const unknown = events.filter((e) => !WEBHOOK_EVENT_TYPES.includes(e));
-	if (!events.length || unknown.length) errors.push({ property: 'Events', message: `Unknown event type(s): ${unknown.join(', ') || '(none given)'}.` });
+	if (!events.length || unknown.length)
+		errors.push({ property: 'Events', message: `Unknown event type(s): ${unknown.join(', ') || '(none given)'}.` });
 	const authType = String(form.authenticationType).toLowerCase();
-	if (authType !== 'none' && authType !== 'header') errors.push({ property: 'AuthenticationType', message: `'AuthenticationType' must be 'none' or 'header'.` });
+	if (authType !== 'none' && authType !== 'header')
+		errors.push({ property: 'AuthenticationType', message: `'AuthenticationType' must be 'none' or 'header'.` });
 	if (authType === 'header' && !/^[^=\s]+=.+/.test(String(form.authentication ?? ''))) {
 		errors.push({ property: 'Authentication', message: `For header authentication 'Authentication' must be 'headername=headervalue'.` });
 	}
@@ -54,7 +59,11 @@ export function registerWebhookRoutes(server: FakeHttpServer, ctx: AworkContext)
 	apiRoute(server, 'GET', '/webhooks/:webhookId', (req) => ok(spec.render(mustFind(ctx, 'webhooks', req.params.webhookId, 'webhook'))));
 	apiRoute(server, 'PUT', '/webhooks/:webhookId', (req) => {
 		const hook = mustFind(ctx, 'webhooks', req.params.webhookId, 'webhook');
-		Object.assign(hook, { language: null, authentication: null, onlyTriggerForMainEntityChanges: false }, checkWebhook(validateForm(bodyObject(req), WEBHOOK_FORM)));
+		Object.assign(
+			hook,
+			{ language: null, authentication: null, onlyTriggerForMainEntityChanges: false },
+			checkWebhook(validateForm(bodyObject(req), WEBHOOK_FORM)),
+		);
 		store.touch(hook);
 		return ok(spec.render(hook));
 	});
