@@ -38,7 +38,6 @@ export function namespaceFields(show: DisplayFor): INodeProperties[] {
 			name: 'customNamespace',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: 'e.g. company',
 			description: 'Starts with a letter; letters, digits, _ . - after that (at most 63 characters)',
 			displayOptions: { show: { ...show, namespace: ['custom'] } },

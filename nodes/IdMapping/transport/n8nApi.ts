@@ -101,6 +101,10 @@ function networkError(node: INode, error: unknown, baseUrl: string): NodeOperati
 	});
 }
 
+function looksLikeHtml(body: unknown): boolean {
+	return typeof body === 'string' && /^\s*<(!doctype|html)/i.test(body);
+}
+
 export async function callN8nApi<T = unknown>(ctx: IExecuteFunctions, call: N8nApiCall): Promise<N8nApiAnswer<T>> {
 	const baseUrl = await n8nApiBaseUrl(ctx);
 	const options: IHttpRequestOptions = {
@@ -136,6 +140,12 @@ export async function callN8nApi<T = unknown>(ctx: IExecuteFunctions, call: N8nA
 		if ((status === 429 || status >= 500) && mayRetry) {
 			await waitMs(backoffDelayMs(policy, attempt));
 			continue;
+		}
+		if (status >= 200 && status < 300 && looksLikeHtml(response.body)) {
+			// n8n answers unknown paths outside /api/v1 with its editor page (200, HTML).
+			throw new NodeOperationError(ctx.getNode(), `${baseUrl} is not n8n's public API (it answered with a web page)`, {
+				description: `Set "Base URL" in the "${CREDENTIAL_NAME}" credential to the n8n address followed by /api/v1, e.g. http://localhost:5678/api/v1.`,
+			});
 		}
 		if ((status >= 200 && status < 300) || call.accept?.includes(status)) {
 			return { status, body: response.body as T };

@@ -50,9 +50,10 @@ export function planSave(
 				continue;
 			}
 			const holderKey = externalKeyOf({ namespace, externalId: holder });
-			replaced = upserts.get(holderKey) ?? storedByExternal.get(holderKey);
+			const storedHolder = storedByExternal.get(holderKey) ?? storedByAwork.get(aworkKeyOf(mapping));
+			replaced = upserts.get(holderKey) ?? storedHolder;
 			upserts.delete(holderKey);
-			if (storedByExternal.has(holderKey)) removals.set(holderKey, { namespace, externalId: holder });
+			if (storedHolder?.externalId === holder) removals.set(holderKey, { namespace, externalId: holder });
 			aworkOfExternal.set(holderKey, null);
 		}
 		const previousAworkId = aworkIdOf(namespace, externalId);

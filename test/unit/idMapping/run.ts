@@ -1,0 +1,34 @@
+/** Runs the ID Mapping node in n8n's engine, as a production (trigger) execution by default. */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
+import { IdMappingN8nApi } from '../../../credentials/IdMappingN8nApi.credentials';
+import { IdMapping } from '../../../nodes/IdMapping/IdMapping.node';
+import { runNode, type RunNodeResult } from '../../engine/runNode';
+
+export interface RunIdMappingOptions {
+	parameters: INodeParameters;
+	input?: IDataObject[];
+	staticData?: IDataObject;
+	mode?: WorkflowExecuteMode;
+	continueOnFail?: boolean;
+	/** Data Table store: the credential data (baseUrl, apiKey). */
+	n8nApi?: ICredentialDataDecryptedObject;
+}
+
+export async function runIdMapping(options: RunIdMappingOptions): Promise<RunNodeResult> {
+	const input: INodeExecutionData[] = (options.input ?? [{}]).map((json) => ({ json }));
+	return await runNode({
+		node: new IdMapping(),
+		parameters: options.parameters,
+		input,
+		staticData: options.staticData ?? {},
+		mode: options.mode ?? 'trigger',
+		continueOnFail: options.continueOnFail,
+		credentials: options.n8nApi ? { idMappingN8nApi: options.n8nApi } : undefined,
+		credentialTypes: [new IdMappingN8nApi()],
+	});
+}
+
+/** Copies static data as n8n would store it (JSON), so the next run starts from saved state. */
+export function persisted(staticData: IDataObject): IDataObject {
+	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+}
