@@ -8,7 +8,7 @@
  *   await n8n.stop();
  */
 export { startN8n, N8nInstance, OFFLINE_ENV, freePort, nodeOutput, runError, parseLastJsonObject } from './n8n';
-export type { StartN8nOptions, OwnerAccount, CliRun, Execution, ExecutionRun, NodeRun, ImportOptions } from './n8n';
+export type { StartN8nOptions, OwnerAccount, CliRun, Execution, ExecutionRun, NodeRun, ImportOptions, PublicationStatus } from './n8n';
 export { ensureN8nInstalled, n8nCacheDir, REPO_ROOT, ARTIFACTS_DIR } from './install';
 export type { N8nInstallation } from './install';
 export { preparePackage, installPackageInto, staleBuildReason, PACKAGE_NAME } from './package';

@@ -23,6 +23,8 @@ export interface StartN8nOptions {
 	label?: string;
 	/** How long startup may take before failing (default 240 s: slow CI, first migrations). */
 	startTimeoutMs?: number;
+	/** Start even if n8n logs "Failed to load package" (default: startup fails with n8n's reason). */
+	allowPackageLoadFailure?: boolean;
 }
 
 export interface OwnerAccount {
@@ -70,6 +72,13 @@ export interface Execution extends ExecutionRun {
 	stoppedAt: string | null;
 }
 
+export interface PublicationStatus {
+	status: 'not_published' | 'in_progress' | 'published' | 'partial' | 'failed';
+	liveVersionId: string | null;
+	pendingVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
+}
+
 export interface ImportOptions {
 	/** Credential type -> id (or {id, name}); every node reference of that type is pointed at it. */
 	credentials?: Record<string, string | CredentialRef>;
@@ -113,6 +122,8 @@ export const OFFLINE_ENV: Record<string, string> = {
 	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 	EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 	EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+	// Publication (activation) runs through an outbox; a wake-up starts it, the poll is the fallback.
+	N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '1000',
 };
 
 export async function freePort(): Promise<number> {
@@ -275,6 +286,14 @@ export class N8nInstance {
 			this.killProcessGroupNow();
 			throw new Error(`${(error as Error).message}\n--- n8n log tail (${this.logFile}) ---\n${this.logTail(80)}`);
 		}
+		// n8n starts even when a community package fails to load; a test must not run without it.
+		const startLog = this.logSince(logOffset);
+		const loadFailure = startLog.indexOf('Failed to load package');
+		if (loadFailure >= 0 && !this.options.allowPackageLoadFailure) {
+			await this.shutdown();
+			const excerpt = startLog.slice(loadFailure, loadFailure + 1500);
+			throw new Error(`n8n could not load the package under test:\n${excerpt}\n(full log: ${this.logFile})`);
+		}
 	}
 
 	/** Graceful stop (SIGTERM, then SIGKILL after the grace period); the folder is kept for start(). */
@@ -359,7 +378,7 @@ export class N8nInstance {
 		const setCookie = response.headers['set-cookie']?.find((c) => c.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		if (response.status >= 400 && !allowStatus.includes(response.status)) {
-			throw new Error(`n8n REST ${method} /rest${restPath} -> ${response.status}: ${response.text.slice(0, 2000)}`);
+			throw new Error(`n8n REST ${method} /rest${restPath} -> ${response.status}: ${errorText(response)}`);
 		}
 		return response;
 	}
@@ -404,7 +423,7 @@ export class N8nInstance {
 			body,
 		});
 		if (response.status >= 400) {
-			throw new Error(`n8n public API ${method} /api/v1${apiPath} -> ${response.status}: ${response.text.slice(0, 2000)}`);
+			throw new Error(`n8n public API ${method} /api/v1${apiPath} -> ${response.status}: ${errorText(response)}`);
 		}
 		return response.body;
 	}
@@ -466,14 +485,52 @@ export class N8nInstance {
 		return await this.restRequest('GET', `/workflows/${workflowId}`);
 	}
 
-	/** Publishes/activates the workflow's current version; triggers register their webhooks here. */
-	async activateWorkflow(workflowId: string): Promise<void> {
-		const { versionId } = await this.getWorkflow(workflowId);
-		await this.restRequest('POST', `/workflows/${workflowId}/activate`, { versionId });
+	/**
+	 * n8n 2.x publication state: activation and deactivation go through an outbox and finish
+	 * shortly after the REST call returns. undefined when the publication service is switched off.
+	 */
+	async publicationStatus(workflowId: string): Promise<PublicationStatus | undefined> {
+		await this.setupOwner();
+		const response = await this.rest<{ data: PublicationStatus }>('GET', `/workflows/${workflowId}/publication-status`, undefined, [404]);
+		return response.status === 404 ? undefined : response.body.data;
 	}
 
-	async deactivateWorkflow(workflowId: string): Promise<void> {
+	private async waitForPublication(workflowId: string, done: (status: PublicationStatus) => boolean, timeoutMs: number): Promise<PublicationStatus | undefined> {
+		let last: PublicationStatus | undefined;
+		return await waitFor(
+			async () => {
+				last = await this.publicationStatus(workflowId);
+				if (last === undefined) return null; // synchronous (legacy) activation: nothing to wait for
+				return last.status !== 'in_progress' && done(last) ? last : undefined;
+			},
+			{ timeoutMs, intervalMs: 200, describe: () => `publication of workflow ${workflowId} (last: ${JSON.stringify(last)})` },
+		).then((status) => status ?? undefined);
+	}
+
+	/**
+	 * Publishes (activates) the workflow's current version and waits until n8n has activated its
+	 * triggers; trigger webhooks are registered by then. Throws with n8n's trigger errors when
+	 * activation failed, unless `allowFailure` (then the status tells what happened).
+	 */
+	async activateWorkflow(workflowId: string, options: { allowFailure?: boolean; timeoutMs?: number } = {}): Promise<PublicationStatus | undefined> {
+		const { versionId } = await this.getWorkflow(workflowId);
+		await this.restRequest('POST', `/workflows/${workflowId}/activate`, { versionId });
+		const status = await this.waitForPublication(
+			workflowId,
+			(current) => current.status !== 'not_published' && (current.liveVersionId === versionId || current.status !== 'published'),
+			options.timeoutMs ?? 120_000,
+		);
+		if (status && status.status !== 'published' && !options.allowFailure) {
+			const errors = status.triggers.map((trigger) => `${trigger.nodeId}: ${trigger.status} ${trigger.errorMessage ?? ''}`).join('; ');
+			throw new Error(`Activating workflow ${workflowId} ended "${status.status}": ${errors}\n${this.logTail(30)}`);
+		}
+		return status;
+	}
+
+	/** Unpublishes (deactivates) the workflow and waits until n8n removed its triggers (webhooks deleted). */
+	async deactivateWorkflow(workflowId: string, options: { timeoutMs?: number } = {}): Promise<void> {
 		await this.restRequest('POST', `/workflows/${workflowId}/deactivate`, {});
+		await this.waitForPublication(workflowId, (current) => current.status === 'not_published', options.timeoutMs ?? 120_000);
 	}
 
 	/** The workflow's static data as stored in the database (what nodes saved with getWorkflowStaticData). */
@@ -582,6 +639,15 @@ export function parseLastJsonObject(text: string): unknown {
 		}
 	}
 	return undefined;
+}
+
+/** n8n's error answer without its server stack trace. */
+function errorText(response: HttpResponse<unknown>): string {
+	const body = response.body as { message?: unknown; hint?: unknown } | string;
+	if (body && typeof body === 'object' && typeof body.message === 'string') {
+		return body.hint ? `${body.message} (${String(body.hint)})` : body.message;
+	}
+	return response.text.slice(0, 2000);
 }
 
 function killGroup(pid: number | undefined): void {
