@@ -93,10 +93,20 @@ export function n8nApiError(node: INode, status: number, body: unknown, call: N8
 	});
 }
 
+// In words: n8n replaces any error message that contains a raw code such as ECONNREFUSED.
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'connection aborted',
+	EHOSTUNREACH: 'host unreachable',
+};
+
 function networkError(node: INode, error: unknown, baseUrl: string): NodeOperationError {
-	const code =
-		(error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? 'network error';
-	return new NodeOperationError(node, `Could not reach the n8n API at ${baseUrl} (${code})`, {
+	const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
+	return new NodeOperationError(node, `Could not reach the n8n API at ${baseUrl} (${NETWORK_FAILURES[code] ?? 'network error'})`, {
 		description: `Check "Base URL" in the "${CREDENTIAL_NAME}" credential and that this n8n can reach it. Inside Docker, "localhost" is the container itself.`,
 	});
 }
