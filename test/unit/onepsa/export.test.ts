@@ -1,0 +1,163 @@
+import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { aworkTimeEntry, byId, items, runOnePsa } from './helpers';
+
+const exportParameters = (options: Record<string, unknown> = {}) => ({
+	resource: 'timeEntry',
+	operation: 'exportToContract',
+	contractId: { __rl: true, mode: 'id', value: '={{ $json.contractId }}' },
+	options,
+});
+
+const entries = (count: number, contractId = 'ctr_1', from = 0) =>
+	items(Array.from({ length: count }, (_, n) => ({ ...aworkTimeEntry(from + n), contractId })));
+
+const statuses = (run: { items: Array<{ json: { status?: unknown } }> }) => {
+	const counts: Record<string, number> = {};
+	for (const item of run.items) counts[String(item.json.status)] = (counts[String(item.json.status)] ?? 0) + 1;
+	return counts;
+};
+
+describe('Time entry: Export to Contract', () => {
+	let psa: RunningFakeOnePsa;
+
+	beforeEach(async () => {
+		psa = await startFakeOnePsa();
+		psa.fake.seed({
+			companies: [{ id: 'cmp_acme', name: 'Acme' }],
+			contracts: [
+				{ id: 'ctr_1', number: 'C-1', companyId: 'cmp_acme' },
+				{ id: 'ctr_single', number: 'C-2', companyId: 'cmp_acme', supportsBatch: false },
+				{ id: 'ctr_old', number: 'C-3', companyId: 'cmp_acme', status: 'expired' },
+			],
+		});
+	});
+	afterEach(async () => await psa.close());
+
+	it('maps an awork time entry to the PSA shape', async () => {
+		const run = await runOnePsa(psa, exportParameters(), {
+			input: [{ json: { ...aworkTimeEntry(1, { duration: 5400, startDateLocal: '2024-06-03', startDateUtc: '2024-06-02T23:30:00Z' }), contractId: 'ctr_1' } }],
+		});
+		expect(run.error).toBeUndefined();
+		expect(psa.fake.log[0].path).toBe('/api/contracts/ctr_1/time-entries/batch');
+		expect(psa.fake.log[0].body).toEqual({
+			entries: [{ externalId: 'aw-te-1', date: '2024-06-03', hours: 1.5, description: 'Work item 1', billable: true, userName: 'Ada Lovelace' }],
+		});
+		expect(run.items[0].json).toMatchObject({
+			status: 'created',
+			externalId: 'aw-te-1',
+			contractId: 'ctr_1',
+			date: '2024-06-03',
+			hours: 1.5,
+			psaTimeEntryId: psa.fake.state().timeEntries[0].id,
+		});
+	});
+
+	it('exports the same 500 entries twice into exactly 500 PSA entries', async () => {
+		// Room for the test itself; the node's own pacing is tested separately.
+		await fetch(`${psa.controlUrl}/rate-limit`, { method: 'PUT', body: JSON.stringify({ limit: 10_000, intervalMs: 60_000 }) });
+		const input = entries(500);
+
+		const first = await runOnePsa(psa, exportParameters(), { input });
+		expect(first.error).toBeUndefined();
+		expect(statuses(first)).toEqual({ created: 500 });
+		expect(first.items.map((i) => i.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+		const batches = psa.fake.log.filter((r) => r.path.endsWith('/batch'));
+		expect(batches.map((r) => (r.body as { entries: unknown[] }).entries.length)).toEqual([100, 100, 100, 100, 100]);
+		expect(new Set(batches.map((r) => r.headers['idempotency-key'])).size).toBe(5);
+
+		// A re-run: same requests, answered from the PSA's idempotency cache.
+		const second = await runOnePsa(psa, exportParameters(), { input });
+		expect(statuses(second)).toEqual({ duplicate: 500 });
+		expect(second.items.map((i) => i.json.psaTimeEntryId)).toEqual(first.items.map((i) => i.json.psaTimeEntryId));
+
+		// Cut differently (new keys), the PSA's externalId check still refuses every copy.
+		const third = await runOnePsa(psa, exportParameters({ batchSize: 40 }), { input });
+		expect(statuses(third)).toEqual({ duplicate: 500 });
+		expect(third.items.map((i) => i.json.psaTimeEntryId)).toEqual(first.items.map((i) => i.json.psaTimeEntryId));
+
+		const booked = psa.fake.state().timeEntries;
+		expect(booked).toHaveLength(500);
+		expect(new Set(booked.map((e) => e.externalId)).size).toBe(500);
+	});
+
+	it('posts one by one to a contract without batch import, and counts a 409 duplicate as done', async () => {
+		psa.fake.seed({ timeEntries: [{ id: 'te_existing', contractId: 'ctr_single', externalId: 'aw-te-1' }] });
+		const run = await runOnePsa(psa, exportParameters(), { input: entries(3, 'ctr_single') });
+		expect(run.error).toBeUndefined();
+		expect(psa.fake.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'POST /api/contracts/ctr_single/time-entries/batch 404',
+			'GET /api/contracts/ctr_single 200',
+			'POST /api/contracts/ctr_single/time-entries 201',
+			'POST /api/contracts/ctr_single/time-entries 409',
+			'POST /api/contracts/ctr_single/time-entries 201',
+		]);
+		expect(run.items.map((i) => [i.json.externalId, i.json.status])).toEqual([
+			['aw-te-0', 'created'],
+			['aw-te-1', 'duplicate'],
+			['aw-te-2', 'created'],
+		]);
+		expect(run.items[1].json.psaTimeEntryId).toBe('te_existing');
+		expect(psa.fake.log.slice(2).every((r) => /^n8n-time-entry-/.test(r.headers['idempotency-key']))).toBe(true);
+	});
+
+	it('reports entries the PSA refuses as failed, with the reason, next to the ones it took', async () => {
+		const input = entries(3);
+		input[1].json.duration = 25 * 3600;
+		input[2].json.duration = 0;
+		const run = await runOnePsa(psa, exportParameters(), { input });
+		expect(run.items.map((i) => i.json.status)).toEqual(['created', 'failed', 'failed']);
+		expect(run.items[1].json.reason).toMatch(/hours/);
+		expect(run.items[2].json.reason).toMatch(/Hours must be more than 0/);
+		// The zero-length entry never left n8n.
+		expect((psa.fake.log[0].body as { entries: unknown[] }).entries).toHaveLength(2);
+	});
+
+	it('an expired contract fails its entries with the PSA\'s reason; a missing one names the contract', async () => {
+		const run = await runOnePsa(psa, exportParameters(), {
+			input: [...entries(2, 'ctr_old'), ...entries(2, 'ctr_gone', 10)],
+		});
+		expect(run.items.map((i) => i.json.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+		expect(run.items[0].json.reason).toMatch(/contract_not_active/);
+		expect(run.items[2].json.reason).toMatch(/Contract ctr_gone does not exist/);
+		expect(psa.fake.state().timeEntries).toHaveLength(0);
+	});
+
+	it('an item without a contract stops the export before anything is sent, naming the project', async () => {
+		const input = entries(3);
+		input[1].json.contractId = '';
+		const run = await runOnePsa(psa, exportParameters(), { input });
+		expect(run.error?.message).toBe('No PSA contract for awork project "Website relaunch" (p1)');
+		expect(psa.fake.log).toHaveLength(0);
+
+		const continued = await runOnePsa(psa, exportParameters(), { input, continueOnFail: true });
+		expect(continued.items.map((i) => i.json.status)).toEqual(['created', 'failed', 'created']);
+		expect(continued.items[1].json.reason).toMatch(/Website relaunch/);
+	});
+
+	it('a key without the write permission gets an error naming the permission and product', async () => {
+		psa.fake.setTenant({ tenantId: 'tenant-1', permissions: ['contracts:read'] });
+		const run = await runOnePsa(psa, exportParameters(), { input: entries(2) });
+		expect(run.error?.message).toBe(
+			'The One PSA refused POST /api/contracts/ctr_1/time-entries/batch: the key lacks permission "time_entries:write" for product "psa"',
+		);
+		expect(run.error?.description).toMatch(/Hub -> Settings -> API Keys/);
+
+		const continued = await runOnePsa(psa, exportParameters(), { input: entries(2), continueOnFail: true });
+		expect(continued.items.map((i) => i.json.status)).toEqual(['failed', 'failed']);
+		expect(continued.items[0].json.reason).toMatch(/time_entries:write/);
+	});
+
+	it('books every entry exactly once through 503s and connections cut after the write', async () => {
+		await fetch(`${psa.controlUrl}/faults`, {
+			method: 'PUT',
+			body: JSON.stringify({ errorRate: 0.1, resetAfterCommitRate: 0.2 }),
+		});
+		const run = await runOnePsa(psa, exportParameters({ batchSize: 10 }), { input: entries(60) });
+		expect(run.error).toBeUndefined();
+		expect(psa.fake.log.some((r) => r.fault === 'resetAfterCommit')).toBe(true);
+		expect(statuses(run)).toEqual({ created: 60 });
+		const booked = psa.fake.state().timeEntries;
+		expect(booked).toHaveLength(60);
+		expect(new Set(booked.map((e) => e.externalId)).size).toBe(60);
+	}, 60_000);
+});
