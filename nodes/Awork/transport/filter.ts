@@ -181,7 +181,7 @@ export function raw(expression: string): AworkFilter {
 	}
 	if (inString) throw new AworkFilterError(`The filter "${trimmed}" leaves a quoted text open`);
 	if (depth !== 0) throw new AworkFilterError(`The filter "${trimmed}" leaves a parenthesis open`);
-	return AworkFilter.of(`(${trimmed})`, true);
+	return AworkFilter.of(`(${trimmed})`);
 }
 
 /** The expression to send as `filterby`, or undefined when there is nothing to filter. */

@@ -41,6 +41,7 @@ export async function* aworkPages<T>(
 	const pageSize = Math.min(options.pageSize ?? AWORK_MAX_PAGE_SIZE, AWORK_MAX_PAGE_SIZE, limit);
 	const filterby = filterExpression(options.filter);
 	let received = 0;
+	let previousFirst: string | undefined;
 	for (let page = 1; ; page++) {
 		const qs: IDataObject = { ...(options.qs ?? {}), page, pageSize };
 		if (filterby) qs.filterby = filterby;
@@ -50,6 +51,10 @@ export async function* aworkPages<T>(
 			itemIndex: options.itemIndex,
 		})) as AworkResponse<T[]>;
 		const items = Array.isArray(response.body) ? response.body : [];
+		// An endpoint that ignores `page` answers the same first row again: that was everything.
+		const first = items.length ? JSON.stringify((items[0] as { id?: unknown })?.id ?? items[0]) : undefined;
+		if (page > 1 && first !== undefined && first === previousFirst) return;
+		previousFirst = first;
 		const wanted = items.slice(0, limit - received);
 		received += wanted.length;
 		if (wanted.length) yield wanted;

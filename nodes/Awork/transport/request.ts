@@ -17,13 +17,15 @@ import {
 } from 'n8n-workflow';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs, type RetryPolicy } from '../../shared/retry';
 import type { RequestPacer } from '../../shared/pacer';
-import { aworkApiError, aworkNetworkError } from './errors';
+import { asNodeError, aworkApiError, aworkNetworkError } from './errors';
 import { aworkPacer, rateLimitResetMs } from './pacing';
 
 export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
-export const AWORK_API_CREDENTIAL = 'aworkPsaApi';
-export const AWORK_OAUTH2_CREDENTIAL = 'aworkPsaOAuth2Api';
+/** The credential type names, by the node's Authentication parameter ('apiKey' or 'oAuth2'). */
+// These are type names, not secrets.
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
+export const AWORK_CREDENTIAL_TYPES = { apiKey: 'aworkPsaApi', oAuth2: 'aworkPsaOAuth2Api' } as const;
 
 /** Timing knobs of the transport. Production uses the defaults; tests shorten the waits. */
 export const aworkTransportSettings: { retry: RetryPolicy; rateLimitAttempts: number; timeoutMs: number } = {
@@ -101,7 +103,7 @@ function networkCodeOf(error: unknown): string | undefined {
 
 function authenticationOf(node: INode): string {
 	const chosen = node.parameters?.authentication;
-	return chosen === 'oAuth2' ? AWORK_OAUTH2_CREDENTIAL : AWORK_API_CREDENTIAL;
+	return chosen === 'oAuth2' ? AWORK_CREDENTIAL_TYPES.oAuth2 : AWORK_CREDENTIAL_TYPES.apiKey;
 }
 
 const connections = new WeakMap<object, Promise<AworkConnection>>();
@@ -121,7 +123,7 @@ async function openConnection(context: AworkContext): Promise<AworkConnection> {
 	}
 	// OAuth2 tokens are refreshed, so the stable credential ID names that budget instead.
 	const secret =
-		credentialType === AWORK_API_CREDENTIAL
+		credentialType === AWORK_CREDENTIAL_TYPES.apiKey
 			? String(credentials.apiKey ?? '')
 			: `oauth2:${String(credentials.clientId ?? '')}:${node.credentials?.[credentialType]?.id ?? ''}`;
 	return { credentialType, baseUrl, pacer: aworkPacer(baseUrl, secret) };
@@ -177,7 +179,7 @@ export async function aworkRequestFull<T>(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const networkCode = networkCodeOf(error);
-			if (!networkCode) throw error;
+			if (!networkCode) throw asNodeError(this.getNode(), error, options.itemIndex);
 			failures++;
 			const repeatable = retrySafe || NEVER_SENT_CODES.includes(networkCode);
 			if (repeatable && failures < settings.retry.maxAttempts) {

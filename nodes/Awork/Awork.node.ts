@@ -1,0 +1,78 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import * as company from './actions/company';
+import * as customFieldDefinition from './actions/customFieldDefinition';
+import * as project from './actions/project';
+import { router } from './actions/router';
+import * as task from './actions/task';
+import * as taskList from './actions/taskList';
+import * as timeEntry from './actions/timeEntry';
+import * as workspace from './actions/workspace';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
+
+export class Awork implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'awork',
+		name: 'awork',
+		icon: { light: 'file:awork.svg', dark: 'file:awork.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create and read projects, tasks, custom fields and time entries in awork',
+		defaults: { name: 'awork' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'aworkPsaApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'aworkPsaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'apiKey',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Custom Field Definition', value: 'customFieldDefinition' },
+					{ name: 'Project', value: 'project' },
+					{ name: 'Task', value: 'task' },
+					{ name: 'Task List', value: 'taskList' },
+					{ name: 'Time Entry', value: 'timeEntry' },
+					{ name: 'Workspace', value: 'workspace', description: 'Users, types of work, templates and statuses' },
+				],
+				default: 'project',
+			},
+			...project.description,
+			...customFieldDefinition.description,
+			...taskList.description,
+			...task.description,
+			...timeEntry.description,
+			...company.description,
+			...workspace.description,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

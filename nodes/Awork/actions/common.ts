@@ -1,0 +1,226 @@
+/**
+ * Parameter snippets and readers shared by the awork operations, so each operation file only
+ * says what is special about it.
+ */
+import { DateTime } from 'luxon';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { asNodeError } from '../transport/errors';
+import { AworkFilterError, isGuid, raw, type AworkFilter } from '../transport/filter';
+
+export type AworkResource =
+	| 'project'
+	| 'customFieldDefinition'
+	| 'taskList'
+	| 'task'
+	| 'timeEntry'
+	| 'company'
+	| 'workspace';
+
+export interface AworkOperation {
+	description: INodeProperties[];
+	/** Runs once per input item; what it returns becomes that item's output. */
+	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	/** Runs once for all items (operations that batch across items); sets pairedItem itself. */
+	executeAll?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+}
+
+/** Shows the given parameters only for one resource and operation. */
+export function forOperation(
+	resource: AworkResource,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...(property.displayOptions?.show ?? {}), resource: [resource], operation: [operation] },
+		},
+	}));
+}
+
+const GUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** A resource locator: pick from a searchable list, or give the awork ID. */
+export function idLocator(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
+				validation: [
+					{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a valid awork ID (GUID)' } },
+				],
+			},
+		],
+		...extra,
+	};
+}
+
+/** An optional locator inside a collection (filters, additional fields). */
+export function optionalIdLocator(name: string, displayName: string, searchListMethod: string, description: string): INodeProperties {
+	const locator = idLocator(name, displayName, searchListMethod, { description });
+	delete locator.required;
+	return locator;
+}
+
+/** The value of a locator read as part of a collection (n8n only unwraps top-level locators). */
+export function locatorValue(value: unknown): unknown {
+	return value && typeof value === 'object' && '__rl' in value ? (value as unknown as { value: unknown }).value : value;
+}
+
+/** An optional GUID from a collection value; empty means not set, anything else must be a GUID. */
+export function optionalGuid(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string | undefined {
+	const id = locatorValue(value);
+	if (id === undefined || id === null || (typeof id === 'string' && id.trim() === '')) return undefined;
+	if (!isGuid(typeof id === 'string' ? id.trim() : id)) {
+		throw new NodeOperationError(this.getNode(), `${field}: "${String(id)}" is not an awork ID`, {
+			itemIndex,
+			description: 'Use a GUID like 123e4567-e89b-12d3-a456-426614174000, or pick from the list.',
+		});
+	}
+	return (id as string).trim().toLowerCase();
+}
+
+/** Reads an ID parameter (resource locator or plain string) and checks it is an awork GUID. */
+export function readId(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const id = typeof value === 'string' ? value.trim() : '';
+	if (!isGuid(id)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${label}: "${typeof value === 'string' ? value : JSON.stringify(value)}" is not an awork ID`,
+			{ itemIndex, description: `Pick the ${label.toLowerCase()} from the list or enter its ID, a GUID like 123e4567-e89b-12d3-a456-426614174000.` },
+		);
+	}
+	return id.toLowerCase();
+}
+
+/** Like readId, but an empty value means "not set". */
+export function readOptionalId(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string | undefined {
+	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return readId.call(this, name, itemIndex, label);
+}
+
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** The item limit for a Get Many, or undefined for all. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return this.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+export const rawFilterOption: INodeProperties = {
+	displayName: 'Raw Filter (Expert)',
+	name: 'rawFilter',
+	type: 'string',
+	default: '',
+	placeholder: "e.g. tolower(name) eq 'website'",
+	description:
+		'An awork filterby expression, ANDed with the other filters. It is sent as written, so only use values you trust; quote text with single quotes and double any quote inside.',
+};
+
+/** Wraps an expert's raw filter, turning a malformed one into an error that names the option. */
+export function readRawFilter(this: IExecuteFunctions, value: unknown, itemIndex: number): AworkFilter | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	try {
+		return raw(value);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `Raw Filter (Expert): ${(error as Error).message}`, { itemIndex });
+	}
+}
+
+/** Turns filter-literal errors (bad GUID, bad date) into node errors that name the field. */
+export function filterValue<T>(this: IExecuteFunctions, field: string, itemIndex: number, build: () => T): T {
+	try {
+		return build();
+	} catch (error) {
+		if (error instanceof AworkFilterError) {
+			throw new NodeOperationError(this.getNode(), `${field}: ${error.message}`, { itemIndex });
+		}
+		throw asNodeError(this.getNode(), error, itemIndex);
+	}
+}
+
+/** Parses a date parameter (ISO text, or a date n8n already parsed) into UTC ISO for awork. */
+export function toAworkDate(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+	const parsed =
+		value instanceof Date
+			? DateTime.fromJSDate(value)
+			: DateTime.isDateTime(value)
+				? value
+				: DateTime.fromISO(String(value ?? '').trim(), { zone: 'utc', setZone: true });
+	if (!parsed.isValid) {
+		throw new NodeOperationError(this.getNode(), `${field}: "${String(value)}" is not a valid date`, {
+			itemIndex,
+			description: 'Use an ISO 8601 date such as 2026-01-31 or 2026-01-31T12:00:00Z.',
+		});
+	}
+	return parsed.toUTC().toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** Drops unset values (undefined, empty text) so awork keeps its defaults for them. */
+export function compact(body: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (value === undefined || value === null || value === '') continue;
+		out[key] = value;
+	}
+	return out;
+}
+
+/** Durations: the UI speaks hours or minutes, awork stores seconds. */
+export const hoursToSeconds = (hours: number) => Math.round(hours * 3600);
+export const minutesToSeconds = (minutes: number) => Math.round(minutes * 60);
+
+export function positiveNumber(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number {
+	const parsed = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(parsed) || parsed < 0) {
+		throw new NodeOperationError(this.getNode(), `${field}: "${String(value)}" is not a number of zero or more`, { itemIndex });
+	}
+	return parsed;
+}

@@ -1,0 +1,26 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { aworkRequest } from '../../transport';
+import { compact, forOperation } from '../common';
+
+export const description = forOperation('company', 'create', [
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. ACME GmbH' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
+			{ displayName: 'Industry', name: 'industry', type: 'string', default: '' },
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
+	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a company needs a name', { itemIndex });
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = compact({ name, description: fields.description, industry: fields.industry });
+	return (await aworkRequest.call(this, 'POST', '/companies', { body, itemIndex })) as IDataObject;
+}

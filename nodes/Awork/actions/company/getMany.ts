@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkRequestAllPages } from '../../transport';
+import { and, substringOf, text } from '../../transport/filter';
+import { forOperation, rawFilterOption, readLimit, readRawFilter, returnAllOrLimit } from '../common';
+
+export const description = forOperation('company', 'getMany', [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' }, rawFilterOption],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filter = and(
+		filters.nameContains ? substringOf(text(String(filters.nameContains)), 'name') : undefined,
+		readRawFilter.call(this, filters.rawFilter, itemIndex),
+	);
+	return (await aworkRequestAllPages.call(this, '/companies', {
+		filter,
+		orderBy: 'name',
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
+	})) as IDataObject[];
+}

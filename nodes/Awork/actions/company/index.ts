@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { AworkOperation } from '../common';
+import * as create from './create';
+import * as get from './get';
+import * as getMany from './getMany';
+
+export const operations: Record<string, AworkOperation> = { create, get, getMany };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['company'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a company' },
+			{ name: 'Get', value: 'get', action: 'Get a company' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many companies' },
+		],
+		default: 'get',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { AworkOperation } from '../common';
+import * as getMany from './getMany';
+import * as getOrCreate from './getOrCreate';
+
+export const operations: Record<string, AworkOperation> = { getMany, getOrCreate };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customFieldDefinition'] } },
+		options: [
+			{ name: 'Get Many', value: 'getMany', action: 'Get many custom field definitions' },
+			{
+				name: 'Get or Create',
+				value: 'getOrCreate',
+				action: 'Get or create a custom field definition',
+				description: 'Returns the field with this name and entity (created: false), or creates it (created: true)',
+			},
+		],
+		default: 'getOrCreate',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkRequestAllPages } from '../../transport';
+import { and, eq, guid, substringOf, text } from '../../transport/filter';
+import {
+	forOperation,
+	optionalGuid,
+	optionalIdLocator,
+	rawFilterOption,
+	readLimit,
+	readRawFilter,
+	returnAllOrLimit,
+} from '../common';
+
+export const description = forOperation('project', 'getMany', [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			optionalIdLocator('companyId', 'Company', 'searchCompanies', 'Only projects of this client (company)'),
+			{
+				displayName: 'Name Contains',
+				name: 'nameContains',
+				type: 'string',
+				default: '',
+			},
+			rawFilterOption,
+			{
+				displayName: 'Status Type',
+				name: 'statusType',
+				type: 'options',
+				options: [
+					{ name: 'Closed', value: 'closed' },
+					{ name: 'In Progress', value: 'progress' },
+					{ name: 'Not Started', value: 'not-started' },
+					{ name: 'Stuck', value: 'stuck' },
+				],
+				default: 'progress',
+			},
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const companyId = optionalGuid.call(this, filters.companyId, 'Company', itemIndex);
+	const filter = and(
+		filters.statusType ? eq('projectStatus/type', text(String(filters.statusType))) : undefined,
+		companyId ? eq('companyId', guid(companyId)) : undefined,
+		filters.nameContains ? substringOf(text(String(filters.nameContains)), 'name') : undefined,
+		readRawFilter.call(this, filters.rawFilter, itemIndex),
+	);
+	return await aworkRequestAllPages.call(this, '/projects', {
+		filter,
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
+	}) as IDataObject[];
+}

@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { AworkOperation } from '../common';
+import * as changeStatus from './changeStatus';
+import * as create from './create';
+import * as createIfMissing from './createIfMissing';
+import * as get from './get';
+import * as getMany from './getMany';
+import * as setCustomFields from './setCustomFields';
+import * as update from './update';
+
+export const operations: Record<string, AworkOperation> = {
+	create,
+	createIfMissing,
+	get,
+	getMany,
+	update,
+	changeStatus,
+	setCustomFields,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['project'] } },
+		options: [
+			{ name: 'Change Status', value: 'changeStatus', action: 'Change the status of a project' },
+			{ name: 'Create', value: 'create', action: 'Create a project' },
+			{
+				name: 'Create If Missing',
+				value: 'createIfMissing',
+				action: 'Create a project unless its key exists',
+				description: 'Returns the project with this key if it exists (created: false), otherwise creates it (created: true)',
+			},
+			{ name: 'Get', value: 'get', action: 'Get a project' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many projects' },
+			{ name: 'Set Custom Fields', value: 'setCustomFields', action: 'Set custom fields of a project' },
+			{ name: 'Update', value: 'update', action: 'Update a project' },
+		],
+		default: 'get',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

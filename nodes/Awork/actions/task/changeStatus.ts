@@ -1,0 +1,71 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
+import { forOperation, readId } from '../common';
+import { readTask, taskIdProperty } from './get';
+import { TASK_STATUS_TYPES } from './getMany';
+
+export const description = forOperation('task', 'changeStatus', [
+	taskIdProperty,
+	{
+		displayName: 'Status By',
+		name: 'statusBy',
+		type: 'options',
+		options: [
+			{ name: 'Type', value: 'type', description: "The first status of this type in the task's project" },
+			{ name: 'ID', value: 'id', description: 'A task status ID of the task’s project' },
+		],
+		default: 'type',
+	},
+	{
+		displayName: 'Status Type',
+		name: 'statusType',
+		type: 'options',
+		options: TASK_STATUS_TYPES,
+		default: 'done',
+		displayOptions: { show: { statusBy: ['type'] } },
+	},
+	{
+		displayName: 'Task Status ID',
+		name: 'taskStatusId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { statusBy: ['id'] } },
+	},
+]);
+
+type MultiStatus = Partial<Record<'notFound' | 'unauthorized' | 'badRequest', { ids?: string[] }>>;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');
+	let statusId: string;
+	if (this.getNodeParameter('statusBy', itemIndex) === 'id') {
+		statusId = readId.call(this, 'taskStatusId', itemIndex, 'Task Status ID');
+	} else {
+		const type = this.getNodeParameter('statusType', itemIndex) as string;
+		const task = await readTask.call(this, taskId, itemIndex);
+		const statuses = (await aworkRequestAllPages.call(this, aworkPath`/projects/${String(task.projectId)}/taskstatuses`, {
+			orderBy: 'order',
+			itemIndex,
+		})) as IDataObject[];
+		const match = statuses.find((status) => status.type === type);
+		if (!match) {
+			throw new NodeOperationError(this.getNode(), `Status Type: the task's project has no status of type "${type}"`, { itemIndex });
+		}
+		statusId = String(match.id);
+	}
+	const answer = (await aworkRequest.call(this, 'POST', '/tasks/changestatuses', {
+		body: [{ taskId, statusId }],
+		itemIndex,
+	})) as MultiStatus | undefined;
+	// 204 when all changed; 207 lists the tasks that could not be changed.
+	for (const outcome of ['notFound', 'unauthorized', 'badRequest'] as const) {
+		if (answer?.[outcome]?.ids?.some((id) => id.toLowerCase() === taskId)) {
+			throw new NodeOperationError(this.getNode(), `awork did not change the status of task ${taskId} (${outcome})`, {
+				itemIndex,
+				description: outcome === 'badRequest' ? "The status must belong to the task's project." : undefined,
+			});
+		}
+	}
+	return await readTask.call(this, taskId, itemIndex);
+}

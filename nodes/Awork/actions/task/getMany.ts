@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequestAllPages } from '../../transport';
+import { and, eq, substringOf, text } from '../../transport/filter';
+import { forOperation, rawFilterOption, readId, readLimit, readRawFilter, returnAllOrLimit } from '../common';
+import { projectLocator } from '../project/get';
+
+export const TASK_STATUS_TYPES = [
+	{ name: 'Done', value: 'done' },
+	{ name: 'In Progress', value: 'progress' },
+	{ name: 'In Review', value: 'review' },
+	{ name: 'Stuck', value: 'stuck' },
+	{ name: 'To Do', value: 'todo' },
+];
+
+export const description = forOperation('task', 'getMany', [
+	projectLocator,
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
+			rawFilterOption,
+			{ displayName: 'Status Type', name: 'statusType', type: 'options', options: TASK_STATUS_TYPES, default: 'todo' },
+		],
+	},
+]);
+
+/** The project's tasks (GET /projects/{id}/projecttasks), optionally filtered. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filter = and(
+		filters.statusType ? eq('taskStatus/type', text(String(filters.statusType))) : undefined,
+		filters.nameContains ? substringOf(text(String(filters.nameContains)), 'name') : undefined,
+		readRawFilter.call(this, filters.rawFilter, itemIndex),
+	);
+	return (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/projecttasks`, {
+		filter,
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
+	})) as IDataObject[];
+}

@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { AworkOperation } from '../common';
+import * as changeStatus from './changeStatus';
+import * as create from './create';
+import * as get from './get';
+import * as getMany from './getMany';
+import * as setCustomFields from './setCustomFields';
+import * as update from './update';
+
+export const operations: Record<string, AworkOperation> = { create, get, getMany, update, changeStatus, setCustomFields };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['task'] } },
+		options: [
+			{ name: 'Change Status', value: 'changeStatus', action: 'Change the status of a task' },
+			{ name: 'Create', value: 'create', action: 'Create a project task' },
+			{ name: 'Get', value: 'get', action: 'Get a task' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many tasks of a project' },
+			{ name: 'Set Custom Fields', value: 'setCustomFields', action: 'Set custom fields of a task' },
+			{ name: 'Update', value: 'update', action: 'Update a task' },
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

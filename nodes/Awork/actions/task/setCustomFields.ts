@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequest } from '../../transport';
+import { forOperation, readId } from '../common';
+import { customFieldsProperty, linkDefinitionsToProject, readCustomFieldValues } from '../shared/customFields';
+import { readTask, taskIdProperty } from './get';
+
+export const description = forOperation('task', 'setCustomFields', [
+	taskIdProperty,
+	customFieldsProperty('task'),
+	{
+		displayName: 'Link Fields to Project',
+		name: 'linkToProject',
+		type: 'boolean',
+		default: true,
+		description: "Whether to first link the fields to the task's project; awork only takes task field values for linked fields",
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');
+	const values = await readCustomFieldValues.call(this, 'task', itemIndex);
+	if (this.getNodeParameter('linkToProject', itemIndex, true) as boolean) {
+		const task = await readTask.call(this, taskId, itemIndex);
+		if (task.projectId) {
+			const ids = values.map((value) => String(value.customFieldDefinitionId));
+			await linkDefinitionsToProject.call(this, String(task.projectId), ids, itemIndex);
+		}
+	}
+	await aworkRequest.call(this, 'POST', aworkPath`/tasks/${taskId}/setcustomfields`, { body: values, itemIndex });
+	return await readTask.call(this, taskId, itemIndex);
+}

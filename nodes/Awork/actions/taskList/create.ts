@@ -1,0 +1,38 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequest } from '../../transport';
+import { compact, forOperation, readId } from '../common';
+import { projectLocator } from '../project/get';
+
+export const description = forOperation('taskList', 'create', [
+	projectLocator,
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Concept & Design' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Hidden for Connect Users',
+				name: 'isHiddenForConnectUsers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether tasks in this list are hidden from external (connect) users',
+			},
+			{ displayName: 'Order', name: 'order', type: 'number', default: 0, description: 'Position of the list on the board' },
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
+	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a task list needs a name', { itemIndex });
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const list = (await aworkRequest.call(this, 'POST', aworkPath`/projects/${projectId}/tasklists`, {
+		body: compact({ name, order: fields.order, isHiddenForConnectUsers: fields.isHiddenForConnectUsers }),
+		itemIndex,
+	})) as IDataObject;
+	return { ...list, projectId };
+}

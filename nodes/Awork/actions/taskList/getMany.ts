@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequestAllPages } from '../../transport';
+import { and, substringOf, text } from '../../transport/filter';
+import { forOperation, readId, readLimit, returnAllOrLimit } from '../common';
+import { projectLocator } from '../project/get';
+
+export const description = forOperation('taskList', 'getMany', [
+	projectLocator,
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
+			{ displayName: 'Show Archived', name: 'showArchived', type: 'boolean', default: false, description: 'Whether to include archived lists' },
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const lists = (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/tasklists`, {
+		qs: options.showArchived ? { showArchived: true } : undefined,
+		filter: and(options.nameContains ? substringOf(text(String(options.nameContains)), 'name') : undefined),
+		orderBy: 'order',
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
+	})) as IDataObject[];
+	return lists.map((list) => ({ ...list, projectId }));
+}

@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { AworkOperation } from '../common';
+import * as create from './create';
+import * as getMany from './getMany';
+
+export const operations: Record<string, AworkOperation> = { create, getMany };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['taskList'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a task list' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many task lists of a project' },
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

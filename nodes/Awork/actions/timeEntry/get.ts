@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequest } from '../../transport';
+import { forOperation, readId } from '../common';
+
+export const description = forOperation('timeEntry', 'get', [
+	{
+		displayName: 'Time Entry ID',
+		name: 'timeEntryId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const timeEntryId = readId.call(this, 'timeEntryId', itemIndex, 'Time Entry ID');
+	return (await aworkRequest.call(this, 'GET', aworkPath`/timeentries/${timeEntryId}`, { itemIndex })) as IDataObject;
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequestAllPages } from '../../transport';
+import { and, bool, datetime, eq, ge, guid, lt } from '../../transport/filter';
+import {
+	forOperation,
+	optionalGuid,
+	optionalIdLocator,
+	rawFilterOption,
+	readLimit,
+	readRawFilter,
+	returnAllOrLimit,
+} from '../common';
+import { readTimeWindow } from './window';
+
+const yesNoAny = (what: string) => [
+	{ name: 'Any', value: 'any' },
+	{ name: `Only ${what}`, value: 'true' },
+	{ name: `Only Not ${what}`, value: 'false' },
+];
+
+export const description = forOperation('timeEntry', 'getMany', [
+	optionalIdLocator('projectId', 'Project', 'searchProjects', 'Only time entries of this project (read from the project’s own list)'),
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Billable', name: 'isBillable', type: 'options', options: yesNoAny('Billable'), default: 'true' },
+			{ displayName: 'Billed', name: 'isBilled', type: 'options', options: yesNoAny('Billed'), default: 'false' },
+			rawFilterOption,
+			{
+				displayName: 'Start Before',
+				name: 'startBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only entries that started before this time (exclusive, UTC unless an offset is given)',
+			},
+			{
+				displayName: 'Start From',
+				name: 'startFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only entries that started at or after this time (inclusive, UTC unless an offset is given)',
+			},
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only entries changed at or after this time',
+			},
+			optionalIdLocator('userId', 'User', 'searchUsers', 'Only time entries of this user'),
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const projectId = optionalGuid.call(this, this.getNodeParameter('projectId', itemIndex, ''), 'Project', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const window = readTimeWindow.call(this, filters.startFrom, filters.startBefore, itemIndex);
+	const updated = readTimeWindow.call(this, filters.updatedSince, undefined, itemIndex).from;
+	const userId = optionalGuid.call(this, filters.userId, 'User', itemIndex);
+	const flag = (name: string) => (filters[name] === 'true' || filters[name] === 'false' ? eq(name, bool(filters[name] === 'true')) : undefined);
+	const filter = and(
+		flag('isBillable'),
+		flag('isBilled'),
+		window.from ? ge('startDateUtc', datetime(window.from.toJSDate())) : undefined,
+		window.to ? lt('startDateUtc', datetime(window.to.toJSDate())) : undefined,
+		updated ? ge('updatedOn', datetime(updated.toJSDate())) : undefined,
+		userId ? eq('userId', guid(userId)) : undefined,
+		readRawFilter.call(this, filters.rawFilter, itemIndex),
+	);
+	const path = projectId ? aworkPath`/projects/${projectId}/timeentries` : '/timeentries';
+	return (await aworkRequestAllPages.call(this, path, {
+		filter,
+		// A stable order keeps paging consistent while entries are added.
+		orderBy: 'startDateUtc,id',
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
+	})) as IDataObject[];
+}

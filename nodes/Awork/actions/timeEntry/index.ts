@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { AworkOperation } from '../common';
+import * as get from './get';
+import * as getMany from './getMany';
+import { markBilled, markUnbilled } from './markBilled';
+
+export const operations: Record<string, AworkOperation> = { get, getMany, markBilled, markUnbilled };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['timeEntry'] } },
+		options: [
+			{ name: 'Get', value: 'get', action: 'Get a time entry' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many time entries' },
+			{
+				name: 'Mark Billed',
+				value: 'markBilled',
+				action: 'Mark time entries as billed',
+				description: 'Sets isBilled on the given time entries, batching the IDs of all items',
+			},
+			{
+				name: 'Mark Unbilled',
+				value: 'markUnbilled',
+				action: 'Mark time entries as unbilled',
+				description: 'Clears isBilled on the given time entries (only admins may unbill billed entries)',
+			},
+		],
+		default: 'getMany',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

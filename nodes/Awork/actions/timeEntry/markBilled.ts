@@ -1,0 +1,169 @@
+/**
+ * Mark Billed / Mark Unbilled: collects the time entry IDs of all input items and sends them to
+ * POST /timeentries/batch/setIsBilled in as few requests as possible. awork answers 207 with the
+ * IDs per outcome; every ID gets its own output item (paired with the item it came from), and
+ * any ID that is not ok fails the node unless partial failure is allowed.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { asNodeError, aworkFailureOf, aworkRequest, isGuid } from '../../transport';
+import type { AworkOperation } from '../common';
+import { forOperation } from '../common';
+
+/** awork documents no maximum for batch operations; if it refuses a size, chunks are halved. */
+export const DEFAULT_CHUNK_SIZE = 1000;
+
+type Outcome = 'ok' | 'notFound' | 'unauthorized' | 'badRequest' | 'missing' | 'error';
+const REPORTED: Outcome[] = ['ok', 'notFound', 'unauthorized', 'badRequest'];
+
+interface Requested {
+	id: string;
+	itemIndex: number;
+}
+
+function properties(operation: 'markBilled' | 'markUnbilled'): INodeProperties[] {
+	return forOperation('timeEntry', operation, [
+		{
+			displayName: 'Time Entry IDs',
+			name: 'timeEntryIds',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000, 223e4567-e89b-12d3-a456-426614174000',
+			description: 'One or more time entry IDs: a comma-separated list or an expression giving an ID or an array of IDs. IDs from all input items are sent together.',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'All or Nothing',
+					name: 'requireAll',
+					type: 'boolean',
+					default: false,
+					description: 'Whether awork should change no entry of a request when any entry of it cannot be changed',
+				},
+				{
+					displayName: 'Chunk Size',
+					name: 'chunkSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 1000 },
+					default: DEFAULT_CHUNK_SIZE,
+					description: 'IDs per request. If awork refuses a chunk as too large, it is split and sent again.',
+				},
+				{
+					displayName: 'Continue on Partial Failure',
+					name: 'continueOnPartialFailure',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to output the result per ID (with its status) instead of failing when some IDs were not changed',
+				},
+			],
+		},
+	]);
+}
+
+function readIds(this: IExecuteFunctions, itemIndex: number): string[] {
+	const value = this.getNodeParameter('timeEntryIds', itemIndex) as unknown;
+	const parts = (Array.isArray(value) ? value : [value])
+		.flatMap((part) => (typeof part === 'string' ? part.split(/[\s,;]+/) : [part]))
+		.map((part) => (typeof part === 'string' ? part.trim() : part))
+		.filter((part) => part !== '' && part !== undefined && part !== null);
+	const invalid = parts.filter((part) => !isGuid(part));
+	if (invalid.length) {
+		throw new NodeOperationError(this.getNode(), `Time Entry IDs: ${invalid.map((p) => `"${String(p)}"`).join(', ')} ${invalid.length === 1 ? 'is not an awork ID' : 'are not awork IDs'}`, {
+			itemIndex,
+			description: 'Give time entry IDs (GUIDs), e.g. {{ $json.id }}.',
+		});
+	}
+	if (parts.length === 0) throw new NodeOperationError(this.getNode(), 'Time Entry IDs: no ID given', { itemIndex });
+	return (parts as string[]).map((id) => id.toLowerCase());
+}
+
+type MultiStatus = Partial<Record<Outcome, { ids?: string[] | null }>>;
+
+/** Sends one chunk; halves it when awork refuses the batch as invalid (e.g. too large). */
+async function sendChunk(this: IExecuteFunctions, ids: string[], isBilled: boolean, requireAll: boolean, outcomes: Map<string, { status: Outcome; error?: string }>): Promise<void> {
+	let answer: MultiStatus | undefined;
+	try {
+		answer = (await aworkRequest.call(this, 'POST', '/timeentries/batch/setIsBilled', {
+			body: { timeEntryIds: ids, isBilled, ...(requireAll ? { requireAllTimeEntries: true } : {}) },
+		})) as MultiStatus | undefined;
+	} catch (error) {
+		const failure = aworkFailureOf(error);
+		if (failure?.code === 'invalid-batch-operation' && ids.length > 1) {
+			const half = Math.ceil(ids.length / 2);
+			await sendChunk.call(this, ids.slice(0, half), isBilled, requireAll, outcomes);
+			await sendChunk.call(this, ids.slice(half), isBilled, requireAll, outcomes);
+			return;
+		}
+		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
+		for (const id of ids) outcomes.set(id, { status: 'error', error: (error as Error).message });
+		return;
+	}
+	// 204 (or 200 without a body) means every entry was changed.
+	const reported = new Map<string, Outcome>();
+	for (const status of REPORTED) for (const id of answer?.[status]?.ids ?? []) reported.set(id.toLowerCase(), status);
+	const noBody = !answer || typeof answer !== 'object' || Object.keys(answer).length === 0;
+	for (const id of ids) outcomes.set(id, { status: reported.get(id) ?? (noBody ? 'ok' : 'missing') });
+}
+
+function failureSummary(failed: Array<{ id: string; status: Outcome; error?: string }>): string {
+	const byStatus = new Map<Outcome, string[]>();
+	for (const { id, status } of failed) byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+	return [...byStatus.entries()].map(([status, ids]) => `${status}: ${ids.join(', ')}`).join('; ');
+}
+
+function executeAllFor(isBilled: boolean) {
+	return async function (this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		const output: INodeExecutionData[] = [];
+		const requested: Requested[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				for (const id of readIds.call(this, itemIndex)) requested.push({ id, itemIndex });
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			}
+		}
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const chunkSize = Math.max(1, Math.min(DEFAULT_CHUNK_SIZE, Math.floor(Number(options.chunkSize) || DEFAULT_CHUNK_SIZE)));
+		const unique = [...new Set(requested.map((entry) => entry.id))];
+		const outcomes = new Map<string, { status: Outcome; error?: string }>();
+		for (let start = 0; start < unique.length; start += chunkSize) {
+			await sendChunk.call(this, unique.slice(start, start + chunkSize), isBilled, options.requireAll === true, outcomes);
+		}
+
+		const results = requested.map(({ id, itemIndex }) => ({ id, itemIndex, ...outcomes.get(id)! }));
+		const failed = results.filter((result) => result.status !== 'ok');
+		if (failed.length && !options.continueOnPartialFailure && !this.continueOnFail()) {
+			const failedIds = [...new Map(failed.map((f) => [f.id, f])).values()];
+			throw new NodeOperationError(
+				this.getNode(),
+				`awork did not mark ${failedIds.length} of ${outcomes.size} time entries as ${isBilled ? 'billed' : 'unbilled'}: ${failureSummary(failedIds)}`,
+				{
+					itemIndex: failed[0].itemIndex,
+					description:
+						'notFound: the entry does not exist; unauthorized: the credential may not change it; badRequest: awork refused the change (e.g. the entry is not billable, or only admins may unbill). Turn on "Continue on Partial Failure" to output the result per ID instead.',
+				},
+			);
+		}
+		for (const { id, itemIndex, status, error } of results) {
+			const json: IDataObject =
+				status === 'ok' ? { id, status, isBilled } : { id, status, error: error ?? `awork reported ${status} for this time entry` };
+			output.push({ json, pairedItem: { item: itemIndex } });
+		}
+		return output;
+	};
+}
+
+export const markBilled: AworkOperation = { description: properties('markBilled'), executeAll: executeAllFor(true) };
+export const markUnbilled: AworkOperation = { description: properties('markUnbilled'), executeAll: executeAllFor(false) };

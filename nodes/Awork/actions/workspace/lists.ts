@@ -1,0 +1,59 @@
+/**
+ * The workspace's reference lists (users, types of work, templates, statuses). They are all the
+ * same recipe, a paged GET, so one table describes them instead of six near-identical files.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { aworkPath, aworkRequestAllPages } from '../../transport';
+import { forOperation, readId, readLimit, returnAllOrLimit, type AworkOperation } from '../common';
+import { projectLocator } from '../project/get';
+
+interface WorkspaceList {
+	operation: string;
+	name: string;
+	/** The endpoint; a function when the list belongs to a chosen project. */
+	path: string | ((projectId: string) => string);
+	orderBy?: string;
+	/** Adds showArchived=true on request. */
+	archivable?: boolean;
+}
+
+export const WORKSPACE_LISTS: WorkspaceList[] = [
+	{ operation: 'getUsers', name: 'Users', path: '/users', orderBy: 'lastName', archivable: true },
+	{ operation: 'getTypesOfWork', name: 'Types of Work', path: '/typeofwork', orderBy: 'name', archivable: true },
+	{ operation: 'getProjectTemplates', name: 'Project Templates', path: '/projecttemplates', orderBy: 'name' },
+	{ operation: 'getProjectTypes', name: 'Project Types', path: '/projecttypes', orderBy: 'name', archivable: true },
+	{ operation: 'getProjectStatuses', name: 'Project Statuses', path: '/projectstatuses', orderBy: 'order', archivable: true },
+	{
+		operation: 'getTaskStatuses',
+		name: 'Task Statuses',
+		path: (projectId) => aworkPath`/projects/${projectId}/taskstatuses`,
+		orderBy: 'order',
+	},
+];
+
+function listOperation(list: WorkspaceList): AworkOperation {
+	const perProject = typeof list.path === 'function';
+	return {
+		description: forOperation('workspace', list.operation, [
+			...(perProject ? [projectLocator] : []),
+			...returnAllOrLimit(),
+			...(list.archivable
+				? [{ displayName: 'Include Archived', name: 'showArchived', type: 'boolean' as const, default: false, description: 'Whether to include archived entries' }]
+				: []),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const path = typeof list.path === 'function' ? list.path(readId.call(this, 'projectId', itemIndex, 'Project')) : list.path;
+			const showArchived = list.archivable && (this.getNodeParameter('showArchived', itemIndex, false) as boolean);
+			return (await aworkRequestAllPages.call(this, path, {
+				qs: showArchived ? { showArchived: true } : undefined,
+				orderBy: list.orderBy,
+				limit: readLimit.call(this, itemIndex),
+				itemIndex,
+			})) as IDataObject[];
+		},
+	};
+}
+
+export const operations: Record<string, AworkOperation> = Object.fromEntries(
+	WORKSPACE_LISTS.map((list) => [list.operation, listOperation(list)]),
+);
