@@ -1,7 +1,8 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
 import { aworkTimeEntry, byId, items, runOnePsa } from './helpers';
 
-const exportParameters = (options: Record<string, unknown> = {}) => ({
+const exportParameters = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'timeEntry',
 	operation: 'exportToContract',
 	contractId: { __rl: true, mode: 'id', value: '={{ $json.contractId }}' },
