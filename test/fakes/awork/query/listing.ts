@@ -31,6 +31,13 @@ function cacheFor(registry: SpecRegistry) {
 	return map;
 }
 
+/** Query parameters are matched case-insensitively, like ASP.NET binds them. */
+export function queryParam(req: FakeRequest, name: string): string | null {
+	const lower = name.toLowerCase();
+	for (const [key, value] of req.query) if (key.toLowerCase() === lower) return value;
+	return null;
+}
+
 function positiveInt(text: string | null, fallback: number): number {
 	if (text === null || text === '') return fallback;
 	const n = Number(text);
@@ -45,8 +52,8 @@ export function queryRecords(
 	options: ListOptions = {},
 	threshold = Infinity,
 ): Rec[] {
-	const filterby = req.query.get('filterby') ?? '';
-	const orderby = req.query.get('orderby') ?? options.defaultOrder ?? '';
+	const filterby = queryParam(req, 'filterby') ?? '';
+	const orderby = queryParam(req, 'orderby') ?? options.defaultOrder ?? '';
 	const source = registry.store.collections[spec.collection];
 	const key = `${spec.collection}|${options.scope ?? ''}|${filterby}|${orderby}`;
 	const cached = cacheFor(registry).get(key);

@@ -2,6 +2,7 @@
 import type { FakeHandler, FakeHttpServer, FakeRequest, FakeResponse } from '../../shared/fakeServer';
 import type { AworkFakeConfig } from '../config';
 import { AworkError, invalidModel, notFound, pascal, validationFailed, type ValidationError } from '../errors';
+import { queryParam } from '../query/listing';
 import type { SpecRegistry } from '../query/paths';
 import type { AworkStore, CollectionName, Rec } from '../store';
 
@@ -32,13 +33,6 @@ export const noContent = (): FakeResponse => ({ status: 204 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isGuid = (value: unknown): value is string => typeof value === 'string' && GUID.test(value);
-
-/** Query parameters are matched case-insensitively, like ASP.NET binds them. */
-export function queryParam(req: FakeRequest, name: string): string | null {
-	const lower = name.toLowerCase();
-	for (const [key, value] of req.query) if (key.toLowerCase() === lower) return value;
-	return null;
-}
 
 export function bodyObject(req: FakeRequest): Record<string, unknown> {
 	if (req.bodyIsInvalidJson) throw invalidModel('The request body is not valid JSON.');
@@ -143,4 +137,4 @@ export function references(ctx: AworkContext, checks: [string, CollectionName, u
 	if (errors.length) throw validationFailed(errors);
 }
 
-export { AworkError };
+export { AworkError, queryParam };
