@@ -191,6 +191,8 @@ export class N8nInstance {
 
 	private credentialNames = new Map<string, string>();
 
+	private credentialData = new Map<string, Record<string, unknown>>();
+
 	private startCount = 0;
 
 	private removed = false;
@@ -433,23 +435,31 @@ export class N8nInstance {
 	async createCredential(credential: { name: string; type: string; data: Record<string, unknown> }): Promise<string> {
 		const created = await this.restRequest<{ id: string }>('POST', '/credentials', credential);
 		this.credentialNames.set(created.id, credential.name);
+		this.credentialData.set(created.id, credential.data);
 		return created.id;
 	}
 
 	/**
-	 * Runs n8n's credential test (the editor's "Test" button) for a stored credential, optionally
-	 * with replaced data. Returns n8n's verdict: {status: 'OK' | 'Error', message}.
+	 * Runs n8n's credential test (the editor's "Test" button) for a stored credential; `data`
+	 * replaces fields of the stored data for this test only. Returns n8n's verdict:
+	 * {status: 'OK' | 'Error', message}.
 	 */
 	async testCredential(
 		credentialId: string,
 		options: { type: string; data?: Record<string, unknown> },
 	): Promise<{ status: 'OK' | 'Error'; message: string }> {
+		let stored = this.credentialData.get(credentialId);
+		if (!stored) {
+			// Redacted as the editor would send it; n8n fills in the secret values itself.
+			const credential = await this.restRequest<{ data?: Record<string, unknown> }>('GET', `/credentials/${credentialId}?includeData=true`);
+			stored = credential.data ?? {};
+		}
 		return await this.restRequest('POST', '/credentials/test', {
 			credentials: {
 				id: credentialId,
 				name: this.credentialNames.get(credentialId) ?? '',
 				type: options.type,
-				data: options.data,
+				data: { ...stored, ...options.data },
 			},
 		});
 	}
