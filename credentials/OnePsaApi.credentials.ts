@@ -38,6 +38,8 @@ export class OnePsaApi implements ICredentialType {
 			placeholder: 'e.g. https://api.theonepsa.app',
 			description: 'Base URL of The One PSA API',
 		},
+		// The integration key is a secret even though its name does not say so.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Integration Key',
 			name: 'integrationKey',
