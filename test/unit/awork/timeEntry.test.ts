@@ -1,0 +1,161 @@
+import { AworkTestBed, byId, json, paired } from './harness';
+
+const bed = new AworkTestBed();
+beforeAll(async () => await bed.start());
+afterAll(async () => await bed.stop());
+beforeEach(() => bed.reset());
+
+const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 0, day, hour)).toISOString();
+
+function seedEntries() {
+	const [alpha, beta] = bed.seed({ projects: [{ name: 'Alpha' }, { name: 'Beta' }] }).projects;
+	const [other] = bed.seed({ users: [{ firstName: 'Otto', lastName: 'Other' }] }).users;
+	const me = bed.store.meUserId;
+	const entries = bed.seed({
+		timeEntries: [
+			{ projectId: alpha.id, isBillable: true, isBilled: false, startDateUtc: at(5), duration: 3600, userId: me },
+			{ projectId: alpha.id, isBillable: true, isBilled: true, startDateUtc: at(6), duration: 3600, userId: me },
+			{ projectId: alpha.id, isBillable: false, isBilled: false, startDateUtc: at(7), duration: 3600, userId: me },
+			{ projectId: beta.id, isBillable: true, isBilled: false, startDateUtc: at(8), duration: 1800, userId: other.id },
+			{ projectId: alpha.id, isBillable: true, isBilled: false, startDateUtc: at(31, 23), duration: 600, userId: me },
+			{ projectId: alpha.id, isBillable: true, isBilled: false, startDateUtc: new Date(Date.UTC(2026, 1, 1)).toISOString(), duration: 600, userId: me },
+		],
+	}).timeEntries;
+	return { alpha: String(alpha.id), beta: String(beta.id), other: String(other.id), ids: entries.map((e) => String(e.id)) };
+}
+
+describe('awork node: time entries, get many', () => {
+	it('reads billable, unbilled entries of a closed window (from inclusive, before exclusive)', async () => {
+		const { ids } = seedEntries();
+		const result = await bed.run({
+			resource: 'timeEntry',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { isBillable: 'true', isBilled: 'false', startFrom: '2026-01-01', startBefore: '2026-02-01T00:00:00Z' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(json(result).map((e) => e.id)).toEqual([ids[0], ids[3], ids[4]]);
+		const [request] = bed.requestsTo('GET', /\/timeentries$/);
+		expect(request.query.filterby).toBe(
+			"isBillable eq true and isBilled eq false and startDateUtc ge datetime'2026-01-01T00:00:00Z' and startDateUtc lt datetime'2026-02-01T00:00:00Z'",
+		);
+		expect(request.query.orderby).toBe('startDateUtc,id');
+	});
+
+	it('reads one project through its own list, and filters by user', async () => {
+		const { alpha, beta, other, ids } = seedEntries();
+		const perProject = await bed.run({
+			resource: 'timeEntry',
+			operation: 'getMany',
+			projectId: byId(alpha),
+			returnAll: true,
+			filters: { isBillable: 'any', isBilled: 'any' },
+		});
+		expect(perProject.items).toHaveLength(5);
+		expect(bed.requests[0].path).toBe(`/api/v1/projects/${alpha}/timeentries`);
+		const byUser = await bed.run({ resource: 'timeEntry', operation: 'getMany', returnAll: true, filters: { isBillable: 'any', isBilled: 'any', userId: byId(other) } });
+		expect(json(byUser).map((e) => e.id)).toEqual([ids[3]]);
+		expect(json(byUser)[0].projectId).toBe(beta);
+	});
+
+	it('names the window field that is wrong', async () => {
+		const reversed = await bed.run({ resource: 'timeEntry', operation: 'getMany', filters: { startFrom: '2026-02-01', startBefore: '2026-01-01' } });
+		expect(reversed.error?.message).toBe('Start Before (2026-01-01T00:00:00.000Z) must be later than Start From (2026-02-01T00:00:00.000Z)');
+		const bad = await bed.run({ resource: 'timeEntry', operation: 'getMany', filters: { startFrom: '01/02/2026' } });
+		expect(bad.error?.message).toBe('Start From: "01/02/2026" is not a valid date');
+		expect(bed.requests).toHaveLength(0);
+	});
+
+	it('pages 2300 entries in 3 requests, and a limit of 1500 in 2', async () => {
+		bed.fake.generateTimeEntries({ count: 2300, from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' });
+		const all = await bed.run({ resource: 'timeEntry', operation: 'getMany', returnAll: true, filters: { isBillable: 'any', isBilled: 'any' } });
+		expect(all.items).toHaveLength(2300);
+		expect(new Set(json(all).map((e) => e.id)).size).toBe(2300);
+		expect(bed.requests.map((e) => e.query.page)).toEqual(['1', '2', '3']);
+		bed.clearLog();
+		const limited = await bed.run({ resource: 'timeEntry', operation: 'getMany', limit: 1500, filters: { isBillable: 'any', isBilled: 'any' } });
+		expect(limited.items).toHaveLength(1500);
+		expect(bed.requests).toHaveLength(2);
+	});
+
+	it('gets one entry', async () => {
+		const { ids } = seedEntries();
+		const result = await bed.run({ resource: 'timeEntry', operation: 'get', timeEntryId: ids[1] });
+		expect(json(result)[0]).toMatchObject({ id: ids[1], isBilled: true });
+	});
+});
+
+describe('awork node: mark billed / unbilled', () => {
+	it('sends the IDs of all items in one request and answers one item per ID, paired to its item', async () => {
+		const { ids } = seedEntries();
+		const result = await bed.run(
+			{ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: '={{ $json.ids }}' },
+			{ input: [{ json: { ids: `${ids[0]}, ${ids[3]}` } }, { json: { ids: [ids[4].toUpperCase()] } }] },
+		);
+		expect(result.error).toBeUndefined();
+		const sent = bed.requestsTo('POST', /batch\/setIsBilled$/);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].body).toEqual({ timeEntryIds: [ids[0], ids[3], ids[4]], isBilled: true });
+		expect(json(result)).toEqual([
+			{ id: ids[0], status: 'ok', isBilled: true },
+			{ id: ids[3], status: 'ok', isBilled: true },
+			{ id: ids[4], status: 'ok', isBilled: true },
+		]);
+		expect(paired(result)).toEqual([0, 0, 1]);
+		expect([ids[0], ids[3], ids[4]].map((id) => bed.store.timeEntries.get(id)!.isBilled)).toEqual([true, true, true]);
+	});
+
+	it('fails loudly listing the IDs awork did not mark, unless partial failure is allowed', async () => {
+		const { ids } = seedEntries();
+		const missing = '00000000-0000-0000-0000-000000000001';
+		const params = { resource: 'timeEntry', operation: 'markBilled', timeEntryIds: `${ids[0]},${ids[2]},${missing}` };
+		const failed = await bed.run(params);
+		expect(failed.error?.message).toBe(`awork did not mark 2 of 3 time entries as billed: badRequest: ${ids[2]}; notFound: ${missing}`);
+		expect(bed.store.timeEntries.get(ids[0])!.isBilled).toBe(true);
+
+		const partial = await bed.run({ ...params, options: { continueOnPartialFailure: true } });
+		expect(partial.error).toBeUndefined();
+		expect(json(partial).map((r) => [r.id, r.status])).toEqual([
+			[ids[0], 'ok'],
+			[ids[2], 'badRequest'],
+			[missing, 'notFound'],
+		]);
+		expect(json(partial)[2].error).toBe('awork reported notFound for this time entry');
+	});
+
+	it('chunks by the Chunk Size option, and halves chunks awork refuses as too large', async () => {
+		const generated = bed.fake.generateTimeEntries({ count: 1200, billableRatio: 1, billedRatio: 0 });
+		expect(generated).toBeDefined();
+		const ids = [...bed.store.timeEntries.keys()];
+		const small = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids.slice(0, 5).join(','), options: { chunkSize: 2 } });
+		expect(small.items).toHaveLength(5);
+		expect(bed.requestsTo('POST', /setIsBilled$/).map((e) => (e.body as { timeEntryIds: string[] }).timeEntryIds.length)).toEqual([2, 2, 1]);
+		bed.clearLog();
+		// The fake accepts at most 500 IDs per batch (awork documents no limit); 1000 is refused and split.
+		const large = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids.join(',') });
+		expect(large.error).toBeUndefined();
+		expect(large.items).toHaveLength(1200);
+		expect(bed.requestsTo('POST', /setIsBilled$/).map((e) => [(e.body as { timeEntryIds: string[] }).timeEntryIds.length, e.status])).toEqual([
+			[1000, 400],
+			[500, 207],
+			[500, 207],
+			[200, 207],
+		]);
+		expect([...bed.store.timeEntries.values()].every((e) => e.isBilled)).toBe(true);
+	});
+
+	it('marks unbilled, and with continue on fail keeps going past an item with a bad ID', async () => {
+		const { ids } = seedEntries();
+		const result = await bed.run(
+			{ resource: 'timeEntry', operation: 'markUnbilled', timeEntryIds: '={{ $json.id }}' },
+			{ input: [{ json: { id: ids[1] } }, { json: { id: "x' or 1 eq 1" } }], continueOnFail: true },
+		);
+		expect(json(result)).toEqual([
+			{ error: 'Time Entry IDs: "x\'", "or", "1", "eq", "1" are not awork IDs' },
+			{ id: ids[1], status: 'ok', isBilled: false },
+		]);
+		expect(paired(result)).toEqual([1, 0]);
+		expect(bed.store.timeEntries.get(ids[1])!.isBilled).toBe(false);
+		expect(bed.requestsTo('POST', /setIsBilled$/)[0].body).toEqual({ timeEntryIds: [ids[1]], isBilled: false });
+	});
+});
