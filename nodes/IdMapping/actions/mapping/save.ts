@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { externalKeyOf, type Mapping, type MappingStore } from '../../stores/mappingStore';
-import { errorItem, namespaceFields, readAll, readId, readNamespace, withField } from '../common';
+import { errorItem, namespaceFields, nodeParameter, readAll, readId, readNamespace, withField } from '../common';
 import { planSave } from './savePlan';
 
 const show = { resource: ['mapping'], operation: ['save'] };
@@ -74,7 +74,7 @@ export const description: INodeProperties[] = [
 ];
 
 function readExtraData(ctx: IExecuteFunctions, itemIndex: number): IDataObject | null {
-	const extra = ctx.getNodeParameter('extraData', itemIndex, {}) as IDataObject;
+	const extra = nodeParameter<IDataObject>(ctx, 'extraData', itemIndex, {});
 	let data: IDataObject = {};
 	if (extra.json !== undefined && extra.json !== '') {
 		const parsed = typeof extra.json === 'string' ? safeParse(extra.json) : extra.json;
