@@ -313,7 +313,9 @@ export function parseFilter(input: string): FilterNode {
 
 // ---- evaluation -------------------------------------------------------------------------------
 
-type Value = string | number | boolean | null;
+type Value = string | number | boolean | null | typeof AN_OBJECT;
+/** A related entity or nested object: it can only be compared with null (`project ne null`). */
+const AN_OBJECT = Symbol('object');
 /** A datetime literal evaluates to this marker so the other side is read as an instant. */
 type Evaluated = { value: Value; instant?: boolean; guid?: boolean };
 
@@ -341,6 +343,7 @@ function order(left: Evaluated, right: Evaluated): number | undefined {
 	let a: Value = left.value;
 	let b: Value = right.value;
 	if (a === null || b === null) return a === b ? 0 : undefined;
+	if (typeof a === 'symbol' || typeof b === 'symbol') return undefined;
 	if (left.instant || right.instant) {
 		const x = asInstant(a);
 		const y = asInstant(b);
@@ -364,6 +367,9 @@ function order(left: Evaluated, right: Evaluated): number | undefined {
 }
 
 function compare(op: CompareOp, left: Evaluated, right: Evaluated): boolean {
+	if ((left.value === AN_OBJECT && right.value !== null) || (right.value === AN_OBJECT && left.value !== null)) {
+		throw new QueryError('An object can only be compared with null; name one of its properties with /');
+	}
 	if (op === 'eq' || op === 'ne') {
 		const equal = left.value === null || right.value === null ? left.value === right.value : order(left, right) === 0;
 		return op === 'eq' ? equal : !equal;
@@ -383,7 +389,8 @@ type OperandFn = (rec: Rec) => Evaluated;
 function toValue(raw: unknown): Value {
 	if (raw === undefined || raw === null) return null;
 	if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
-	throw new QueryError('A filter can only compare simple values, not objects or lists');
+	if (Array.isArray(raw)) throw new QueryError('Lists can only be filtered with any(), which the fake does not support');
+	return AN_OBJECT;
 }
 
 function compileOperand(registry: SpecRegistry, spec: ListSpec, operand: Operand): OperandFn {

@@ -213,6 +213,37 @@ describe('fake awork: paging, auth, limits, faults', () => {
 		}
 	});
 
+	it('sends webhooks by itself for API changes when autoWebhooks is on', async () => {
+		const bodies: any[] = [];
+		const receiver = http.createServer((req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (c) => chunks.push(c));
+			req.on('end', () => {
+				bodies.push(JSON.parse(Buffer.concat(chunks).toString()));
+				res.writeHead(204).end();
+			});
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		try {
+			const uri = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+			await h.api.post('/webhooks', { name: 'auto', uri, events: 'project_added', isActive: true, authenticationType: 'none' });
+			await h.api.post('/projects', { name: 'Quiet' });
+			await h.control.put('/config', { autoWebhooks: true });
+			const project = (await h.api.post('/projects', { name: 'Announced' })).data;
+			await h.api.post('/companies', { name: 'Not subscribed' });
+			while ((await h.control.get('/webhooks/deliveries')).data.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+			expect(bodies).toEqual([
+				expect.objectContaining({
+					eventType: 'project_added',
+					entityId: project.id,
+					entity: expect.objectContaining({ name: 'Announced' }),
+				}),
+			]);
+		} finally {
+			await new Promise((resolve) => receiver.close(resolve));
+		}
+	});
+
 	it('applies fault switches and logs what it saw', async () => {
 		await h.control.put('/faults', { burst429: 2 });
 		const statuses = [];

@@ -108,6 +108,22 @@ describe('filterby over HTTP', () => {
 		expect(res.data.details[0]).toEqual(expect.any(String));
 	});
 
+	it('compares related entities only with null', async () => {
+		const project = (await h.control.post('/seed', { projects: [{ name: 'P' }] })).data.projects[0];
+		await h.control.post('/seed', {
+			timeEntries: [
+				{ projectId: project.id, duration: 60, startDateUtc: '2024-01-01T10:00:00Z' },
+				{ duration: 60, startDateUtc: '2024-01-01T11:00:00Z' },
+			],
+		});
+		const withProject = await h.api.get('/timeentries', { params: { filterby: 'project ne null' } });
+		expect(withProject.data.map((t: { projectId: string }) => t.projectId)).toEqual([project.id]);
+		expect((await h.api.get('/timeentries', { params: { filterby: 'project eq null' } })).data).toHaveLength(1);
+		const compared = await h.api.get('/timeentries', { params: { filterby: "project eq 'P'" } });
+		expect(compared.status).toBe(400);
+		expect(compared.data.code).toBe('invalid-filter-or-order');
+	});
+
 	it('follows nested paths into related entities, case-insensitively', async () => {
 		const seeded = (await h.control.post('/seed', { companies: [{ name: 'Alpha' }, { name: 'Beta' }] })).data;
 		const [alpha, beta] = seeded.companies;
