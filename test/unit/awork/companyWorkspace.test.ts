@@ -29,6 +29,22 @@ describe('awork node: companies', () => {
 	});
 });
 
+describe('awork node: rate limits', () => {
+	it("waits out awork's 429s (RateLimit-Reset) and finishes every item", async () => {
+		const [company] = bed.seed({ companies: [{ name: 'ACME' }] }).companies;
+		bed.setFaults({ burst429: 2 });
+		const result = await bed.run(
+			{ resource: 'company', operation: 'get', companyId: byId(String(company.id)) },
+			{ input: [{ json: {} }, { json: {} }, { json: {} }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(3);
+		expect(bed.requests.map((e) => e.status)).toEqual([429, 429, 200, 200, 200]);
+		// Each retry waited for the reset the fake announced (1 s): a lower bound, not a timing.
+		expect(bed.requests[2].at - bed.requests[0].at).toBeGreaterThanOrEqual(2000);
+	});
+});
+
 describe('awork node: workspace lists', () => {
 	it.each([
 		['getUsers', '/api/v1/users'],

@@ -318,3 +318,36 @@ describe('awork transport: pacing', () => {
 		expect(now).toBeLessThan(1100);
 	});
 });
+
+describe('awork transport: credential choice', () => {
+	let server: ScriptedServer;
+	afterEach(async () => await server.stop());
+
+	it('uses the OAuth2 credential and its base URL when the node is set to OAuth2', async () => {
+		const { runNode } = await import('../../engine/runNode');
+		const { AworkPsaOAuth2Api } = await import('../../../credentials/AworkPsaOAuth2Api.credentials');
+		const { probeNode } = await import('./transportHarness');
+		server = await new ScriptedServer(() => ({ status: 200, body: { ok: true } })).start();
+		const node = probeNode(async function () {
+			return await aworkRequest.call(this, 'GET', '/me');
+		});
+		node.description.credentials = [{ name: 'aworkPsaOAuth2Api', required: true }];
+		node.description.properties = [{ displayName: 'Authentication', name: 'authentication', type: 'string', default: 'apiKey' }];
+		const result = await runNode({
+			node,
+			parameters: { authentication: 'oAuth2' },
+			credentials: { aworkPsaOAuth2Api: { baseUrl: server.baseUrl, clientId: 'client', oauthTokenData: { access_token: 't' } } },
+			credentialTypes: [new AworkPsaOAuth2Api()],
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.seen.map((s) => s.path)).toEqual(['/api/v1/me']);
+	});
+
+	it('refuses a base URL that is not http(s), naming the credential field', async () => {
+		server = await new ScriptedServer(() => ({ status: 200 })).start();
+		const result = await runProbe('api.awork.com/api/v1', async function () {
+			return await aworkRequest.call(this, 'GET', '/me');
+		});
+		expect(result.error?.message).toBe('The Base URL "api.awork.com/api/v1" in the awork credential is not an http(s) URL');
+	});
+});
