@@ -76,7 +76,7 @@ describe('OnePsa Trigger webhook()', () => {
 	});
 
 	it('answers 401 and starts nothing for a missing or wrong signature', async () => {
-		for (const headers of [{}, { 'x-psa-signature': signPsaBody('wrong', body) }]) {
+		for (const headers of [{}, { 'x-psa-signature': signPsaBody('wrong', body) }] as Array<Record<string, string>>) {
 			const { result, answer } = await deliver({ body, headers });
 			expect(answer.status).toBe(401);
 			expect(result).toEqual({ noWebhookResponse: true });

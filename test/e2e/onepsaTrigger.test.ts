@@ -1,0 +1,116 @@
+/**
+ * The One PSA Trigger in real n8n: a correctly signed webhook starts the workflow; a wrong,
+ * missing or tampered signature gets 401 and starts nothing; events not selected are
+ * acknowledged without a run; a credential without webhook secret cannot be activated.
+ * Also runs n8n's own credential test against the fake PSA.
+ */
+import { sendSignedWebhook, startFakeOnePsa, type RunningFakeOnePsa } from '../fakes/onepsa';
+import { loadWorkflow, nodeOutput, startN8n, type N8nInstance } from './harness';
+
+const WEBHOOK_ID = '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
+const SECRET = 'whsec_e2e_0123456789';
+
+const approval = {
+	quoteId: 'q-100',
+	number: 'Q-100',
+	title: 'Website relaunch',
+	companyId: 'cmp_acme',
+	companyName: 'Acme',
+	approvedAt: '2024-05-01T10:00:00Z',
+	lines: [{ id: 'l1', title: 'Design', hours: 12 }],
+	url: 'https://psa.example/quotes/q-100',
+};
+
+describe('One PSA Trigger in real n8n', () => {
+	let psa: RunningFakeOnePsa;
+	let n8n: N8nInstance;
+	let credentialId: string;
+	let workflowId: string;
+	const url = () => n8n.webhookUrl(`${WEBHOOK_ID}/onepsa`);
+
+	beforeAll(async () => {
+		psa = await startFakeOnePsa();
+		n8n = await startN8n({ label: 'onepsa-trigger' });
+		credentialId = await n8n.createCredential({
+			name: 'The One PSA (fake)',
+			type: 'onePsaApi',
+			data: { tenantId: 'tenant-1', apiUrl: psa.baseUrl, integrationKey: 'psa-integration-key', apiKey: '', webhookSecret: SECRET },
+		});
+		workflowId = await n8n.importWorkflow('onepsa-trigger.json', { credentials: { onePsaApi: credentialId } });
+		await n8n.activateWorkflow(workflowId);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await psa?.close();
+	});
+
+	it('n8n\'s credential test calls GET /api/contracts?pageSize=1 with the keys', async () => {
+		expect(await n8n.testCredential(credentialId, { type: 'onePsaApi' })).toMatchObject({ status: 'OK' });
+		const call = psa.fake.log.find((entry) => entry.path === '/api/contracts');
+		expect(call).toMatchObject({ method: 'GET', query: { pageSize: '1' }, status: 200, headers: { 'x-tenant-id': 'tenant-1' } });
+		const wrong = await n8n.testCredential(credentialId, { type: 'onePsaApi', data: { integrationKey: 'wrong' } });
+		expect(wrong.status).toBe('Error');
+	});
+
+	it('starts the workflow with the event for a correctly signed webhook', async () => {
+		const answer = await sendSignedWebhook(url(), SECRET, 'quote.approved', approval);
+		expect(answer.status).toBe(200);
+
+		const [execution] = await n8n.waitForExecutions(workflowId, 1);
+		expect(execution.mode).toBe('webhook');
+		expect(nodeOutput(execution, 'Received')[0]).toMatchObject({ event: 'quote.approved', tenantId: 'tenant-1', data: approval });
+	});
+
+	it('answers 401 to a wrong, missing or tampered signature and 400 to a signed non-event, starting nothing', async () => {
+		const wrong = await sendSignedWebhook(url(), 'not-the-secret', 'quote.approved', { ...approval, quoteId: 'forged-1' });
+		const missing = await sendSignedWebhook(url(), SECRET, 'quote.approved', { ...approval, quoteId: 'forged-2' }, { signature: null });
+		const tampered = await sendSignedWebhook(url(), SECRET, 'quote.approved', { ...approval, quoteId: 'forged-3' }, { tamper: true });
+		const garbage = await sendSignedWebhook(url(), SECRET, 'quote.approved', {}, { signature: 'sha256=xyz' });
+		expect([wrong.status, missing.status, tampered.status, garbage.status]).toEqual([401, 401, 401, 401]);
+		expect(tampered.json).toEqual({ error: 'X-PSA-Signature does not match the body' });
+
+		const notAnEvent = await sendSignedWebhook(url(), SECRET, 'quote.approved', {}, { rawBody: 'hello', contentType: 'text/plain' });
+		expect(notAnEvent.status).toBe(400);
+
+		// An event the workflow does not listen to: acknowledged, no run.
+		const ignored = await sendSignedWebhook(url(), SECRET, 'deal.won', { dealId: 'd1' });
+		expect(ignored.status).toBe(200);
+		expect(ignored.json).toMatchObject({ received: true, ignored: true, event: 'deal.won' });
+
+		// One more good delivery: once its execution exists, any forged one would exist too.
+		const good = await sendSignedWebhook(url(), SECRET, 'ticket.created', { id: 'tkt_9' });
+		expect(good.status).toBe(200);
+		const executions = await n8n.waitForExecutions(workflowId, 2);
+		expect(executions).toHaveLength(2);
+		expect(executions.map((execution) => nodeOutput(execution, 'Received')[0]?.event).sort()).toEqual(['quote.approved', 'ticket.created']);
+	});
+
+	it('answers with the last node\'s data when asked to respond when the last node finishes', async () => {
+		const workflow = loadWorkflow('onepsa-trigger.json');
+		const trigger = workflow.nodes[0];
+		trigger.webhookId = '2b3c4d5e-6f7a-4b8c-9d0e-2f3a4b5c6d7e';
+		trigger.parameters.responseMode = 'lastNode';
+		const id = await n8n.importWorkflow(workflow, { credentials: { onePsaApi: credentialId } });
+		await n8n.activateWorkflow(id);
+
+		const answer = await sendSignedWebhook(n8n.webhookUrl(`${trigger.webhookId}/onepsa`), SECRET, 'quote.approved', approval);
+		expect(answer.status).toBe(200);
+		expect(answer.json).toMatchObject({ event: 'quote.approved', data: { quoteId: 'q-100' } });
+		await n8n.deactivateWorkflow(id);
+	});
+
+	it('refuses to activate with a credential that has no webhook secret', async () => {
+		const openDoor = await n8n.createCredential({
+			name: 'The One PSA (no secret)',
+			type: 'onePsaApi',
+			data: { tenantId: 'tenant-1', apiUrl: psa.baseUrl, integrationKey: 'psa-integration-key', apiKey: '', webhookSecret: '' },
+		});
+		const workflow = loadWorkflow('onepsa-trigger.json');
+		workflow.nodes[0].webhookId = '3c4d5e6f-7a8b-4c9d-8e1f-3a4b5c6d7e8f';
+		const id = await n8n.importWorkflow(workflow, { credentials: { onePsaApi: openDoor } });
+		const status = await n8n.activateWorkflow(id, { allowFailure: true });
+		expect(status?.status).not.toBe('published');
+		expect(JSON.stringify(status)).toMatch(/no Webhook Secret/);
+	});
+});
