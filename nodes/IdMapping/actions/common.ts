@@ -2,6 +2,7 @@
  * Parameters and readers several operations share: namespace, IDs, item errors.
  */
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -25,12 +26,12 @@ export function namespaceFields(show: DisplayFor): INodeProperties[] {
 			description: 'What kind of object the IDs belong to. Each namespace is its own set of mappings.',
 			displayOptions: { show },
 			options: [
-				{ name: 'Project', value: 'project', description: 'External project <-> awork project' },
-				{ name: 'Task', value: 'task', description: 'External task <-> awork task' },
-				{ name: 'Contract', value: 'contract', description: 'PSA contract <-> awork project' },
-				{ name: 'Ticket', value: 'ticket', description: 'PSA ticket <-> awork task' },
-				{ name: 'Time Entry', value: 'timeEntry', description: 'PSA time entry <-> awork time entry' },
+				{ name: 'Contract', value: 'contract', description: 'PSA contract to awork project' },
 				{ name: 'Custom', value: 'custom', description: 'A namespace of your own' },
+				{ name: 'Project', value: 'project', description: 'External project to awork project' },
+				{ name: 'Task', value: 'task', description: 'External task to awork task' },
+				{ name: 'Ticket', value: 'ticket', description: 'PSA ticket to awork task' },
+				{ name: 'Time Entry', value: 'timeEntry', description: 'PSA time entry to awork time entry' },
 			],
 		},
 		{
@@ -39,7 +40,7 @@ export function namespaceFields(show: DisplayFor): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. company',
-			description: 'Starts with a letter; letters, digits, _ . - after that (at most 63 characters)',
+			description: 'Starts with a letter; letters, digits, _ . - after that (at most 63 characters).',
 			displayOptions: { show: { ...show, namespace: ['custom'] } },
 		},
 	];
@@ -103,6 +104,12 @@ export function readId(ctx: IExecuteFunctions, parameter: string, label: string,
 	return value;
 }
 
+/** Keeps n8n's own node errors as they are; anything else becomes a NodeOperationError. */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
 /** The item an error becomes when "Continue On Fail" is on. */
 export function errorItem(error: unknown, itemIndex: number, input?: INodeExecutionData): INodeExecutionData {
 	return {
@@ -127,7 +134,7 @@ export function readAll<T>(
 		try {
 			ok.push({ itemIndex, value: read(itemIndex) });
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw error;
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
 			failed.push({ itemIndex, error: error as Error });
 		}
 	}

@@ -18,7 +18,7 @@ import {
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs } from '../../shared/retry';
 
 export const N8N_API_CREDENTIAL = 'idMappingN8nApi';
-const CREDENTIAL_NAME = 'n8n API (ID Mapping)';
+const CREDENTIAL_NAME = 'ID Mapping N8n API';
 
 export interface N8nApiCall {
 	method: IHttpRequestMethods;
@@ -138,10 +138,7 @@ export async function callN8nApi<T = unknown>(ctx: IExecuteFunctions, call: N8nA
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (!isNetworkError(error)) {
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-				throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			}
+			if (!isNetworkError(error)) throw new NodeApiError(ctx.getNode(), error as JsonObject);
 			if (!mayRetry) throw networkError(ctx.getNode(), error, baseUrl);
 			await waitMs(backoffDelayMs(policy, attempt));
 			continue;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { MappingStore } from '../../stores/mappingStore';
-import { errorItem, withField } from '../common';
+import { asNodeError, errorItem, withField } from '../common';
 import { checkpointNameField, readCheckpointName } from './name';
 
 const show = { resource: ['checkpoint'], operation: ['get'] };
@@ -34,7 +34,7 @@ export async function execute(
 				: { name, found: false, value: fallback || null, updatedAt: null };
 			out.push(withField(items[itemIndex], 'checkpoint', checkpoint, itemIndex));
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
 			out.push(errorItem(error, itemIndex, items[itemIndex]));
 		}
 	}

@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import type { MappingStore } from '../../stores/mappingStore';
-import { errorItem, withField } from '../common';
+import { asNodeError, errorItem, withField } from '../common';
 import { compareCheckpoints } from './checkpointOrder';
 import { checkpointNameField, readCheckpointName } from './name';
 
@@ -85,7 +85,7 @@ export async function execute(
 			}
 			out.push(withField(items[itemIndex], 'checkpoint', result, itemIndex));
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
 			out.push(errorItem(error, itemIndex, items[itemIndex]));
 		}
 	}

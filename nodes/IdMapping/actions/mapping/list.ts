@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { MappingStore } from '../../stores/mappingStore';
-import { errorItem, namespaceFields, readNamespace } from '../common';
+import { asNodeError, errorItem, namespaceFields, readNamespace } from '../common';
 
 const show = { resource: ['mapping'], operation: ['list'] };
 
@@ -49,7 +49,7 @@ export async function execute(
 			const mappings = await store.list({ namespace, limit });
 			for (const mapping of mappings) out.push({ json: { ...mapping } as IDataObject, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
 			out.push(errorItem(error, itemIndex, items[itemIndex]));
 		}
 	}

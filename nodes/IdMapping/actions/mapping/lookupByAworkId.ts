@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.id }}',
+		placeholder: 'e.g. 3f1c2a9e-8b7d-4c56-9e21-0a1b2c3d4e5f',
 		description: 'The awork ID to find the external ID for',
 		displayOptions: { show },
 	},

@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.id }}',
+		placeholder: 'e.g. 10042',
 		description: 'The ID in the outside system (e.g. the PSA) to find the awork ID for',
 		displayOptions: { show },
 	},

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.id }}',
+		placeholder: 'e.g. 10042',
 		description: 'The ID in the outside system (e.g. the PSA)',
 		displayOptions: { show },
 	},
@@ -42,8 +42,8 @@ export const description: INodeProperties[] = [
 		description: 'Small data kept with the mapping and returned by lookups',
 		displayOptions: { show },
 		options: [
-			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'E.g. the awork link of the object' },
-			{ displayName: 'Number', name: 'number', type: 'string', default: '', description: 'E.g. the project or ticket number' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'E.g. the awork link of the object.' },
+			{ displayName: 'Number', name: 'number', type: 'string', default: '', description: 'E.g. the project or ticket number.' },
 			{
 				displayName: 'JSON',
 				name: 'json',
