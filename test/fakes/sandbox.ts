@@ -15,7 +15,7 @@ async function main(): Promise<void> {
 	console.log(`  API key:               ${awork.fake.apiKey}`);
 	console.log(`  control API:           ${awork.controlUrl}  (GET /state, POST /seed, PUT /config, ...)`);
 
-	const onePsa = await startFakeOnePsa({ port: Number(process.env.SANDBOX_ONEPSA_PORT ?? 4020) });
+	const onePsa = await startFakeOnePsa({ port: Number(process.env.SANDBOX_ONEPSA_PORT ?? 4020), demo: true });
 	closers.push(onePsa.close);
 	console.log('\nFake The One PSA');
 	console.log(`  base URL (credential): ${onePsa.baseUrl}`);

@@ -31,10 +31,27 @@ export interface FakeOnePsaOptions {
 	/** Retry-After (seconds) sent with the burst429 fault's answers. */
 	burstRetryAfterSeconds?: number;
 	seed?: number;
+	/** Seed a few companies, contracts and tickets to click through in the editor. */
+	demo?: boolean;
 }
 
 export const DEFAULT_TENANT: FakeTenant = { tenantId: 'tenant-1', integrationKey: 'psa-integration-key' };
 export const PSA_RATE_LIMIT = { limit: 100, intervalMs: 60_000 };
+export const DEMO_DATA: SeedData = {
+	companies: [
+		{ id: 'cmp_acme', name: 'Acme GmbH' },
+		{ id: 'cmp_globex', name: 'Globex Ltd' },
+	],
+	contracts: [
+		{ id: 'ctr_acme_support', number: 'C-1001', name: 'Acme managed services', companyId: 'cmp_acme' },
+		{ id: 'ctr_acme_projects', number: 'C-1002', name: 'Acme projects (one by one)', companyId: 'cmp_acme', supportsBatch: false },
+		{ id: 'ctr_globex_old', number: 'C-0907', name: 'Globex 2023', companyId: 'cmp_globex', status: 'expired' },
+	],
+	tickets: [
+		{ id: 'tkt_printer', number: 'T-0001', subject: 'Printer offline on 3rd floor', companyId: 'cmp_acme', contractId: 'ctr_acme_support' },
+		{ id: 'tkt_vpn', number: 'T-0002', subject: 'VPN drops every hour', companyId: 'cmp_globex', priority: 'high' },
+	],
+};
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 interface CachedAnswer {
@@ -81,6 +98,7 @@ export class FakeOnePsa {
 		});
 		registerRoutes(this);
 		this.registerControl();
+		if (options.demo) this.seed(DEMO_DATA);
 	}
 
 	get log() {

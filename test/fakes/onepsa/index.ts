@@ -1,4 +1,4 @@
-export { startFakeOnePsa, FakeOnePsa, DEFAULT_TENANT, PSA_RATE_LIMIT } from './fakeOnePsa';
+export { startFakeOnePsa, FakeOnePsa, DEFAULT_TENANT, DEMO_DATA, PSA_RATE_LIMIT } from './fakeOnePsa';
 export type { FakeOnePsaOptions, FakeTenant, RunningFakeOnePsa } from './fakeOnePsa';
 export { sendSignedWebhook, signPsaBody, webhookEnvelope } from './webhooks';
 export type { WebhookOptions, WebhookAnswer } from './webhooks';
