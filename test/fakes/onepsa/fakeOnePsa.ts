@@ -65,6 +65,15 @@ interface RateInfo {
 	resetAtMs: number;
 }
 
+function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const keys = Object.keys(value as Record<string, unknown>).sort();
+		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
 export class FakeOnePsa {
 	readonly server: FakeHttpServer;
 
@@ -155,7 +164,9 @@ export class FakeOnePsa {
 		const key = req.headers['idempotency-key'];
 		if (typeof key !== 'string' || !key) return await handler();
 		const cacheKey = `${this.tenantOf(req)}|${req.method}|${req.path}|${key}`;
-		const bodyHash = createHash('sha256').update(req.rawBody).digest('hex');
+		// Same parameters count as the same request, whatever the key order or spacing.
+		const canonical = req.body === undefined ? req.rawBody.toString('utf8') : canonicalJson(req.body);
+		const bodyHash = createHash('sha256').update(canonical).digest('hex');
 		const cached = this.idempotency.get(cacheKey);
 		if (cached && Date.now() - cached.at < IDEMPOTENCY_TTL_MS) {
 			if (cached.bodyHash !== bodyHash) {

@@ -113,6 +113,18 @@ describe('Time entry: Export to Contract', () => {
 		expect((psa.fake.log[0].body as { entries: unknown[] }).entries).toHaveLength(2);
 	});
 
+	it('the same awork entry twice in one input is booked once: created, then duplicate', async () => {
+		const input = [...entries(2), ...entries(1)];
+		const run = await runOnePsa(psa, exportParameters(), { input });
+		expect(run.items.map((i) => [i.json.externalId, i.json.status])).toEqual([
+			['aw-te-0', 'created'],
+			['aw-te-1', 'created'],
+			['aw-te-0', 'duplicate'],
+		]);
+		expect(run.items[2].json.psaTimeEntryId).toBe(run.items[0].json.psaTimeEntryId);
+		expect(psa.fake.state().timeEntries).toHaveLength(2);
+	});
+
 	it('an expired contract fails its entries with the PSA\'s reason; a missing one names the contract', async () => {
 		const run = await runOnePsa(psa, exportParameters(), {
 			input: [...entries(2, 'ctr_old'), ...entries(2, 'ctr_gone', 10)],
