@@ -123,6 +123,19 @@ describe('awork node: mark billed / unbilled', () => {
 		expect(json(partial)[2].error).toBe('awork reported notFound for this time entry');
 	});
 
+	it('with All or Nothing, awork changes nothing and the untouched IDs are reported unchanged', async () => {
+		const { ids } = seedEntries();
+		const result = await bed.run({
+			resource: 'timeEntry',
+			operation: 'markBilled',
+			timeEntryIds: `${ids[0]},${ids[2]}`,
+			options: { requireAll: true, continueOnPartialFailure: true },
+		});
+		expect(bed.requestsTo('POST', /setIsBilled$/)[0].body).toEqual({ timeEntryIds: [ids[0], ids[2]], isBilled: true, requireAllTimeEntries: true });
+		expect(json(result).map((r) => r.status)).toEqual(['unchanged', 'badRequest']);
+		expect(bed.store.timeEntries.get(ids[0])!.isBilled).toBe(false);
+	});
+
 	it('chunks by the Chunk Size option, and halves chunks awork refuses as too large', async () => {
 		const generated = bed.fake.generateTimeEntries({ count: 1200, billableRatio: 1, billedRatio: 0 });
 		expect(generated).toBeDefined();

@@ -11,15 +11,12 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { asNodeError, aworkFailureOf, aworkRequest, isGuid } from '../../transport';
+import { asNodeError, isGuid } from '../../transport';
 import type { AworkOperation } from '../common';
 import { forOperation } from '../common';
+import { DEFAULT_CHUNK_SIZE, sendSetIsBilled, type Outcome, type OutcomeById } from './setIsBilledBatch';
 
-/** awork documents no maximum for batch operations; if it refuses a size, chunks are halved. */
-export const DEFAULT_CHUNK_SIZE = 1000;
 
-type Outcome = 'ok' | 'notFound' | 'unauthorized' | 'badRequest' | 'missing' | 'error';
-const REPORTED: Outcome[] = ['ok', 'notFound', 'unauthorized', 'badRequest'];
 
 interface Requested {
 	id: string;
@@ -88,34 +85,6 @@ function readIds(this: IExecuteFunctions, itemIndex: number): string[] {
 	return (parts as string[]).map((id) => id.toLowerCase());
 }
 
-type MultiStatus = Partial<Record<Outcome, { ids?: string[] | null }>>;
-
-/** Sends one chunk; halves it when awork refuses the batch as invalid (e.g. too large). */
-async function sendChunk(this: IExecuteFunctions, ids: string[], isBilled: boolean, requireAll: boolean, outcomes: Map<string, { status: Outcome; error?: string }>): Promise<void> {
-	let answer: MultiStatus | undefined;
-	try {
-		answer = (await aworkRequest.call(this, 'POST', '/timeentries/batch/setIsBilled', {
-			body: { timeEntryIds: ids, isBilled, ...(requireAll ? { requireAllTimeEntries: true } : {}) },
-		})) as MultiStatus | undefined;
-	} catch (error) {
-		const failure = aworkFailureOf(error);
-		if (failure?.code === 'invalid-batch-operation' && ids.length > 1) {
-			const half = Math.ceil(ids.length / 2);
-			await sendChunk.call(this, ids.slice(0, half), isBilled, requireAll, outcomes);
-			await sendChunk.call(this, ids.slice(half), isBilled, requireAll, outcomes);
-			return;
-		}
-		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
-		for (const id of ids) outcomes.set(id, { status: 'error', error: (error as Error).message });
-		return;
-	}
-	// 204 (or 200 without a body) means every entry was changed.
-	const reported = new Map<string, Outcome>();
-	for (const status of REPORTED) for (const id of answer?.[status]?.ids ?? []) reported.set(id.toLowerCase(), status);
-	const noBody = !answer || typeof answer !== 'object' || Object.keys(answer).length === 0;
-	for (const id of ids) outcomes.set(id, { status: reported.get(id) ?? (noBody ? 'ok' : 'missing') });
-}
-
 function failureSummary(failed: Array<{ id: string; status: Outcome; error?: string }>): string {
 	const byStatus = new Map<Outcome, string[]>();
 	for (const { id, status } of failed) byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
@@ -137,9 +106,9 @@ function executeAllFor(isBilled: boolean) {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const chunkSize = Math.max(1, Math.min(DEFAULT_CHUNK_SIZE, Math.floor(Number(options.chunkSize) || DEFAULT_CHUNK_SIZE)));
 		const unique = [...new Set(requested.map((entry) => entry.id))];
-		const outcomes = new Map<string, { status: Outcome; error?: string }>();
+		const outcomes: OutcomeById = new Map();
 		for (let start = 0; start < unique.length; start += chunkSize) {
-			await sendChunk.call(this, unique.slice(start, start + chunkSize), isBilled, options.requireAll === true, outcomes);
+			await sendSetIsBilled.call(this, unique.slice(start, start + chunkSize), isBilled, options.requireAll === true, outcomes);
 		}
 
 		const results = requested.map(({ id, itemIndex }) => ({ id, itemIndex, ...outcomes.get(id)! }));
@@ -152,7 +121,7 @@ function executeAllFor(isBilled: boolean) {
 				{
 					itemIndex: failed[0].itemIndex,
 					description:
-						'notFound: the entry does not exist; unauthorized: the credential may not change it; badRequest: awork refused the change (e.g. the entry is not billable, or only admins may unbill). Turn on "Continue on Partial Failure" to output the result per ID instead.',
+						'notFound: the entry does not exist; unauthorized: the credential may not change it; badRequest: awork refused the change (e.g. the entry is not billable, or only admins may unbill); unchanged: awork left it as it was (All or Nothing). Turn on "Continue on Partial Failure" to output the result per ID instead.',
 				},
 			);
 		}
