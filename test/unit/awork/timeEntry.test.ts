@@ -136,23 +136,24 @@ describe('awork node: mark billed / unbilled', () => {
 		expect(bed.store.timeEntries.get(ids[0])!.isBilled).toBe(false);
 	});
 
-	it('chunks by the Chunk Size option, and halves chunks awork refuses as too large', async () => {
-		const generated = bed.fake.generateTimeEntries({ count: 1200, billableRatio: 1, billedRatio: 0 });
-		expect(generated).toBeDefined();
+	it('chunks by the Chunk Size option, and keeps to a smaller size once awork refuses one', async () => {
+		bed.fake.generateTimeEntries({ count: 2500, billableRatio: 1, billedRatio: 0 });
 		const ids = [...bed.store.timeEntries.keys()];
 		const small = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids.slice(0, 5).join(','), options: { chunkSize: 2 } });
 		expect(small.items).toHaveLength(5);
 		expect(bed.requestsTo('POST', /setIsBilled$/).map((e) => (e.body as { timeEntryIds: string[] }).timeEntryIds.length)).toEqual([2, 2, 1]);
 		bed.clearLog();
-		// The fake accepts at most 500 IDs per batch (awork documents no limit); 1000 is refused and split.
+		// The fake accepts at most 500 IDs per batch (awork documents no limit): 1000 is refused once.
 		const large = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids.join(',') });
 		expect(large.error).toBeUndefined();
-		expect(large.items).toHaveLength(1200);
+		expect(large.items).toHaveLength(2500);
 		expect(bed.requestsTo('POST', /setIsBilled$/).map((e) => [(e.body as { timeEntryIds: string[] }).timeEntryIds.length, e.status])).toEqual([
 			[1000, 400],
 			[500, 207],
 			[500, 207],
-			[200, 207],
+			[500, 207],
+			[500, 207],
+			[500, 207],
 		]);
 		expect([...bed.store.timeEntries.values()].every((e) => e.isBilled)).toBe(true);
 	});

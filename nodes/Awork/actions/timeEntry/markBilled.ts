@@ -107,8 +107,11 @@ function executeAllFor(isBilled: boolean) {
 		const chunkSize = Math.max(1, Math.min(DEFAULT_CHUNK_SIZE, Math.floor(Number(options.chunkSize) || DEFAULT_CHUNK_SIZE)));
 		const unique = [...new Set(requested.map((entry) => entry.id))];
 		const outcomes: OutcomeById = new Map();
-		for (let start = 0; start < unique.length; start += chunkSize) {
-			await sendSetIsBilled.call(this, unique.slice(start, start + chunkSize), isBilled, options.requireAll === true, outcomes);
+		const size = { current: chunkSize };
+		for (let start = 0; start < unique.length; ) {
+			const ids = unique.slice(start, start + size.current);
+			await sendSetIsBilled.call(this, ids, isBilled, options.requireAll === true, outcomes, size);
+			start += ids.length;
 		}
 
 		const results = requested.map(({ id, itemIndex }) => ({ id, itemIndex, ...outcomes.get(id)! }));

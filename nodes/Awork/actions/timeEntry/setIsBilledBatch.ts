@@ -10,12 +10,24 @@ export const DEFAULT_CHUNK_SIZE = 1000;
 export type Outcome = 'ok' | 'notFound' | 'unauthorized' | 'badRequest' | 'unchanged' | 'error';
 export type OutcomeById = Map<string, { status: Outcome; error?: string }>;
 
+/** The chunk size in use; lowered for the rest of the run once awork refuses a size. */
+export interface ChunkSize {
+	current: number;
+}
+
 const REPORTED: Outcome[] = ['ok', 'notFound', 'unauthorized', 'badRequest'];
 
 type MultiStatus = Partial<Record<Outcome, { ids?: string[] | null }>>;
 
 /** Sends one chunk and records each ID's outcome; halves the chunk when awork refuses it as invalid. */
-export async function sendSetIsBilled(this: IExecuteFunctions, ids: string[], isBilled: boolean, requireAll: boolean, outcomes: OutcomeById): Promise<void> {
+export async function sendSetIsBilled(
+	this: IExecuteFunctions,
+	ids: string[],
+	isBilled: boolean,
+	requireAll: boolean,
+	outcomes: OutcomeById,
+	chunkSize: ChunkSize,
+): Promise<void> {
 	let answer: MultiStatus | undefined;
 	try {
 		answer = (await aworkRequest.call(this, 'POST', '/timeentries/batch/setIsBilled', {
@@ -25,8 +37,9 @@ export async function sendSetIsBilled(this: IExecuteFunctions, ids: string[], is
 		const failure = aworkFailureOf(error);
 		if (failure?.code === 'invalid-batch-operation' && ids.length > 1) {
 			const half = Math.ceil(ids.length / 2);
-			await sendSetIsBilled.call(this, ids.slice(0, half), isBilled, requireAll, outcomes);
-			await sendSetIsBilled.call(this, ids.slice(half), isBilled, requireAll, outcomes);
+			chunkSize.current = Math.min(chunkSize.current, half);
+			await sendSetIsBilled.call(this, ids.slice(0, half), isBilled, requireAll, outcomes, chunkSize);
+			await sendSetIsBilled.call(this, ids.slice(half), isBilled, requireAll, outcomes, chunkSize);
 			return;
 		}
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
