@@ -2,7 +2,7 @@
  * The One PSA Trigger in real n8n: a correctly signed webhook starts the workflow; a wrong,
  * missing or tampered signature gets 401 and starts nothing; events not selected are
  * acknowledged without a run; a credential without webhook secret cannot be activated.
- * Also runs n8n's own credential test against the fake PSA.
+ * Also runs n8n's own credential test, and the OnePsa node's export, against the fake PSA.
  */
 import { sendSignedWebhook, startFakeOnePsa, type RunningFakeOnePsa } from '../fakes/onepsa';
 import { loadWorkflow, nodeOutput, startN8n, type N8nInstance } from './harness';
@@ -112,5 +112,35 @@ describe('One PSA Trigger in real n8n', () => {
 		const status = await n8n.activateWorkflow(id, { allowFailure: true });
 		expect(status?.status).not.toBe('published');
 		expect(JSON.stringify(status)).toMatch(/no Webhook Secret/);
+	});
+
+	it('the OnePsa node exports awork time entries once, in batches or one by one', async () => {
+		psa.fake.seed({
+			contracts: [
+				{ id: 'ctr_batch', number: 'C-1' },
+				{ id: 'ctr_single', number: 'C-2', supportsBatch: false },
+			],
+		});
+		psa.fake.log.length = 0;
+		const exportId = await n8n.importWorkflow('onepsa-export.json', { credentials: { onePsaApi: credentialId } });
+
+		const first = await n8n.executeWorkflowCli(exportId);
+		expect(first.ok).toBe(true);
+		expect(nodeOutput(first.result, 'Export').map((item) => [item.externalId, item.status, item.hours])).toEqual([
+			['aw-1', 'created', 1],
+			['aw-2', 'created', 1.5],
+			['aw-3', 'created', 0.25],
+		]);
+		expect(psa.fake.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+			'POST /api/contracts/ctr_batch/time-entries/batch 207',
+			'POST /api/contracts/ctr_single/time-entries/batch 404',
+			'GET /api/contracts/ctr_single 200',
+			'POST /api/contracts/ctr_single/time-entries 201',
+		]);
+
+		const second = await n8n.executeWorkflowCli(exportId);
+		expect(second.ok).toBe(true);
+		expect(nodeOutput(second.result, 'Export').map((item) => item.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+		expect(psa.fake.state().timeEntries.map((entry) => entry.externalId).sort()).toEqual(['aw-1', 'aw-2', 'aw-3']);
 	});
 });

@@ -77,11 +77,11 @@ describe('fake The One PSA', () => {
 
 	it('offers state, request log and reset through the control API', async () => {
 		await call('GET', '/api/contracts/ctr_1');
-		const state = await (await fetch(`${psa.controlUrl}/state`)).json();
+		const state = (await (await fetch(`${psa.controlUrl}/state`)).json()) as { contracts: unknown[] };
 		expect(state.contracts).toEqual([expect.objectContaining({ id: 'ctr_1', supportsBatch: true })]);
-		const requests = await (await fetch(`${psa.controlUrl}/requests`)).json();
-		expect(requests.map((r: { path: string }) => r.path)).toEqual(['/api/contracts/ctr_1']);
+		const requests = (await (await fetch(`${psa.controlUrl}/requests`)).json()) as Array<{ path: string }>;
+		expect(requests.map((r) => r.path)).toEqual(['/api/contracts/ctr_1']);
 		await fetch(`${psa.controlUrl}/state`, { method: 'DELETE' });
-		expect((await (await fetch(`${psa.controlUrl}/state`)).json()).contracts).toEqual([]);
+		expect(((await (await fetch(`${psa.controlUrl}/state`)).json()) as { contracts: unknown[] }).contracts).toEqual([]);
 	});
 });
