@@ -40,9 +40,10 @@ export class IdMappingN8nApi implements ICredentialType {
 		properties: { headers: { 'X-N8N-API-KEY': '={{$credentials.apiKey}}' } },
 	};
 
+	// Like the node, accept the address with or without /api/v1.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/(\\/api\\/v\\d+)?$/, "/api/v1")}}',
 			url: '/data-tables',
 			qs: { limit: 1 },
 		},

@@ -99,6 +99,19 @@ describe('ID Mapping node in real n8n', () => {
 				data: { baseUrl: `${n8n.baseUrl}/api/v1`, apiKey: 'not-a-key' },
 			});
 			expect((await n8n.testCredential(wrongId, { type: 'idMappingN8nApi' })).status).toBe('Error');
+			// The address without /api/v1 works too (the node and the test add it).
+			const shortId = await n8n.createCredential({
+				name: 'n8n API (address only)',
+				type: 'idMappingN8nApi',
+				data: { baseUrl: `${n8n.baseUrl}/`, apiKey: await n8n.createApiKey() },
+			});
+			expect(await n8n.testCredential(shortId, { type: 'idMappingN8nApi' })).toMatchObject({ status: 'OK' });
+			const badPathId = await n8n.createCredential({
+				name: 'n8n API (wrong path)',
+				type: 'idMappingN8nApi',
+				data: { baseUrl: `${n8n.baseUrl}/rest`, apiKey: 'not-a-key' },
+			});
+			expect((await n8n.testCredential(badPathId, { type: 'idMappingN8nApi' })).status).toBe('Error');
 		});
 
 		it('a mapping and a checkpoint saved by workflow A are found by workflow B', async () => {
