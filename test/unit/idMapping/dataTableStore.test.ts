@@ -96,6 +96,31 @@ describe('ID Mapping with the n8n Data Table store', () => {
 		expect(fake.requests('POST')).toHaveLength(0);
 	});
 
+	it('names the missing columns when creation is off', async () => {
+		await run({ resource: 'checkpoint', operation: 'get', checkpointName: 'x' });
+		const table = fake.tableByName(TABLE)!;
+		table.columns = table.columns.filter((c) => c.name !== 'aworkKey' && c.name !== 'data');
+		clearDataTableCaches();
+		const result = await run(save({ createTableIfMissing: false }), { input: [{ ext: 'P1', aw: 'a1' }] });
+		expect(result.error?.message).toBe(`Data table "${TABLE}" lacks the columns aworkKey, data`);
+	});
+
+	it('creates the table in the project set under Table Options, and asks for one when the name is ambiguous', async () => {
+		const inTeam = await run(save({ tableOptions: { projectId: 'TeamProject001' } }), { input: [{ ext: 'P1', aw: 'a1' }] });
+		expect(inTeam.error).toBeUndefined();
+		expect(fake.tableByName(TABLE)!.projectId).toBe('TeamProject001');
+		clearDataTableCaches();
+		await run(save(), { input: [{ ext: 'P2', aw: 'a2' }] });
+		// Found in no project filter: the team table. A second one in the personal project makes it ambiguous.
+		expect(fake.tables.size).toBe(1);
+		const personal = await run(save({ tableName: TABLE, tableOptions: { projectId: 'PersonalProj01' } }), { input: [{ ext: 'P3', aw: 'a3' }] });
+		expect(personal.error).toBeUndefined();
+		clearDataTableCaches();
+		const ambiguous = await run(lookup(), { input: [{ ext: 'P1' }] });
+		expect(ambiguous.error?.message).toBe(`Several data tables are named "${TABLE}"`);
+		expect(ambiguous.error?.description).toContain('"Project ID"');
+	});
+
 	it('does not take a table whose name only contains the wanted name (n8n filters names by part)', async () => {
 		await run(save({ tableName: `${TABLE}_old` }), { input: [{ ext: 'OLD', aw: 'old' }] });
 		clearDataTableCaches();
