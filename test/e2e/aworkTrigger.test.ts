@@ -1,7 +1,7 @@
 /**
  * The Awork Trigger in real n8n against the fake awork: activation registers a secured webhook,
- * authentic deliveries start executions, forged ones get 401 and start nothing, a restart keeps
- * the registration, deactivation removes it.
+ * authentic deliveries start executions, forged ones get 401 and start nothing, a restart or a
+ * crash keeps the registration, deactivation removes it.
  */
 import { startFakeAwork, type RunningFakeAwork } from '../fakes/awork';
 import { httpRequest, nodeOutput, startN8n, type N8nInstance } from './harness';
@@ -102,6 +102,21 @@ describe('Awork Trigger in real n8n', () => {
 		expect(delivery.status).toBe(200);
 		const executions = await n8n.waitForExecutions(workflowId, 3);
 		expect(nodeOutput(executions[0], 'Received')[0]).toMatchObject({ entityId: 'after-restart' });
+	});
+
+	it('still receives events after n8n was killed (SIGKILL) and started again', async () => {
+		const before = webhooks().map((hook) => hook.id);
+		const pid = n8n.pid;
+		await n8n.kill('SIGKILL');
+		expect(n8n.running).toBe(false);
+		await n8n.start();
+		expect(n8n.pid).not.toBe(pid);
+
+		expect(webhooks().map((hook) => hook.id)).toEqual(before);
+		const [delivery] = await deliver({ eventType: 'timetracking_added', entity: { id: 'after-crash' } });
+		expect(delivery.status).toBe(200);
+		const executions = await n8n.waitForExecutions(workflowId, 4);
+		expect(nodeOutput(executions[0], 'Received')[0]).toMatchObject({ entityId: 'after-crash' });
 	});
 
 	it('deletes the awork webhook when the workflow is deactivated', async () => {
