@@ -41,14 +41,19 @@ function distFileFor(source: string): string | undefined {
 /** Names the first source whose dist file is missing or older, or undefined when dist is fresh. */
 export function staleBuildReason(): string | undefined {
 	const sources = [...walk(path.join(REPO_ROOT, 'nodes')), ...walk(path.join(REPO_ROOT, 'credentials'))];
-	const packageJson = fs.statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs;
+	// gulp keeps the source's mtime on copied assets, so "not older than the source" is the test.
 	for (const source of sources) {
 		const target = distFileFor(source);
 		if (!target) continue;
 		if (!fs.existsSync(target)) return `${path.relative(REPO_ROOT, target)} is missing`;
-		const built = fs.statSync(target).mtimeMs;
-		if (built < fs.statSync(source).mtimeMs) return `${path.relative(REPO_ROOT, source)} changed`;
-		if (built < packageJson) return 'package.json changed';
+		if (fs.statSync(target).mtimeMs < fs.statSync(source).mtimeMs) return `${path.relative(REPO_ROOT, source)} changed`;
+	}
+	// Every file package.json publishes must exist, or n8n fails to load the whole package.
+	const { n8n } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n?: { nodes?: string[]; credentials?: string[] };
+	};
+	for (const file of [...(n8n?.nodes ?? []), ...(n8n?.credentials ?? [])]) {
+		if (!fs.existsSync(path.join(REPO_ROOT, file))) return `${file} is missing`;
 	}
 	return undefined;
 }
