@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The folder holding package.json; also right when this file runs compiled from build/ (npm run demo). */
+function findRepoRoot(start: string): string {
+	for (let dir = start; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+		if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+	}
+	return path.resolve(start, '..', '..', '..');
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 /** Copies of n8n logs from every run, kept for reading after a failure (gitignored). */
 export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
