@@ -165,11 +165,20 @@ function installExitHook(): void {
 export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstance> {
 	const installation = ensureN8nInstalled();
 	const packageDir = options.packageDir ?? preparePackage();
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
-	installPackageInto(userFolder, packageDir);
-	const instance = new N8nInstance(installation, userFolder, await freePort(), options);
-	await instance.start();
-	return instance;
+	for (let attempt = 1; ; attempt++) {
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+		installPackageInto(userFolder, packageDir);
+		const instance = new N8nInstance(installation, userFolder, await freePort(), options);
+		try {
+			await instance.start();
+			return instance;
+		} catch (error) {
+			await instance.stop();
+			// A free port can be taken by another process before n8n binds it: try fresh ports.
+			if (attempt < 3 && /EADDRINUSE/.test((error as Error).message)) continue;
+			throw error;
+		}
+	}
 }
 
 export class N8nInstance {

@@ -41,12 +41,13 @@ function distFileFor(source: string): string | undefined {
 /** Names the first source whose dist file is missing or older, or undefined when dist is fresh. */
 export function staleBuildReason(): string | undefined {
 	const sources = [...walk(path.join(REPO_ROOT, 'nodes')), ...walk(path.join(REPO_ROOT, 'credentials'))];
-	// gulp keeps the source's mtime on copied assets, so "not older than the source" is the test.
+	// gulp copies assets with the source's mtime (to the millisecond, so allow rounding):
+	// "not older than the source" is the test.
 	for (const source of sources) {
 		const target = distFileFor(source);
 		if (!target) continue;
 		if (!fs.existsSync(target)) return `${path.relative(REPO_ROOT, target)} is missing`;
-		if (fs.statSync(target).mtimeMs < fs.statSync(source).mtimeMs) return `${path.relative(REPO_ROOT, source)} changed`;
+		if (fs.statSync(target).mtimeMs + 2 < fs.statSync(source).mtimeMs) return `${path.relative(REPO_ROOT, source)} changed`;
 	}
 	// Every file package.json publishes must exist, or n8n fails to load the whole package.
 	const { n8n } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
