@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { AworkOperation } from '../common';
+import * as addComment from './addComment';
 import * as changeStatus from './changeStatus';
 import * as create from './create';
 import * as get from './get';
@@ -7,7 +8,7 @@ import * as getMany from './getMany';
 import * as setCustomFields from './setCustomFields';
 import * as update from './update';
 
-export const operations: Record<string, AworkOperation> = { create, get, getMany, update, changeStatus, setCustomFields };
+export const operations: Record<string, AworkOperation> = { addComment, create, get, getMany, update, changeStatus, setCustomFields };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,6 +18,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['task'] } },
 		options: [
+			{ name: 'Add Comment', value: 'addComment', action: 'Add a comment to a task' },
 			{ name: 'Change Status', value: 'changeStatus', action: 'Change the status of a task' },
 			{ name: 'Create', value: 'create', action: 'Create a project task' },
 			{ name: 'Get', value: 'get', action: 'Get a task' },
