@@ -1,0 +1,218 @@
+/**
+ * workflows/project-creation-on-approval.json in real n8n, driven by signed `quote.approved`
+ * webhooks to the published workflow, against the fake awork and the fake One PSA:
+ * - an approval creates one project (key from the quote number) with both custom fields, a task
+ *   list and a task per quote line, saves the mappings and answers 200 with project ID and URL;
+ * - the same approval replayed 10 times (5 at once) and a new approval delivered 5 times at
+ *   once each leave exactly one project, and only one run adds lists and tasks;
+ * - a malformed approval is answered 400 naming the field, and awork receives no write;
+ * - with a template in Settings the project is created from the template;
+ * - `n8n import:workflow` accepts the file.
+ */
+import {
+	aworkState,
+	aworkWrites,
+	loadShippedWorkflow,
+	mappingRows,
+	shippedWorkflowPath,
+	startWorkflowSandbox,
+	webhookPathOf,
+	type AworkView,
+	type WorkflowSandbox,
+} from './support';
+
+const FILE = 'project-creation-on-approval.json';
+const TRIGGER = 'The One PSA Trigger';
+const WEB_URL = 'https://acme.awork.com';
+
+function approval(quoteId: string, number: string, extra: Record<string, unknown> = {}) {
+	return {
+		quoteId,
+		number,
+		title: 'Website relaunch',
+		companyId: 'cmp_acme',
+		companyName: 'Acme GmbH',
+		contractId: 'ctr_acme_projects',
+		approvedAt: '2026-03-02T10:00:00Z',
+		url: `https://psa.example/quotes/${quoteId}`,
+		lines: [
+			{ id: 'l1', title: 'Concept and design', hours: 12, description: 'Two design rounds' },
+			{ id: 'l2', title: 'Build the pages', hours: 30.5 },
+			{ id: 'l3', title: 'Go-live support' },
+		],
+		...extra,
+	};
+}
+
+describe('workflow "project creation on approval" in real n8n', () => {
+	let sandbox: WorkflowSandbox;
+	let webhookPath: string;
+	let templateWebhookPath: string;
+	let templateId: string;
+
+	const send = (data: unknown, path = webhookPath) => sandbox.sendPsaWebhook(path, 'quote.approved', data);
+	const projectsWithKey = async (key: string) =>
+		(await aworkState(sandbox.awork, 'projects')).projects.filter((project) => project.projectKey === key);
+	const tasksOf = async (projectId: string) =>
+		(await aworkState(sandbox.awork, 'tasks')).tasks.filter((task) => task.projectId === projectId);
+	// The API view of a task list hides its project, so read the stored records.
+	const listsOf = async (projectId: string) => [...sandbox.awork.fake.store.taskLists.values()].filter((list) => list.projectId === projectId);
+	const fieldValue = (project: AworkView, definitionId: string) =>
+		project.customFields.find((field: AworkView) => field.customFieldDefinitionId === definitionId)?.textValue;
+
+	beforeAll(async () => {
+		sandbox = await startWorkflowSandbox({ label: 'approval-workflow' });
+		const seeded = sandbox.awork.fake.seed({
+			projectTemplates: [
+				{
+					name: 'Website template',
+					taskLists: [
+						{ name: 'Discovery', tasks: [{ name: 'Kick-off workshop' }] },
+						{ name: 'Delivery', tasks: [{ name: 'Launch checklist' }, { name: 'Handover' }] },
+					],
+				},
+			],
+		});
+		templateId = (seeded.projectTemplates[0] as { id: string }).id;
+
+		const workflowId = await sandbox.importShipped(FILE, { settings: { aworkWebUrl: WEB_URL } });
+		await sandbox.n8n.activateWorkflow(workflowId);
+		webhookPath = webhookPathOf(loadShippedWorkflow(FILE), TRIGGER, 'onepsa');
+
+		const templated = sandbox.prepare(FILE, { settings: { aworkWebUrl: WEB_URL, projectTemplateId: templateId }, freshWebhookIds: true });
+		const templatedId = await sandbox.n8n.importWorkflow(templated);
+		await sandbox.n8n.activateWorkflow(templatedId);
+		templateWebhookPath = webhookPathOf(templated, TRIGGER, 'onepsa');
+	});
+
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+
+	let projectId: string;
+
+	it('creates the project with custom fields, a task list and a task per line, saves the mappings and answers 200', async () => {
+		const answer = await send(approval('q-1001', 'Q-2026-0042'));
+		expect(answer.status).toBe(200);
+		const body = answer.json as Record<string, unknown>;
+		expect(body).toMatchObject({ created: true, quoteId: 'q-1001', projectKey: 'PSA-Q-2026-0042', tasksCreated: 3 });
+		projectId = body.projectId as string;
+		expect(body.projectUrl).toBe(`${WEB_URL}/projects/${projectId}`);
+
+		const [project, ...others] = await projectsWithKey('PSA-Q-2026-0042');
+		expect(others).toHaveLength(0);
+		expect(project).toMatchObject({ id: projectId, name: 'Website relaunch - Acme GmbH' });
+
+		// Both definitions exist once, with the types the export and the PSA link need.
+		const definitions = (await aworkState(sandbox.awork, 'customFieldDefinitions')).customFieldDefinitions;
+		const link = definitions.filter((d) => d.name === 'External Project Link');
+		const contract = definitions.filter((d) => d.name === 'PSA Contract');
+		expect(link.map((d) => [d.entity, d.type])).toEqual([['project', 'link']]);
+		expect(contract.map((d) => [d.entity, d.type])).toEqual([['project', 'text']]);
+		expect(fieldValue(project, link[0].id)).toBe('https://psa.example/quotes/q-1001');
+		expect(fieldValue(project, contract[0].id)).toBe('ctr_acme_projects');
+
+		const lists = await listsOf(projectId);
+		expect(lists.map((list) => list.name)).toEqual(['Quote Q-2026-0042']);
+		const tasks = await tasksOf(projectId);
+		expect(
+			tasks
+				.map((task) => [task.name, task.plannedDuration, task.description, task.lists.map((l: AworkView) => l.id)])
+				.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+		).toEqual([
+			['Build the pages', 30.5 * 3600, null, [lists[0].id]],
+			['Concept and design', 12 * 3600, 'Two design rounds', [lists[0].id]],
+			['Go-live support', 0, null, [lists[0].id]],
+		]);
+
+		const rows = await mappingRows(sandbox.n8n);
+		const byKey = new Map(rows.map((row) => [`${row.namespace}:${row.externalId}`, row]));
+		expect(byKey.get('project:q-1001')).toMatchObject({ aworkId: projectId, data: { url: body.projectUrl, number: 'PSA-Q-2026-0042' } });
+		expect(byKey.get('contract:ctr_acme_projects')).toMatchObject({ aworkId: projectId });
+		const taskIdByName = new Map(tasks.map((task) => [task.name, task.id]));
+		expect(byKey.get('task:q-1001:l1')?.aworkId).toBe(taskIdByName.get('Concept and design'));
+		expect(byKey.get('task:q-1001:l2')?.aworkId).toBe(taskIdByName.get('Build the pages'));
+		expect(byKey.get('task:q-1001:l3')?.aworkId).toBe(taskIdByName.get('Go-live support'));
+	});
+
+	it('answers 10 replays of the approval (5 at once) with the same project and creates nothing', async () => {
+		sandbox.awork.fake.server.log.length = 0;
+		const concurrent = await Promise.all(Array.from({ length: 5 }, () => send(approval('q-1001', 'Q-2026-0042'))));
+		const sequential = [];
+		for (let i = 0; i < 5; i++) sequential.push(await send(approval('q-1001', 'Q-2026-0042')));
+
+		for (const answer of [...concurrent, ...sequential]) {
+			expect(answer.status).toBe(200);
+			expect(answer.json).toMatchObject({ created: false, projectId, projectUrl: `${WEB_URL}/projects/${projectId}` });
+		}
+		expect(await projectsWithKey('PSA-Q-2026-0042')).toHaveLength(1);
+		expect(await tasksOf(projectId)).toHaveLength(3);
+		expect(await listsOf(projectId)).toHaveLength(1);
+		expect(aworkWrites(sandbox.awork)).toEqual([]);
+	});
+
+	it('creates one project for a new approval delivered 5 times at once; only one run adds lists and tasks', async () => {
+		const answers = await Promise.all(Array.from({ length: 5 }, () => send(approval('q-2002', 'Q-2026-0077'))));
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+		const bodies = answers.map((answer) => answer.json as Record<string, unknown>);
+		expect(bodies.filter((body) => body.created === true)).toHaveLength(1);
+		expect(new Set(bodies.map((body) => body.projectId)).size).toBe(1);
+
+		const projects = await projectsWithKey('PSA-Q-2026-0077');
+		expect(projects).toHaveLength(1);
+		expect(projects[0].id).toBe(bodies[0].projectId);
+		expect(await listsOf(projects[0].id)).toHaveLength(1);
+		expect((await tasksOf(projects[0].id)).map((task) => task.name).sort()).toEqual([
+			'Build the pages',
+			'Concept and design',
+			'Go-live support',
+		]);
+		const rows = await mappingRows(sandbox.n8n);
+		expect(rows.filter((row) => row.namespace === 'project' && row.externalId === 'q-2002').map((row) => row.aworkId)).toEqual([projects[0].id]);
+		expect(rows.filter((row) => row.namespace === 'task' && row.externalId.startsWith('q-2002:'))).toHaveLength(3);
+	});
+
+	it('answers a malformed approval with 400 naming the missing field, and writes nothing to awork', async () => {
+		const projectsBefore = (await aworkState(sandbox.awork, 'projects')).projects.length;
+		sandbox.awork.fake.server.log.length = 0;
+
+		const { number: _dropped, ...withoutNumber } = approval('q-3003', 'Q-2026-0099');
+		const noNumber = await send(withoutNumber);
+		expect(noNumber.status).toBe(400);
+		expect(noNumber.json).toMatchObject({ field: 'data.number', error: 'The approval has no data.number' });
+
+		const badLine = await send(approval('q-3004', 'Q-2026-0100', { lines: [{ id: 'l1', title: 'Design' }, { id: 'l2' }] }));
+		expect(badLine.status).toBe(400);
+		expect(badLine.json).toMatchObject({ field: 'data.lines[1].title' });
+
+		const noQuoteId = await send({ ...approval('', 'Q-2026-0101') });
+		expect(noQuoteId.json).toMatchObject({ field: 'data.quoteId' });
+
+		expect(aworkWrites(sandbox.awork)).toEqual([]);
+		expect((await aworkState(sandbox.awork, 'projects')).projects).toHaveLength(projectsBefore);
+	});
+
+	it('creates the project from the template in Settings, without adding lists or tasks of its own', async () => {
+		const answer = await send(approval('q-4004', 'Q-2026-0123'), templateWebhookPath);
+		expect(answer.status).toBe(200);
+		expect(answer.json).toMatchObject({ created: true, projectKey: 'PSA-Q-2026-0123', taskListId: null, tasksCreated: 0 });
+		const [project] = await projectsWithKey('PSA-Q-2026-0123');
+		const create = sandbox.awork.fake.server.log.find(
+			(entry) => entry.method === 'POST' && entry.path.endsWith('/projects') && entry.status < 300 && (entry.body as AworkView)?.projectKey === 'PSA-Q-2026-0123',
+		);
+		expect(create?.body).toMatchObject({ projectTemplateId: templateId });
+		expect((await listsOf(project.id)).map((list) => list.name).sort()).toEqual(['Delivery', 'Discovery']);
+		expect((await tasksOf(project.id)).map((task) => task.name).sort()).toEqual(['Handover', 'Kick-off workshop', 'Launch checklist']);
+		const definitions = (await aworkState(sandbox.awork, 'customFieldDefinitions')).customFieldDefinitions;
+		const link = definitions.find((d) => d.name === 'External Project Link')!;
+		expect(fieldValue(project, link.id)).toBe('https://psa.example/quotes/q-4004');
+	});
+
+	it('is accepted by `n8n import:workflow`', async () => {
+		const imported = await sandbox.n8n.runCli(['import:workflow', `--input=${shippedWorkflowPath(FILE)}`]);
+		expect(imported.exitCode).toBe(0);
+		const workflows = await sandbox.n8n.restRequest<Array<{ id: string; name: string }>>('GET', '/workflows');
+		const names = workflows.map((workflow) => workflow.name);
+		expect(names).toContain(loadShippedWorkflow(FILE).name);
+	});
+});
