@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
 import { and, eq, guid, substringOf, text } from '../../transport/filter';
+import { customFieldDefinitions } from '../shared/customFields';
+import { customFieldsByName } from '../shared/customFieldsByName';
 import {
 	forOperation,
 	optionalGuid,
@@ -42,6 +44,23 @@ export const description = forOperation('project', 'getMany', [
 			},
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Add Custom Fields by Name',
+				name: 'customFieldsByName',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add customFieldsByName to each project: its custom field values keyed by field name, e.g. {"PSA Contract": "ctr_1001"} (reads the field definitions once per run)',
+			},
+		],
+	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -53,9 +72,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		filters.nameContains ? substringOf(text(String(filters.nameContains)), 'name') : undefined,
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
-	return await aworkRequestAllPages.call(this, '/projects', {
+	const projects = (await aworkRequestAllPages.call(this, '/projects', {
 		filter,
 		limit: readLimit.call(this, itemIndex),
 		itemIndex,
-	}) as IDataObject[];
+	})) as IDataObject[];
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (!options.customFieldsByName) return projects;
+	const definitions = await customFieldDefinitions.call(this, itemIndex);
+	return projects.map((project) => ({ ...project, customFieldsByName: customFieldsByName(project.customFields, definitions) }));
 }
