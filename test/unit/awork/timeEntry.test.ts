@@ -58,6 +58,16 @@ describe('awork node: time entries, get many', () => {
 		expect(json(byUser)[0].projectId).toBe(beta);
 	});
 
+	it('filters by Updated Since', async () => {
+		seedEntries();
+		const filters = { isBillable: 'any', isBilled: 'any' };
+		const past = await bed.run({ resource: 'timeEntry', operation: 'getMany', returnAll: true, filters: { ...filters, updatedSince: '2000-01-01' } });
+		expect(past.items).toHaveLength(6);
+		const future = await bed.run({ resource: 'timeEntry', operation: 'getMany', returnAll: true, filters: { ...filters, updatedSince: '2999-01-01T00:00:00+01:00' } });
+		expect(future.items).toHaveLength(0);
+		expect(bed.requests[1].query.filterby).toBe("updatedOn ge datetime'2998-12-31T23:00:00Z'");
+	});
+
 	it('names the window field that is wrong', async () => {
 		const reversed = await bed.run({ resource: 'timeEntry', operation: 'getMany', filters: { startFrom: '2026-02-01', startBefore: '2026-01-01' } });
 		expect(reversed.error?.message).toBe('Start Before (2026-01-01T00:00:00.000Z) must be later than Start From (2026-02-01T00:00:00.000Z)');
