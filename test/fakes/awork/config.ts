@@ -17,7 +17,7 @@ export interface AworkFakeConfig {
 	defaultPageSize: number;
 	/** Larger `pageSize` values are cut to this (pagination.mdx: maximum of 1000). */
 	maxPageSize: number;
-	/** Error code for a duplicate project key (awork documents `duplication-violation` for unique values). */
+	/** Error code for a duplicate project key: validation-failed, as the issue specifies (awork also documents duplication-violation for unique values). */
 	duplicateProjectKeyCode: string;
 	/** PUT replaces the whole form (missing fields become null) like awork's model binding, or merges. */
 	putSemantics: 'replace' | 'merge';
@@ -40,7 +40,7 @@ export function defaultConfig(): AworkFakeConfig {
 		maxBatchSize: 500,
 		defaultPageSize: 10,
 		maxPageSize: 1000,
-		duplicateProjectKeyCode: 'duplication-violation',
+		duplicateProjectKeyCode: 'validation-failed',
 		putSemantics: 'replace',
 		autoWebhooks: false,
 		webhookTimeoutMs: 10000,

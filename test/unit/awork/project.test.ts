@@ -82,7 +82,7 @@ describe('awork node: project create', () => {
 		bed.seed({ projects: [{ name: 'Existing', projectKey: 'TAKEN' }] });
 		const result = await bed.run({ resource: 'project', operation: 'create', name: 'New', projectKey: 'taken' });
 		expect(result.error?.message).toBe(
-			"awork rejected the request: ProjectKey: The project key 'TAKEN' is already in use. (duplication-violation)",
+			"awork rejected the request: ProjectKey: The project key 'TAKEN' is already in use. (validation-failed)",
 		);
 	});
 });

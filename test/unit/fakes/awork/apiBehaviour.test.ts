@@ -50,7 +50,7 @@ describe('fake awork: paging, auth, limits, faults', () => {
 		const again = await h.api.post('/projects', { name: 'Relaunch again', projectKey: 'PSA-42' });
 		expect(again.status).toBe(400);
 		expect(again.data).toMatchObject({
-			code: 'duplication-violation',
+			code: 'validation-failed',
 			validationErrors: [{ property: 'ProjectKey', message: expect.stringContaining('PSA-42') }],
 		});
 		const byKey = await h.api.get('/projects/key/psa-42');
