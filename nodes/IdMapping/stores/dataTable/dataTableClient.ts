@@ -110,19 +110,29 @@ export class DataTableClient {
 					description: `Create it in n8n (Data tables), fix "Table Name", or turn on "Create Table If Missing".`,
 				});
 			}
-			const created = await this.call<TableListing['data'][number]>(
-				{
-					method: 'POST',
-					path: '/data-tables',
-					body: {
-						name: tableName,
-						columns: MAPPING_COLUMNS.map((name) => ({ name, type: 'string' })),
-						...(projectId ? { projectId } : {}),
+			let created: { status: number; body: TableListing['data'][number] };
+			try {
+				created = await this.call<TableListing['data'][number]>(
+					{
+						method: 'POST',
+						path: '/data-tables',
+						body: {
+							name: tableName,
+							columns: MAPPING_COLUMNS.map((name) => ({ name, type: 'string' })),
+							...(projectId ? { projectId } : {}),
+						},
+						repeatable: false,
 					},
-					repeatable: false,
-				},
-				[409],
-			);
+					[409],
+				);
+			} catch (error) {
+				// n8n answers 500 (not 409) when a parallel execution created the same table a moment
+				// earlier (its unique name constraint fires): use that table if it is there now.
+				if (Number((error as { httpCode?: unknown }).httpCode) < 500) throw error;
+				const raced = await this.findTable();
+				if (!raced) throw error;
+				created = { status: 409, body: raced };
+			}
 			// 409: another execution created it a moment ago.
 			table = created.status === 409 ? await this.findTable() : created.body;
 			if (!table) throw new NodeOperationError(this.ctx.getNode(), `Data table "${tableName}" could not be created`);
