@@ -64,7 +64,7 @@ describe('Data Table store: table created by a parallel execution', () => {
 		const restore = wrapCreateTable(() => () => ({ status: 500, body: { message: 'Internal server error' } }));
 		try {
 			const result = await save('tkt_2', 'task-2');
-			expect(result.error?.message).toContain('500');
+			expect(result.error?.message).toBe(`Data table "${TABLE}" could not be created: the n8n API had a server error (HTTP 500)`);
 		} finally {
 			restore();
 		}

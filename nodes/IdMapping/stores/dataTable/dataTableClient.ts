@@ -110,31 +110,27 @@ export class DataTableClient {
 					description: `Create it in n8n (Data tables), fix "Table Name", or turn on "Create Table If Missing".`,
 				});
 			}
-			let created: { status: number; body: TableListing['data'][number] };
-			try {
-				created = await this.call<TableListing['data'][number]>(
-					{
-						method: 'POST',
-						path: '/data-tables',
-						body: {
-							name: tableName,
-							columns: MAPPING_COLUMNS.map((name) => ({ name, type: 'string' })),
-							...(projectId ? { projectId } : {}),
-						},
-						repeatable: false,
+			const created = await this.call<TableListing['data'][number]>(
+				{
+					method: 'POST',
+					path: '/data-tables',
+					body: {
+						name: tableName,
+						columns: MAPPING_COLUMNS.map((name) => ({ name, type: 'string' })),
+						...(projectId ? { projectId } : {}),
 					},
-					[409],
-				);
-			} catch (error) {
-				// n8n answers 500 (not 409) when a parallel execution created the same table a moment
-				// earlier (its unique name constraint fires): use that table if it is there now.
-				if (Number((error as { httpCode?: unknown }).httpCode) < 500) throw error;
-				const raced = await this.findTable();
-				if (!raced) throw error;
-				created = { status: 409, body: raced };
+					repeatable: false,
+				},
+				// 409: another execution created it a moment ago. n8n answers 500 instead when both
+				// creates ran at the same time (its unique name constraint fired): look again too.
+				[409, 500],
+			);
+			table = created.status === 409 || created.status === 500 ? await this.findTable() : created.body;
+			if (!table && created.status === 500) {
+				throw new NodeOperationError(this.ctx.getNode(), `Data table "${tableName}" could not be created: the n8n API had a server error (HTTP 500)`, {
+					description: 'Look at the n8n log for the reason, or create the table in n8n (Data tables) yourself.',
+				});
 			}
-			// 409: another execution created it a moment ago.
-			table = created.status === 409 ? await this.findTable() : created.body;
 			if (!table) throw new NodeOperationError(this.ctx.getNode(), `Data table "${tableName}" could not be created`);
 		}
 		await this.ensureColumns(table.id, (table.columns ?? []).map((column) => column.name));
