@@ -30,8 +30,14 @@ export const description = forOperation('customFieldDefinition', 'getOrCreate', 
 	},
 ]);
 
+/**
+ * The definition of that name and entity. Should parallel runs have created several, always the
+ * oldest, so that every run writes its values into the same field.
+ */
 function findDefinition(definitions: CustomFieldDefinition[], name: string, entity: string) {
-	return definitions.find((definition) => definition.entity === entity && definition.name.toLowerCase() === name.toLowerCase());
+	const matches = definitions.filter((definition) => definition.entity === entity && definition.name.toLowerCase() === name.toLowerCase());
+	const created = (definition: CustomFieldDefinition) => String((definition as unknown as IDataObject).createdOn ?? '');
+	return matches.sort((a, b) => created(a).localeCompare(created(b)) || a.id.localeCompare(b.id))[0];
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -58,8 +64,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			body: { name, entity, type, order },
 			itemIndex,
 		})) as unknown as CustomFieldDefinition;
-		rememberDefinition.call(this, created);
-		return { ...created, created: true } as unknown as IDataObject;
+		// A parallel run may have created the same field a moment earlier: both settle on the oldest.
+		const reread = (await aworkRequest.call(this, 'GET', '/customfielddefinitions', { itemIndex })) as CustomFieldDefinition[];
+		const winner = findDefinition(reread, name, entity) ?? created;
+		rememberDefinition.call(this, winner);
+		return { ...winner, created: winner.id === created.id } as unknown as IDataObject;
 	} catch (error) {
 		const failure = aworkFailureOf(error);
 		if (failure?.status !== 400 && failure?.outcome !== 'unknown') throw asNodeError(this.getNode(), error, itemIndex);
