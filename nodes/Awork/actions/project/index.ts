@@ -4,6 +4,7 @@ import * as changeStatus from './changeStatus';
 import * as create from './create';
 import * as createIfMissing from './createIfMissing';
 import * as get from './get';
+import * as getClientHealth from './getClientHealth';
 import * as getMany from './getMany';
 import * as setCustomFields from './setCustomFields';
 import * as update from './update';
@@ -13,6 +14,7 @@ export const operations: Record<string, AworkOperation> = {
 	createIfMissing,
 	get,
 	getMany,
+	getClientHealth,
 	update,
 	changeStatus,
 	setCustomFields,
@@ -35,6 +37,12 @@ export const description: INodeProperties[] = [
 				description: 'Returns the project with this key if it exists (created: false), otherwise creates it (created: true)',
 			},
 			{ name: 'Get', value: 'get', action: 'Get a project' },
+			{
+				name: 'Get Client Health',
+				value: 'getClientHealth',
+				action: 'Get the health of clients',
+				description: 'Open, overdue and at-risk projects, progress, overdue milestones and recent activity per client (company)',
+			},
 			{ name: 'Get Many', value: 'getMany', action: 'Get many projects' },
 			{ name: 'Set Custom Fields', value: 'setCustomFields', action: 'Set custom fields of a project' },
 			{ name: 'Update', value: 'update', action: 'Update a project' },

@@ -1,0 +1,146 @@
+import type { IDataObject } from 'n8n-workflow';
+import { aworkTransportSettings } from '../../../nodes/Awork/transport';
+import { EXPECTED, IDS, REFERENCE_TIME, clientHealthSeed } from './fixtures/clientHealth';
+import { AworkTestBed, byId, json, paired } from './harness';
+
+const bed = new AworkTestBed();
+const original = { ...aworkTransportSettings };
+beforeAll(async () => {
+	await bed.start();
+	aworkTransportSettings.retry = { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 };
+});
+afterAll(async () => {
+	Object.assign(aworkTransportSettings, original);
+	await bed.stop();
+});
+beforeEach(() => {
+	bed.reset();
+	bed.seed(clientHealthSeed());
+	bed.clearLog();
+});
+
+const health = (parameters: IDataObject, options: IDataObject = {}) =>
+	bed.run({
+		resource: 'project',
+		operation: 'getClientHealth',
+		...parameters,
+		healthOptions: { referenceTime: REFERENCE_TIME, ...options },
+	} as never);
+
+const figures = ({ projects: _projects, project: _project, ...rest }: IDataObject) => rest;
+
+function expectProjects(client: IDataObject, ids: string[]) {
+	const projects = client.projects as IDataObject[];
+	expect(projects.map((project) => project.id)).toEqual(ids);
+	for (const project of projects) {
+		const expected = EXPECTED.projects[String(project.id)];
+		expect({
+			progress: project.progress,
+			overdue: project.overdue,
+			atRisk: project.atRisk,
+			atRiskReasons: project.atRiskReasons,
+			overdueMilestones: (project.overdueMilestones as IDataObject[]).map((milestone) => milestone.id),
+		}).toEqual(expected);
+	}
+}
+
+const milestoneReads = () => bed.requestsTo('GET', /\/milestones$/).map((entry) => entry.path.split('/')[4]);
+
+describe('awork node: Project > Get Client Health', () => {
+	it('computes every client with open projects from one project read and one milestone read per unfinished open project', async () => {
+		const result = await health({ healthScope: 'all' });
+		expect(result.error).toBeUndefined();
+		const clients = json(result);
+		expect(clients.map(figures)).toEqual([EXPECTED.acme, EXPECTED.beta]);
+		// Sorted by name inside each client: App, Brand, Website.
+		expectProjects(clients[0], [IDS.app, IDS.brand, IDS.website]);
+		expectProjects(clients[1], [IDS.boundary, IDS.shop]);
+		expect(paired(result)).toEqual([0, 0]);
+
+		const projectReads = bed.requestsTo('GET', /\/projects$/);
+		expect(projectReads).toHaveLength(1);
+		expect(projectReads[0].query.filterby).toBe("projectStatus/type ne 'closed' or updatedOn ge datetime'2026-03-01T12:00:00Z'");
+		expect(milestoneReads().sort()).toEqual([...EXPECTED.milestoneReads].sort());
+		expect(bed.requests).toHaveLength(1 + EXPECTED.milestoneReads.length);
+	});
+
+	it('gives the figures of one client, filtering the project read by company', async () => {
+		const result = await health({ healthScope: 'company', companyId: byId(IDS.acme) });
+		expect(result.error).toBeUndefined();
+		expect(json(result).map(figures)).toEqual([EXPECTED.acme]);
+		expect(bed.requestsTo('GET', /\/projects$/)[0].query.filterby).toBe(
+			`companyId eq guid'${IDS.acme}' and (projectStatus/type ne 'closed' or updatedOn ge datetime'2026-03-01T12:00:00Z')`,
+		);
+		expect(milestoneReads().sort()).toEqual([IDS.website, IDS.app].sort());
+	});
+
+	it('answers zeros for a client without open projects, reading the company only for its name', async () => {
+		const result = await health({ healthScope: 'company', companyId: byId(IDS.gamma) }, { includeProjects: true });
+		expect(json(result)).toEqual([{ ...EXPECTED.gamma, projects: [] }]);
+		expect(bed.requestsTo('GET', /\/companies\//)).toHaveLength(1);
+		expect(milestoneReads()).toEqual([]);
+	});
+
+	it('lists clients without open projects when asked, and leaves projects out when asked', async () => {
+		const result = await health({ healthScope: 'all' }, { includeIdleClients: true, includeProjects: false });
+		expect(json(result)).toEqual([EXPECTED.acme, EXPECTED.beta, EXPECTED.gamma]);
+	});
+
+	it('gives a project its own figures with its client, also when the project is closed', async () => {
+		const open = await health({ healthScope: 'projectClient', projectId: byId(IDS.shop) });
+		expect(figures(json(open)[0])).toEqual(EXPECTED.beta);
+		expect(json(open)[0].project).toMatchObject({ id: IDS.shop, name: 'Shop', status: 'Running', closed: false, ...EXPECTED.projects[IDS.shop], overdueMilestones: [{ id: IDS.milestoneShopPast, name: 'Catalogue', dueDate: '2026-03-14T12:00:00Z' }] });
+
+		bed.clearLog();
+		const closed = await health({ healthScope: 'projectClient', projectId: byId(IDS.archive) });
+		expect(figures(json(closed)[0])).toEqual(EXPECTED.acme);
+		expect(json(closed)[0].project).toMatchObject({ id: IDS.archive, closed: true, statusType: 'closed', overdue: false, atRisk: false, progress: 0 });
+		// Closed: its milestones are not read.
+		expect(milestoneReads()).not.toContain(IDS.archive);
+	});
+
+	it('gives a project without a client only its own figures', async () => {
+		const result = await health({ healthScope: 'projectClient', projectId: byId(IDS.internal) });
+		expect(result.error).toBeUndefined();
+		const [item] = json(result);
+		expect(item).toMatchObject({ companyId: null, companyName: null, activeProjects: 0, projects: [] });
+		// Started 2026-01-01 with none of its one task done.
+		expect(item.project).toMatchObject({ id: IDS.internal, progress: 0, atRisk: true, atRiskReasons: ['noProgressAfterStart'] });
+		expect(bed.requestsTo('GET', /\/projects$/)).toHaveLength(0);
+	});
+
+	it('moves "now" with the Reference Time: a week later more is overdue', async () => {
+		const result = await health({ healthScope: 'company', companyId: byId(IDS.beta) }, { referenceTime: '2026-03-22T12:00:00Z', recentActivityDays: 30 });
+		// Boundary's "Review" (03-15) is now past too; the window reaches back to 02-20.
+		expect(figures(json(result)[0])).toMatchObject({
+			overdueMilestones: 2,
+			atRiskProjects: 2,
+			recentActivity: { days: 30, since: '2026-02-20T12:00:00Z', projectsUpdated: 1, projectsClosed: 0 },
+		});
+	});
+
+	it('runs once per input item and names the parameter when a value is wrong', async () => {
+		const two = await bed.run(
+			{ resource: 'project', operation: 'getClientHealth', healthScope: 'company', companyId: byId(IDS.acme), healthOptions: { referenceTime: REFERENCE_TIME } },
+			{ input: [{ json: {} }, { json: {} }] },
+		);
+		expect(paired(two)).toEqual([0, 1]);
+
+		const badTime = await health({ healthScope: 'all' }, { referenceTime: 'tomorrow' });
+		expect(badTime.error?.message).toBe('Reference Time: "tomorrow" is not a valid date');
+		const badCompany = await health({ healthScope: 'company', companyId: byId("={{ 'acme' }}") });
+		expect(badCompany.error?.message).toBe('Company: "acme" is not an awork ID');
+	});
+
+	it('reports an unknown project as awork’s 404, or as an error item with continue on fail', async () => {
+		const unknown = '00000000-0000-4000-8000-00000000dead';
+		const failed = await health({ healthScope: 'projectClient', projectId: byId(unknown) });
+		expect(failed.error?.message).toContain('(404)');
+		const continued = await bed.run(
+			{ resource: 'project', operation: 'getClientHealth', healthScope: 'projectClient', projectId: byId(unknown), healthOptions: { referenceTime: REFERENCE_TIME } },
+			{ continueOnFail: true },
+		);
+		expect(json(continued)[0].error).toContain('(404)');
+		expect(paired(continued)).toEqual([0]);
+	});
+});
