@@ -3,8 +3,9 @@ import type { AworkOperation } from '../common';
 import * as get from './get';
 import * as getMany from './getMany';
 import { markBilled, markUnbilled } from './markBilled';
+import * as toInvoicePositions from './toInvoicePositions';
 
-export const operations: Record<string, AworkOperation> = { get, getMany, markBilled, markUnbilled };
+export const operations: Record<string, AworkOperation> = { get, getMany, markBilled, markUnbilled, toInvoicePositions };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,6 +28,12 @@ export const description: INodeProperties[] = [
 				value: 'markUnbilled',
 				action: 'Mark time entries as unbilled',
 				description: 'Clears isBilled on the given time entries (only admins may unbill billed entries)',
+			},
+			{
+				name: 'To Invoice Positions',
+				value: 'toInvoicePositions',
+				action: 'Turn time entries into invoice positions',
+				description: 'Sums the input time entries into positions with quantity, rate and amount, listing the time entry IDs each covers',
 			},
 		],
 		default: 'getMany',
