@@ -129,7 +129,7 @@ export const positionProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0.01, numberPrecision: 2 },
 		default: 15,
-		description: 'E.g. 15 for quarter hours (0.25 h), 6 for tenths of an hour, 240 for half days of 8 hours',
+		description: 'E.g. 15 for quarter hours (0.25 h), 6 for tenths of an hour, 240 for half days of 8 hours.',
 		displayOptions: { hide: { roundingRule: ['none'] } },
 	},
 	{
