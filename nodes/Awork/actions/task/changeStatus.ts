@@ -25,6 +25,16 @@ export const description = forOperation('task', 'changeStatus', [
 		displayOptions: { show: { statusBy: ['type'] } },
 	},
 	{
+		displayName: 'Prefer Status Named',
+		name: 'statusName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Resolved in PSA',
+		description:
+			"The task's project status with this name (any case), when the project has one; otherwise the first status of the type above. Leave empty to always use the type.",
+		displayOptions: { show: { statusBy: ['type'] } },
+	},
+	{
 		displayName: 'Task Status ID',
 		name: 'taskStatusId',
 		type: 'string',
@@ -48,7 +58,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			orderBy: 'order',
 			itemIndex,
 		})) as IDataObject[];
-		const match = statuses.find((status) => status.type === type);
+		const preferred = String(this.getNodeParameter('statusName', itemIndex, '') ?? '').trim().toLowerCase();
+		const named = preferred ? statuses.find((status) => String(status.name ?? '').trim().toLowerCase() === preferred) : undefined;
+		const match = named ?? statuses.find((status) => status.type === type);
 		if (!match) {
 			throw new NodeOperationError(this.getNode(), `Status Type: the task's project has no status of type "${type}"`, { itemIndex });
 		}
