@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import * as company from './actions/company';
 import * as contract from './actions/contract';
+import * as integrationKey from './actions/integrationKey';
 import { router } from './actions/router';
 import * as ticket from './actions/ticket';
 import * as timeEntry from './actions/timeEntry';
@@ -35,6 +36,7 @@ export class OnePsa implements INodeType {
 				options: [
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contract', value: 'contract' },
+					{ name: 'Integration Key', value: 'integrationKey' },
 					{ name: 'Ticket', value: 'ticket' },
 					{ name: 'Time Entry', value: 'timeEntry' },
 				],
@@ -42,6 +44,7 @@ export class OnePsa implements INodeType {
 			},
 			...company.description,
 			...contract.description,
+			...integrationKey.description,
 			...ticket.description,
 			...timeEntry.description,
 		],

@@ -2,12 +2,14 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import type { OperationModule } from './common';
 import * as company from './company';
 import * as contract from './contract';
+import * as integrationKey from './integrationKey';
 import * as ticket from './ticket';
 import * as timeEntry from './timeEntry';
 
 const resources: Record<string, Record<string, OperationModule>> = {
 	company: company.operations,
 	contract: contract.operations,
+	integrationKey: integrationKey.operations,
 	ticket: ticket.operations,
 	timeEntry: timeEntry.operations,
 };

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationModule } from '../common';
+import * as verify from './verify';
+
+export const operations: Record<string, OperationModule> = { verify };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['integrationKey'] } },
+		options: [
+			{
+				name: 'Verify',
+				value: 'verify',
+				action: 'Verify an integration key',
+				description: 'Check a key a caller sent against the credential’s integration key (constant time); adds integrationKeyValid',
+			},
+		],
+		default: 'verify',
+	},
+	...verify.description,
+];
