@@ -22,3 +22,5 @@ export {
 } from './shippedWorkflows';
 export { aworkState, aworkWrites, mappingRows } from './inspect';
 export type { AworkView, MappingRow } from './inspect';
+export { saveMappings } from './mappings';
+export type { MappingToSave } from './mappings';

@@ -1,0 +1,251 @@
+/**
+ * workflows/invoicing-export.json in real n8n (`n8n execute`, through its Manual Trigger) against
+ * the fake awork and the fake One PSA, with 1,000 seeded time entries: billable and not,
+ * billed and not, backdated by months, some of today (an open day), some on a project without a
+ * contract, on a contract the PSA does not know, without duration, or that awork refuses to bill.
+ * The first run books exactly the right entries (hours, dates, contracts) and bills exactly those
+ * the PSA confirmed; the summary reports every other entry with its reason. A second run books
+ * nothing new and bills nothing else.
+ */
+import { DateTime } from 'luxon';
+
+import { httpRequest, nodeOutput, runError } from './harness';
+import { aworkState, mappingRows, saveMappings, shippedWorkflowPath, startWorkflowSandbox, type WorkflowSandbox } from './support';
+
+const FILE = 'invoicing-export.json';
+const ZONE = 'Europe/Berlin';
+const ENTRIES = 1000;
+
+interface SeededEntry {
+	id: string;
+	projectId: string;
+	startDateUtc: string;
+	duration: number;
+	isBillable: boolean;
+	isBilled: boolean;
+}
+
+type ProjectKey = 'relaunch' | 'intranet' | 'internal' | 'support' | 'legacy';
+
+/** Which project each contract comes from, and how. */
+const PROJECTS: Record<ProjectKey, { name: string; contractField?: string; mappedContract?: string; psaContract?: string }> = {
+	relaunch: { name: 'Website relaunch', contractField: 'ctr_relaunch', psaContract: 'ctr_relaunch' },
+	intranet: { name: 'Intranet', mappedContract: 'ctr_intranet', psaContract: 'ctr_intranet' },
+	internal: { name: 'Internal tooling' },
+	support: { name: 'Support hours', contractField: 'ctr_support', psaContract: 'ctr_support' },
+	legacy: { name: 'Legacy shop', contractField: 'ctr_gone' },
+};
+
+describe('workflow "invoicing export" in real n8n', () => {
+	let sandbox: WorkflowSandbox;
+	let workflowId: string;
+	let closedBefore: DateTime;
+	const projectIds = {} as Record<ProjectKey, string>;
+	const projectOf = new Map<string, ProjectKey>();
+	let seeded: SeededEntry[] = [];
+	const unauthorized: string[] = [];
+	const prebooked: string[] = [];
+
+	const psaEntries = () => sandbox.onePsa.fake.state().timeEntries;
+	const billedIds = async () =>
+		new Set((await aworkState(sandbox.awork, 'timeEntries')).timeEntries.filter((entry) => entry.isBilled).map((entry) => entry.id as string));
+	const hoursOf = (entry: SeededEntry) => Math.round((entry.duration / 3600) * 100) / 100;
+	const dayOf = (entry: SeededEntry) => DateTime.fromISO(entry.startDateUtc, { zone: 'utc' }).setZone(ZONE).toISODate();
+
+	/** Entries the export must look at: billable, unbilled, started before today 00:00 in ZONE. */
+	const inScope = () => seeded.filter((e) => e.isBillable && !e.isBilled && DateTime.fromISO(e.startDateUtc) < closedBefore);
+	/** Of those, what the PSA must hold afterwards. */
+	const bookable = () => inScope().filter((e) => PROJECTS[projectOf.get(e.projectId)!].psaContract && e.duration > 0);
+
+	beforeAll(async () => {
+		sandbox = await startWorkflowSandbox({ label: 'invoicing-export' });
+		const { awork, onePsa } = sandbox;
+		onePsa.fake.seed({
+			contracts: [
+				{ id: 'ctr_relaunch', number: 'C-2001', name: 'Relaunch' },
+				{ id: 'ctr_intranet', number: 'C-2002', name: 'Intranet' },
+				{ id: 'ctr_support', number: 'C-2003', name: 'Support (no batch import)', supportsBatch: false },
+			],
+		});
+
+		const [contractField] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
+			.customFieldDefinitions as Array<{ id: string }>;
+		for (const [key, project] of Object.entries(PROJECTS) as Array<[ProjectKey, (typeof PROJECTS)[ProjectKey]]>) {
+			const [created] = awork.fake.seed({
+				projects: [
+					{
+						name: project.name,
+						customFields: project.contractField ? [{ customFieldDefinitionId: contractField.id, textValue: project.contractField }] : [],
+					},
+				],
+			}).projects as Array<{ id: string }>;
+			projectIds[key] = created.id;
+			projectOf.set(created.id, key);
+		}
+
+		// Today 00:00 in ZONE, as the workflow computes it; the seed straddles it.
+		const now = DateTime.now().setZone(ZONE);
+		closedBefore = now.startOf('day');
+		const openDaySpan = Math.max(1, now.diff(closedBefore, 'seconds').seconds - 5);
+		const entries: Array<Record<string, unknown>> = [];
+		for (let i = 0; i < ENTRIES; i++) {
+			let project: ProjectKey;
+			if (i < 8) project = 'support';
+			else if (i < 20) project = 'legacy';
+			else project = (['relaunch', 'relaunch', 'relaunch', 'relaunch', 'intranet', 'intranet', 'internal'] as const)[i % 7];
+			let start: DateTime;
+			if (i % 10 === 2) start = closedBefore.plus({ seconds: Math.floor(((i * 7919) % 1000) / 1000 * openDaySpan) }); // today: open day
+			else if (i % 10 === 3) start = closedBefore.minus({ days: 60 + ((i * 31) % 240), minutes: (i * 13) % 600 }); // backdated by months
+			else if (i === 24) start = closedBefore.minus({ minutes: 1 }); // last minute of yesterday
+			else start = closedBefore.minus({ days: 1 + ((i * 17) % 30), minutes: (i * 37) % 900 });
+			entries.push({
+				projectId: projectIds[project],
+				startDateUtc: start.toUTC().toISO(),
+				duration: i === 40 || i === 50 ? 0 : 900 + ((i * 1373) % 27000),
+				isBillable: i % 10 !== 0,
+				isBilled: i % 10 === 1,
+				timezone: ZONE,
+				note: `Work item ${i}`,
+			});
+		}
+		seeded = (awork.fake.seed({ timeEntries: entries }).timeEntries as SeededEntry[]).map((entry) => ({ ...entry }));
+
+		// Two entries awork refuses to bill; three the PSA already holds (an earlier run booked them, then failed).
+		const candidates = bookable().filter((entry) => projectOf.get(entry.projectId) === 'relaunch');
+		unauthorized.push(candidates[0].id, candidates[1].id);
+		await httpRequest('POST', `${awork.controlUrl}/unauthorized`, { body: { ids: unauthorized } });
+		prebooked.push(candidates[2].id, candidates[3].id, candidates[4].id);
+		onePsa.fake.seed({
+			timeEntries: prebooked.map((externalId) => ({ contractId: 'ctr_relaunch', externalId, date: '2000-01-01', hours: 1, description: 'booked before' })),
+		});
+
+		await saveMappings(sandbox, [{ namespace: 'contract', externalId: 'ctr_intranet', aworkId: projectIds.intranet }]);
+		workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE } });
+	});
+
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+
+	let summary: Record<string, any>;
+
+	it('books exactly the closed-day billable entries with a contract, with their hours and dates, and bills what the PSA confirmed', async () => {
+		const billedBefore = await billedIds();
+		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(runError(run.result)).toBeUndefined();
+		expect(run.ok).toBe(true);
+
+		// The PSA holds the bookable entries (the three it had plus the rest), each once, on its project's contract.
+		const expected = bookable();
+		const booked = psaEntries();
+		expect(booked).toHaveLength(expected.length);
+		const byExternalId = new Map(booked.map((entry) => [entry.externalId, entry]));
+		for (const entry of expected) {
+			const psa = byExternalId.get(entry.id);
+			expect(psa).toBeDefined();
+			expect(psa!.contractId).toBe(PROJECTS[projectOf.get(entry.projectId)!].psaContract);
+			if (prebooked.includes(entry.id)) continue;
+			expect([psa!.externalId, psa!.hours, psa!.date]).toEqual([entry.id, hoursOf(entry), dayOf(entry)]);
+		}
+		// Backdated entries (months ago) are among them; entries of today are not.
+		const monthsAgo = expected.filter((entry) => DateTime.fromISO(entry.startDateUtc) < closedBefore.minus({ days: 59 }));
+		expect(monthsAgo.length).toBeGreaterThan(50);
+		const today = seeded.filter((entry) => DateTime.fromISO(entry.startDateUtc) >= closedBefore);
+		expect(today.length).toBeGreaterThan(50);
+		expect(today.filter((entry) => byExternalId.has(entry.id))).toEqual([]);
+
+		// awork: billed now = billed before + booked entries, except the two awork refused.
+		const billedAfter = await billedIds();
+		const newlyBilled = [...billedAfter].filter((id) => !billedBefore.has(id)).sort();
+		expect(newlyBilled).toEqual(expected.map((entry) => entry.id).filter((id) => !unauthorized.includes(id)).sort());
+
+		// One summary item: counts per project and every entry left unbilled, with its reason.
+		const summaries = nodeOutput(run.result, 'Summary');
+		expect(summaries).toHaveLength(1);
+		summary = summaries[0];
+		const scope = inScope();
+		expect(summary).toMatchObject({
+			closedBefore: closedBefore.toUTC().toISO(),
+			timezone: ZONE,
+			previousCheckpoint: null,
+			checkpoint: closedBefore.toUTC().toISO(),
+			entriesFound: scope.length,
+			exported: expected.length - prebooked.length,
+			alreadyInPsa: prebooked.length,
+			markedBilled: expected.length - unauthorized.length,
+		});
+		const left = scope.filter((entry) => !expected.includes(entry) || unauthorized.includes(entry.id));
+		expect(summary.failures.map((failure: { timeEntryId: string }) => failure.timeEntryId).sort()).toEqual(left.map((e) => e.id).sort());
+		const reasonOf = (id: string) => summary.failures.find((failure: { timeEntryId: string }) => failure.timeEntryId === id).reason as string;
+		for (const entry of left) {
+			const project = projectOf.get(entry.projectId)!;
+			if (unauthorized.includes(entry.id)) expect(reasonOf(entry.id)).toMatch(/did not mark it billed: unauthorized/);
+			else if (project === 'internal') expect(reasonOf(entry.id)).toMatch(/^No PSA contract for awork project "Internal tooling"/);
+			else if (project === 'legacy') expect(reasonOf(entry.id)).toMatch(/Contract ctr_gone does not exist/);
+			else expect(reasonOf(entry.id)).toMatch(/Hours must be more than 0/);
+		}
+		const perProject = new Map(summary.projects.map((project: { projectId: string }) => [project.projectId, project]));
+		const internalScope = scope.filter((entry) => projectOf.get(entry.projectId) === 'internal');
+		expect(perProject.get(projectIds.internal)).toMatchObject({
+			project: 'Internal tooling',
+			contractId: null,
+			entries: internalScope.length,
+			withoutContract: internalScope.length,
+			exported: 0,
+			billed: 0,
+		});
+		const intranet = expected.filter((entry) => projectOf.get(entry.projectId) === 'intranet');
+		expect(perProject.get(projectIds.intranet)).toMatchObject({
+			contractId: 'ctr_intranet',
+			exported: intranet.length,
+			billed: intranet.length,
+			failed: 0,
+			hours: Math.round(intranet.reduce((sum, entry) => sum + entry.duration / 3600, 0) * 100) / 100,
+		});
+		// Support's contract takes no batches: its entries went one by one.
+		const support = expected.filter((entry) => projectOf.get(entry.projectId) === 'support');
+		expect(support.length).toBeGreaterThan(2);
+		expect(perProject.get(projectIds.support)).toMatchObject({ contractId: 'ctr_support', exported: support.length, billed: support.length });
+		const singlePosts = sandbox.onePsa.fake.log.filter((entry) => entry.method === 'POST' && entry.path === '/api/contracts/ctr_support/time-entries');
+		expect(singlePosts.map((entry) => entry.status)).toEqual(support.map(() => 201));
+		expect(summary.withoutContract).toBe(internalScope.length);
+
+		// Mappings PSA time entry -> awork time entry, and the checkpoint, are in the data table.
+		const rows = await mappingRows(sandbox.n8n);
+		const timeEntryRows = rows.filter((row) => row.namespace === 'timeEntry');
+		expect(timeEntryRows.map((row) => row.aworkId).sort()).toEqual(expected.map((entry) => entry.id).sort());
+		const psaIdOf = new Map(booked.map((entry) => [entry.externalId, entry.id]));
+		expect(timeEntryRows.every((row) => psaIdOf.get(row.aworkId) === row.externalId)).toBe(true);
+		expect(rows.find((row) => row.namespace === '_checkpoint' && row.externalId === 'invoicingExport')?.data).toEqual({
+			value: closedBefore.toUTC().toISO(),
+		});
+	});
+
+	it('books nothing new and bills nothing else on a second run', async () => {
+		const bookedBefore = psaEntries().map((entry) => entry.id).sort();
+		const billedBefore = [...(await billedIds())].sort();
+
+		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(run.ok).toBe(true);
+		expect(psaEntries().map((entry) => entry.id).sort()).toEqual(bookedBefore);
+		expect([...(await billedIds())].sort()).toEqual(billedBefore);
+
+		const [second] = nodeOutput(run.result, 'Summary') as Array<Record<string, any>>;
+		// Only what was left unbilled comes back: the refused two are duplicates in the PSA now.
+		expect(second).toMatchObject({
+			previousCheckpoint: closedBefore.toUTC().toISO(),
+			exported: 0,
+			alreadyInPsa: unauthorized.length,
+			markedBilled: 0,
+			entriesFound: summary.failures.length,
+		});
+		expect(second.failures.map((failure: { timeEntryId: string }) => failure.timeEntryId).sort()).toEqual(
+			summary.failures.map((failure: { timeEntryId: string }) => failure.timeEntryId).sort(),
+		);
+	});
+
+	it('is accepted by `n8n import:workflow`', async () => {
+		const imported = await sandbox.n8n.runCli(['import:workflow', `--input=${shippedWorkflowPath(FILE)}`]);
+		expect(imported.exitCode).toBe(0);
+	});
+});
