@@ -13,7 +13,7 @@ import fs from 'node:fs';
 
 import type { N8nInstance } from '../test/e2e/harness';
 import { readDemoConfig, type DemoConfig } from './demo/config';
-import { adjustSettings, chooseN8nPort, importShippedWorkflows, startDemoN8n, type DemoWorkflow } from './demo/n8n';
+import { chooseN8nPort, importShippedWorkflows, startDemoN8n, type DemoWorkflow } from './demo/n8n';
 import { printReport, type DemoReport } from './demo/report';
 import { startServices, type Services } from './demo/sandboxes';
 import { APPROVAL_FILE, EXPORT_FILE, fireApproval, runExport, trackSampleTime } from './demo/story';
@@ -39,13 +39,6 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 const step = (text: string) => console.log(`- ${text}`);
-
-function adjustForSandbox(services: Services) {
-	return (file: string, workflow: Parameters<typeof adjustSettings>[0]) =>
-		file === APPROVAL_FILE && services.awork.templateId
-			? adjustSettings(workflow, [[/^(project\s*)?template(\s*id)?$/i, services.awork.templateId]])
-			: workflow;
-}
 
 async function runStory(n8n: N8nInstance, services: Services, workflows: DemoWorkflow[], config: DemoConfig): Promise<DemoReport['story']> {
 	const story: DemoReport['story'] = { notes: [] };
@@ -91,7 +84,8 @@ async function main(): Promise<void> {
 	const owner = await n8n.setupOwner();
 
 	step('importing workflows/*.json, creating credentials, publishing the webhook-triggered ones');
-	const workflows = await importShippedWorkflows(n8n, services, adjustForSandbox(services));
+	const settings: Record<string, Record<string, unknown>> = services.awork.templateId ? { [APPROVAL_FILE]: { projectTemplateId: services.awork.templateId } } : {};
+	const workflows = await importShippedWorkflows(n8n, services, settings);
 	const story = await runStory(n8n, services, workflows, config);
 
 	const report: DemoReport = { n8n, owner, services, workflows, story, seconds: (Date.now() - started) / 1000 };

@@ -11,15 +11,14 @@ import {
 	ensureN8nInstalled,
 	freePort,
 	installPackageInto,
-	loadWorkflow,
 	N8nInstance,
 	preparePackage,
-	REPO_ROOT,
+	type CredentialRef,
 	type WorkflowJson,
 } from '../../test/e2e/harness';
+import { bindCredentials, CREDENTIAL_OF_NODE_TYPE, loadShippedWorkflow, SHIPPED_WORKFLOWS_DIR, withSettings } from '../../test/e2e/support';
 import type { Services } from './sandboxes';
 
-export const SHIPPED_WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 export const DEFAULT_N8N_PORT = 5678;
 
 const WEBHOOK_TRIGGER_TYPES = /\.(onePsaTrigger|aworkTrigger|webhook)$/;
@@ -41,12 +40,25 @@ export async function chooseN8nPort(wanted: number | undefined): Promise<number>
 	return (await portIsFree(DEFAULT_N8N_PORT)) ? DEFAULT_N8N_PORT : await freePort();
 }
 
+/**
+ * The harness's n8n with its log outside test/e2e/artifacts: an e2e run empties that folder at
+ * its start, which would take the log away from a demo that is starting or running.
+ */
+class DemoN8nInstance extends N8nInstance {
+	constructor(...args: ConstructorParameters<typeof N8nInstance>) {
+		super(...args);
+		const logDir = path.join(os.tmpdir(), 'n8n-nodes-awork-psa-demo');
+		fs.mkdirSync(logDir, { recursive: true });
+		Object.assign(this, { logFile: path.join(logDir, `${path.basename(this.userFolder)}.log`) });
+	}
+}
+
 export async function startDemoN8n(port: number): Promise<N8nInstance> {
 	const installation = ensureN8nInstalled();
 	const packageDir = preparePackage();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-demo-'));
 	installPackageInto(userFolder, packageDir);
-	const n8n = new N8nInstance(installation, userFolder, port, { label: 'demo' });
+	const n8n = new DemoN8nInstance(installation, userFolder, port, { label: 'demo' });
 	await n8n.start();
 	return n8n;
 }
@@ -62,74 +74,61 @@ export interface DemoWorkflow {
 	published: boolean;
 }
 
-/** Every credential type any node of the workflows refers to. */
+/** The credential types the workflows' nodes need (IdMapping only with the Data Table store). */
 function credentialTypes(workflows: WorkflowJson[]): Set<string> {
 	const types = new Set<string>();
-	for (const workflow of workflows) {
-		for (const node of workflow.nodes) for (const type of Object.keys(node.credentials ?? {})) types.add(type);
+	for (const node of workflows.flatMap((workflow) => workflow.nodes)) {
+		const type = CREDENTIAL_OF_NODE_TYPE[node.type];
+		if (type && (type !== 'idMappingN8nApi' || node.parameters.store === 'dataTable')) types.add(type);
 	}
 	return types;
 }
 
-/** Creates the credentials the workflows need, pointing at the demo's services; type -> id. */
-async function createCredentials(n8n: N8nInstance, services: Services, types: Set<string>): Promise<Record<string, string>> {
-	const ids: Record<string, string> = {};
-	const sandbox = (yes: unknown) => (yes ? 'sandbox' : 'real');
+/** Creates the credentials the workflows need, pointing at the demo's services; type -> {id, name}. */
+async function createCredentials(n8n: N8nInstance, services: Services, types: Set<string>): Promise<Record<string, CredentialRef>> {
+	const refs: Record<string, CredentialRef> = {};
+	const create = async (type: string, name: string, data: Record<string, unknown>) => {
+		refs[type] = { id: await n8n.createCredential({ name, type, data }), name };
+	};
+	const kind = (sandbox: unknown) => (sandbox ? 'sandbox' : 'real');
 	if (types.has('aworkPsaApi')) {
-		ids.aworkPsaApi = await n8n.createCredential({
-			name: `awork (${sandbox(services.awork.sandbox)})`,
-			type: 'aworkPsaApi',
-			data: { apiKey: services.awork.apiKey, baseUrl: services.awork.baseUrl },
-		});
+		const { apiKey, baseUrl } = services.awork;
+		await create('aworkPsaApi', `awork (${kind(services.awork.sandbox)})`, { apiKey, baseUrl });
 	}
 	if (types.has('onePsaApi')) {
 		const { apiUrl, tenantId, integrationKey, apiKey, webhookSecret } = services.onePsa;
-		ids.onePsaApi = await n8n.createCredential({
-			name: `The One PSA (${sandbox(services.onePsa.sandbox)})`,
-			type: 'onePsaApi',
-			data: { apiUrl, tenantId, integrationKey, apiKey, webhookSecret },
-		});
+		await create('onePsaApi', `The One PSA (${kind(services.onePsa.sandbox)})`, { apiUrl, tenantId, integrationKey, apiKey, webhookSecret });
 	}
 	if (types.has('idMappingN8nApi')) {
-		ids.idMappingN8nApi = await n8n.createCredential({
-			name: 'ID Mapping (this n8n)',
-			type: 'idMappingN8nApi',
-			data: { baseUrl: `${n8n.baseUrl}/api/v1`, apiKey: await n8n.createApiKey('id-mapping') },
+		await create('idMappingN8nApi', 'n8n API for ID Mapping (this n8n)', {
+			baseUrl: `${n8n.baseUrl}/api/v1`,
+			apiKey: await n8n.createApiKey('id-mapping'),
 		});
 	}
-	return ids;
-}
-
-/** Sets the values of the workflow's "Settings" node that exist there (names matched by the pattern). */
-export function adjustSettings(workflow: WorkflowJson, values: Array<[RegExp, unknown]>): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
-	const settings = copy.nodes.find((node) => node.name === 'Settings');
-	const assignments = (settings?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> } | undefined)?.assignments;
-	for (const assignment of assignments ?? []) {
-		const match = values.find(([pattern]) => pattern.test(assignment.name));
-		if (match) assignment.value = match[1];
-	}
-	return copy;
+	return refs;
 }
 
 /**
- * Imports every workflows/*.json with credentials wired (names kept), and publishes the ones
- * started by webhooks. `adjust` may change a workflow before import (e.g. its Settings).
+ * Imports every workflows/*.json with credentials bound (names kept), and publishes the ones
+ * started by webhooks. `settings` may give values for a workflow's "Settings" node.
  */
 export async function importShippedWorkflows(
 	n8n: N8nInstance,
 	services: Services,
-	adjust: (file: string, workflow: WorkflowJson) => WorkflowJson = (_file, workflow) => workflow,
+	settings: Record<string, Record<string, unknown>> = {},
 ): Promise<DemoWorkflow[]> {
 	const files = fs.existsSync(SHIPPED_WORKFLOWS_DIR)
 		? fs.readdirSync(SHIPPED_WORKFLOWS_DIR).filter((file) => file.endsWith('.json')).sort()
 		: [];
-	const loaded = files.map((file) => ({ file, json: adjust(file, loadWorkflow(path.join(SHIPPED_WORKFLOWS_DIR, file))) }));
+	const loaded = files.map((file) => {
+		const json = loadShippedWorkflow(file);
+		return { file, json: settings[file] ? withSettings(json, settings[file]) : json };
+	});
 	const credentials = await createCredentials(n8n, services, credentialTypes(loaded.map((entry) => entry.json)));
 
 	const result: DemoWorkflow[] = [];
 	for (const { file, json } of loaded) {
-		const id = await n8n.importWorkflow(json, { credentials, name: json.name });
+		const id = await n8n.importWorkflow(bindCredentials(json, credentials), { name: json.name });
 		const webhookTriggered = json.nodes.some((node) => WEBHOOK_TRIGGER_TYPES.test(node.type) && !node.disabled);
 		const entry: DemoWorkflow = { file, name: json.name, id, json, published: false, activation: 'not published (run it with "Execute workflow")' };
 		if (webhookTriggered) {

@@ -1,7 +1,5 @@
 /** What the demo prints at the end, and the same facts as JSON (DEMO_SUMMARY_FILE). */
-import path from 'node:path';
-
-import { REPO_ROOT, type N8nInstance, type OwnerAccount } from '../../test/e2e/harness';
+import type { N8nInstance, OwnerAccount } from '../../test/e2e/harness';
 import type { DemoWorkflow } from './n8n';
 import type { Services } from './sandboxes';
 import type { ApprovalOutcome, ExportOutcome } from './story';
@@ -22,18 +20,57 @@ export interface DemoReport {
 
 /** What the sandboxes hold after the story (undefined for a real service). */
 function sandboxState(services: Services) {
-	const aworkStore = services.awork.sandbox?.fake.store;
+	const store = services.awork.sandbox?.fake.store;
 	const psa = services.onePsa.sandbox?.fake.state();
+	const fieldName = (id: unknown) => String(store?.customFieldDefinitions.get(String(id))?.name ?? id);
 	return {
-		awork: aworkStore && {
-			projects: [...aworkStore.projects.values()].map((project) => ({ id: project.id, name: project.name, key: project.projectKey })),
-			billedTimeEntryIds: [...aworkStore.timeEntries.values()].filter((entry) => entry.isBilled).map((entry) => entry.id as string),
-			unbilledTimeEntryIds: [...aworkStore.timeEntries.values()].filter((entry) => !entry.isBilled).map((entry) => entry.id as string),
+		awork: store && {
+			projects: [...store.projects.values()].map((project) => ({
+				id: String(project.id),
+				name: String(project.name),
+				key: String(project.projectKey),
+				taskLists: [...store.taskLists.values()].filter((list) => list.projectId === project.id).map((list) => String(list.name)),
+				tasks: [...store.tasks.values()].filter((task) => task.projectId === project.id).length,
+				customFields: Object.fromEntries(
+					((project.customFields ?? []) as Array<Record<string, unknown>>).map((field) => [fieldName(field.customFieldDefinitionId), field.textValue]),
+				),
+			})),
+			billedTimeEntryIds: [...store.timeEntries.values()].filter((entry) => entry.isBilled).map((entry) => String(entry.id)),
+			unbilledTimeEntryIds: [...store.timeEntries.values()].filter((entry) => !entry.isBilled).map((entry) => String(entry.id)),
 		},
 		onePsa: psa && {
 			timeEntries: psa.timeEntries.map(({ contractId, externalId, date, hours }) => ({ contractId, externalId, date, hours })),
 		},
 	};
+}
+
+interface ExportSummary {
+	closedBefore?: string;
+	timezone?: string;
+	entriesFound?: number;
+	exported?: number;
+	alreadyInPsa?: number;
+	markedBilled?: number;
+	withoutContract?: number;
+	failed?: number;
+	projects?: Array<{ project?: string; contractId?: string | null; entries?: number; hours?: number; exported?: number; billed?: number; failed?: number }>;
+	failures?: Array<{ project?: string; reason?: string }>;
+}
+
+/** The export's summary item in a few lines (per project), or as JSON if it has another shape. */
+function describeExport(items: Array<Record<string, unknown>>): string[] {
+	const summary = items[0] as ExportSummary | undefined;
+	if (!summary || typeof summary.exported !== 'number' || !Array.isArray(summary.projects)) return items.map((item) => `    ${oneLine(item)}`);
+	const lines = [
+		`    closed days before ${summary.closedBefore} (${summary.timezone}): ${summary.entriesFound} billable unbilled entries found, ${summary.exported} exported, ${summary.alreadyInPsa} already in the PSA, ${summary.markedBilled} marked billed in awork, ${summary.withoutContract} without contract, ${summary.failed} failed`,
+	];
+	for (const project of summary.projects) {
+		lines.push(project.contractId
+			? `    ${project.project}: contract ${project.contractId}, ${project.entries} entries, ${project.hours} h -> ${project.exported} exported, ${project.billed} billed`
+			: `    ${project.project}: NO contract, ${project.entries} entries, ${project.hours} h -> reported, left unbilled`);
+	}
+	for (const failure of summary.failures ?? []) lines.push(`    reported: ${failure.reason}`);
+	return lines;
 }
 
 function oneLine(value: unknown, max = 300): string {
@@ -80,7 +117,7 @@ export async function printReport(report: DemoReport) {
 	out.push('', `n8n ${n8n.installation.version} on 127.0.0.1, port ${n8n.port}`);
 	out.push(`  Editor:  ${n8n.baseUrl}/`);
 	out.push(`  Log in:  email ${owner.email}   password ${owner.password}`);
-	out.push(`  Log:     ${path.relative(REPO_ROOT, n8n.logFile)}`);
+	out.push(`  Log:     ${n8n.logFile}`);
 
 	out.push('', 'Workflows');
 	if (workflows.length === 0) out.push('  (workflows/ holds no workflow yet)');
@@ -89,19 +126,26 @@ export async function printReport(report: DemoReport) {
 	out.push('', 'What happened');
 	if (story.approval) {
 		const { status, projectId, projectUrl, answer } = story.approval;
-		out.push(status === 200
-			? `  Approval of quote Q-DEMO-1001: answered 200, awork project ${projectId ?? '(no id in the answer)'}${projectUrl ? ` ${projectUrl}` : ''}`
-			: `  Approval of quote Q-DEMO-1001 FAILED: answered ${status}: ${oneLine(answer)}`);
+		const project = state.awork?.projects.find((candidate) => candidate.id === projectId);
+		if (status !== 200) out.push(`  Approval of quote Q-DEMO-1001 FAILED: answered ${status}: ${oneLine(answer)}`);
+		else {
+			out.push(`  Approval of quote Q-DEMO-1001 (signed quote.approved webhook): answered 200, awork project id ${projectId ?? '(none in the answer)'}`);
+			if (project) {
+				out.push(`    "${project.name}", key ${project.key}, task lists ${project.taskLists.join(', ') || '(none)'} with ${project.tasks} tasks${services.awork.templateId ? ' (from the template)' : ''}`);
+				for (const [name, value] of Object.entries(project.customFields)) out.push(`    custom field ${name}: ${value}`);
+			}
+			if (projectUrl) out.push(`    link: ${projectUrl}`);
+		}
 	}
 	if (story.time) {
-		out.push(`  Time tracked in the awork sandbox: ${story.time.exportable.length} billable entries on closed days of that project, ${story.time.other.length} others (not billable, today, or on a project without contract)`);
+		out.push(`  Time tracked in the awork sandbox: ${story.time.exportable.length} billable entries on closed days of the new project (one backdated 3 weeks); not to export: ${story.time.other.length} (not billable, today, no contract)`);
 	}
 	if (story.export) {
-		out.push(story.export.ok ? `  Invoicing export: ran; summary (${story.export.summaryNode}):` : `  Invoicing export FAILED: ${story.export.error}`);
-		for (const item of story.export.summary) out.push(`    ${oneLine(item)}`);
+		out.push(story.export.ok ? '  Invoicing export (n8n execute, once):' : `  Invoicing export FAILED: ${story.export.error}`);
+		out.push(...describeExport(story.export.summary));
 	}
 	if (state.awork) {
-		out.push(`  awork sandbox now: ${state.awork.projects.length} project(s) (${state.awork.projects.map((p) => `${p.name} [${p.key}]`).join(', ')}); ${state.awork.billedTimeEntryIds.length} time entries billed, ${state.awork.unbilledTimeEntryIds.length} not`);
+		out.push(`  awork sandbox now: ${state.awork.projects.length} projects; ${state.awork.billedTimeEntryIds.length} time entries billed, ${state.awork.unbilledTimeEntryIds.length} not`);
 	}
 	if (state.onePsa) {
 		const hours = state.onePsa.timeEntries.reduce((sum, entry) => sum + entry.hours, 0);

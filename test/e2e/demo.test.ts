@@ -1,0 +1,199 @@
+/**
+ * `npm run demo` as a user runs it (compiled, as a child process, real n8n): the printed owner
+ * logs in, the shipped workflows are imported and the webhook-triggered ones published, the
+ * sample approval creates one awork project, the export bills exactly the closed, billable
+ * entries of contracted projects, and Ctrl-C stops n8n. With the service variables set it uses
+ * those services instead of the sandboxes and seeds nothing there.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startFakeAwork, type RunningFakeAwork } from '../fakes/awork';
+import { DEFAULT_TENANT, startFakeOnePsa, type RunningFakeOnePsa } from '../fakes/onepsa';
+import { freePort, httpRequest, REPO_ROOT } from './harness';
+
+const DEMO_JS = path.join(REPO_ROOT, 'build', 'scripts', 'demo.js');
+const APPROVAL = 'project-creation-on-approval.json';
+const EXPORT = 'invoicing-export.json';
+const shipped = (file: string) => fs.existsSync(path.join(REPO_ROOT, 'workflows', file));
+const SERVICE_VARIABLES = ['AWORK_BASE_URL', 'AWORK_API_KEY', 'ONEPSA_API_URL', 'ONEPSA_TENANT_ID', 'ONEPSA_INTEGRATION_KEY', 'ONEPSA_API_KEY', 'ONEPSA_WEBHOOK_SECRET'];
+
+interface DemoSummary {
+	n8n: { baseUrl: string; port: number; owner: { email: string; password: string } };
+	services: { awork: { mode: string; controlUrl?: string }; onePsa: { mode: string; controlUrl?: string; webhookSecret: string } };
+	workflows: Array<{ file: string; id: string; published: boolean; activation: string }>;
+	approval?: { status: number; projectId?: string; answer: unknown };
+	time?: { exportable: string[]; other: string[] };
+	export?: { ok: boolean; summary: unknown[]; error?: string };
+	notes: string[];
+	storyWorked: boolean;
+}
+
+class DemoProcess {
+	output = '';
+
+	readonly exited: Promise<number | null>;
+
+	private readonly child: ChildProcess;
+
+	constructor(env: Record<string, string>) {
+		const base = { ...process.env };
+		for (const name of SERVICE_VARIABLES) delete base[name];
+		this.child = spawn(process.execPath, [DEMO_JS], { cwd: REPO_ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+		this.child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+		this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+	}
+
+	async waitForOutput(text: string, timeoutMs = 300_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (!this.output.includes(text)) {
+			if (this.child.exitCode !== null || this.child.signalCode !== null) {
+				throw new Error(`the demo exited (${this.child.exitCode ?? this.child.signalCode}) before printing "${text}":\n${this.output}`);
+			}
+			if (Date.now() > deadline) throw new Error(`the demo did not print "${text}" within ${timeoutMs} ms:\n${this.output}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	signal(signal: NodeJS.Signals): void {
+		this.child.kill(signal);
+	}
+}
+
+const controlJson = async <T>(url: string): Promise<T> => (await httpRequest<T>('GET', url)).body;
+
+describe('npm run demo', () => {
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-e2e-'));
+	const running: DemoProcess[] = [];
+
+	beforeAll(() => {
+		// What `npm run demo` compiles after `npm run build` (the global setup built and packed the package).
+		const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'scripts/demo/tsconfig.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+		if (tsc.status !== 0) throw new Error(`compiling the demo failed:\n${tsc.stdout}\n${tsc.stderr}`);
+	}, 120_000);
+
+	afterAll(async () => {
+		for (const demo of running) demo.signal('SIGKILL');
+		fs.rmSync(workDir, { recursive: true, force: true });
+	});
+
+	it('runs the story against the sandboxes, prints a working login, and stops on Ctrl-C', async () => {
+		const port = await freePort();
+		const summaryFile = path.join(workDir, 'sandbox.json');
+		const demo = new DemoProcess({ DEMO_N8N_PORT: String(port), DEMO_SUMMARY_FILE: summaryFile });
+		running.push(demo);
+		await demo.waitForOutput('Running until Ctrl-C.');
+		const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as DemoSummary;
+
+		// The printed owner logs in to the printed editor.
+		const [, email, password] = /Log in:\s+email (\S+)\s+password (\S+)/.exec(demo.output) ?? [];
+		expect(demo.output).toContain(`port ${port}`);
+		expect(demo.output).toContain(`Editor:  http://127.0.0.1:${port}/`);
+		const login = await httpRequest('POST', `http://127.0.0.1:${port}/rest/login`, {
+			headers: { 'browser-id': 'demo-e2e' },
+			body: { emailOrLdapLoginId: email, password },
+		});
+		expect(login.status).toBe(200);
+
+		// Every shipped workflow is imported; the ones with webhook triggers are published.
+		const files = fs.readdirSync(path.join(REPO_ROOT, 'workflows')).filter((file) => file.endsWith('.json')).sort();
+		expect(summary.workflows.map((workflow) => workflow.file)).toEqual(files);
+		for (const workflow of summary.workflows) {
+			const json = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', workflow.file), 'utf8')) as { nodes: Array<{ type: string }> };
+			const webhookTriggered = json.nodes.some((node) => /\.(onePsaTrigger|aworkTrigger|webhook)$/.test(node.type));
+			expect([workflow.file, workflow.published]).toEqual([workflow.file, webhookTriggered]);
+		}
+
+		const awork = summary.services.awork.controlUrl!;
+		const psa = summary.services.onePsa.controlUrl!;
+		const projects = await controlJson<Array<{ id: string; name: string }>>(`${awork}/state/projects`);
+		if (shipped(APPROVAL)) {
+			expect(summary.approval?.status).toBe(200);
+			const approved = projects.filter((project) => project.name !== 'Internal tooling');
+			expect(approved.map((project) => project.id)).toEqual([summary.approval!.projectId]);
+			expect(demo.output).toContain(`awork project ${summary.approval!.projectId}`);
+		} else {
+			expect(demo.output).toContain(`workflows/${APPROVAL} is missing: no approval sent.`);
+		}
+
+		if (shipped(EXPORT) && shipped(APPROVAL)) {
+			expect(summary.export).toMatchObject({ ok: true });
+			const exportable = [...summary.time!.exportable].sort();
+			expect(exportable).toHaveLength(3);
+			const psaState = await controlJson<{ timeEntries: Array<{ externalId: string; hours: number }> }>(`${psa}/state`);
+			expect(psaState.timeEntries.map((entry) => entry.externalId).sort()).toEqual(exportable);
+			expect(psaState.timeEntries.reduce((sum, entry) => sum + entry.hours, 0)).toBeCloseTo(2 + 1.5 + 3);
+			const billed = await controlJson<Array<{ id: string }>>(`${awork}/state/timeEntries?filterby=${encodeURIComponent('isBilled eq true')}`);
+			expect(billed.map((entry) => entry.id).sort()).toEqual(exportable);
+		} else if (!shipped(EXPORT)) {
+			expect(demo.output).toContain(`workflows/${EXPORT} is missing: no export run.`);
+		}
+		expect(summary.storyWorked).toBe(true);
+
+		// Ctrl-C: n8n and the sandboxes stop, the demo exits 0.
+		demo.signal('SIGINT');
+		expect(await demo.exited).toBe(0);
+		expect(demo.output).toContain('Stopping n8n and the sandboxes...');
+		await expect(httpRequest('GET', `http://127.0.0.1:${port}/healthz`, { timeoutMs: 2000 })).rejects.toThrow();
+		await expect(httpRequest('GET', `${awork}/state/projects`, { timeoutMs: 2000 })).rejects.toThrow();
+	}, 420_000);
+
+	describe('with real services named in the environment', () => {
+		let awork: RunningFakeAwork;
+		let psa: RunningFakeOnePsa;
+
+		beforeAll(async () => {
+			// Fakes started here play the "real" services: the demo must use them, not its sandboxes.
+			awork = await startFakeAwork();
+			psa = await startFakeOnePsa();
+		});
+
+		afterAll(async () => {
+			await awork?.close();
+			await psa?.close();
+		});
+
+		it('uses them, seeds nothing there, skips the export, and exits after setup when asked', async () => {
+			const summaryFile = path.join(workDir, 'real.json');
+			const demo = new DemoProcess({
+				AWORK_BASE_URL: awork.baseUrl,
+				AWORK_API_KEY: awork.fake.apiKey,
+				ONEPSA_API_URL: psa.baseUrl,
+				ONEPSA_TENANT_ID: DEFAULT_TENANT.tenantId,
+				ONEPSA_INTEGRATION_KEY: DEFAULT_TENANT.integrationKey,
+				DEMO_EXIT_AFTER_SETUP: '1',
+				DEMO_SUMMARY_FILE: summaryFile,
+			});
+			running.push(demo);
+			const exitCode = await demo.exited;
+			expect({ exitCode, output: demo.output }).toMatchObject({ exitCode: 0 });
+			const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as DemoSummary;
+
+			expect(summary.services.awork).toMatchObject({ mode: 'real' });
+			expect(summary.services.onePsa).toMatchObject({ mode: 'real' });
+			expect(demo.output).toContain(`awork:        REAL ${awork.baseUrl} (the sandbox is not started and nothing was seeded there)`);
+			expect(demo.output).toContain(`The One PSA:  REAL ${psa.baseUrl}`);
+			// No secret given: one is made up, printed for Hub, and the approval was signed with it.
+			expect(demo.output).toContain(`Webhook secret (paste it into Hub -> Settings -> Webhooks): ${summary.services.onePsa.webhookSecret}`);
+			expect(demo.output).toMatch(/port \d+/);
+
+			// Nothing seeded: no template, company or time entry in "real" awork; the PSA holds no time.
+			expect(awork.fake.store.projectTemplates.size + awork.fake.store.companies.size + awork.fake.store.timeEntries.size).toBe(0);
+			expect(psa.fake.state().timeEntries).toEqual([]);
+			expect(summary.export).toBeUndefined();
+			if (shipped(EXPORT)) expect(demo.output).toContain('the export did not run');
+
+			if (shipped(APPROVAL)) {
+				expect(summary.approval?.status).toBe(200);
+				expect([...awork.fake.store.projects.values()].map((project) => project.id)).toEqual([summary.approval!.projectId]);
+			} else {
+				expect(awork.fake.store.projects.size).toBe(0);
+			}
+			// The demo stopped its n8n before exiting.
+			await expect(httpRequest('GET', `${summary.n8n.baseUrl}/healthz`, { timeoutMs: 2000 })).rejects.toThrow();
+		}, 420_000);
+	});
+});
