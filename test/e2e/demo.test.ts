@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,9 +16,6 @@ import { DEFAULT_TENANT, startFakeOnePsa, type RunningFakeOnePsa } from '../fake
 import { freePort, httpRequest, REPO_ROOT } from './harness';
 
 const DEMO_JS = path.join(REPO_ROOT, 'build', 'scripts', 'demo.js');
-const APPROVAL = 'project-creation-on-approval.json';
-const EXPORT = 'invoicing-export.json';
-const shipped = (file: string) => fs.existsSync(path.join(REPO_ROOT, 'workflows', file));
 const SERVICE_VARIABLES = ['AWORK_BASE_URL', 'AWORK_API_KEY', 'ONEPSA_API_URL', 'ONEPSA_TENANT_ID', 'ONEPSA_INTEGRATION_KEY', 'ONEPSA_API_KEY', 'ONEPSA_WEBHOOK_SECRET'];
 
 interface DemoSummary {
@@ -107,30 +105,37 @@ describe('npm run demo', () => {
 			expect([workflow.file, workflow.published]).toEqual([workflow.file, webhookTriggered]);
 		}
 
+		// The approval created one project, from the template, with the PSA's link and contract.
 		const awork = summary.services.awork.controlUrl!;
 		const psa = summary.services.onePsa.controlUrl!;
-		const projects = await controlJson<Array<{ id: string; name: string }>>(`${awork}/state/projects`);
-		if (shipped(APPROVAL)) {
-			expect(summary.approval?.status).toBe(200);
-			const approved = projects.filter((project) => project.name !== 'Internal tooling');
-			expect(approved.map((project) => project.id)).toEqual([summary.approval!.projectId]);
-			expect(demo.output).toContain(`awork project ${summary.approval!.projectId}`);
-		} else {
-			expect(demo.output).toContain(`workflows/${APPROVAL} is missing: no approval sent.`);
-		}
+		expect(summary.approval?.status).toBe(200);
+		const projectId = summary.approval!.projectId!;
+		const state = await controlJson<{ collections: Record<string, Array<Record<string, any>>> }>(
+			`${awork}/state?collections=projects,customFieldDefinitions`,
+		);
+		const { projects, customFieldDefinitions } = state.collections;
+		const taskLists = await controlJson<Array<{ projectId: string; name: string }>>(`${awork}/state/taskLists?raw=true`);
+		expect(projects.filter((project) => project.name !== 'Internal tooling').map((project) => project.id)).toEqual([projectId]);
+		const project = projects.find((candidate) => candidate.id === projectId)!;
+		expect(project.projectKey).toBe('PSA-Q-DEMO-1001');
+		expect(taskLists.filter((list) => list.projectId === projectId).map((list) => list.name).sort()).toEqual(['Build', 'Concept', 'Launch']);
+		const contractField = customFieldDefinitions.find((definition) => definition.name === 'PSA Contract');
+		const contractValue = project.customFields.find((field: Record<string, unknown>) => field.customFieldDefinitionId === contractField?.id);
+		expect(contractValue?.textValue).toBe('ctr_acme_support');
+		expect(demo.output).toContain(`answered 200, awork project id ${projectId}`);
 
-		if (shipped(EXPORT) && shipped(APPROVAL)) {
-			expect(summary.export).toMatchObject({ ok: true });
-			const exportable = [...summary.time!.exportable].sort();
-			expect(exportable).toHaveLength(3);
-			const psaState = await controlJson<{ timeEntries: Array<{ externalId: string; hours: number }> }>(`${psa}/state`);
-			expect(psaState.timeEntries.map((entry) => entry.externalId).sort()).toEqual(exportable);
-			expect(psaState.timeEntries.reduce((sum, entry) => sum + entry.hours, 0)).toBeCloseTo(2 + 1.5 + 3);
-			const billed = await controlJson<Array<{ id: string }>>(`${awork}/state/timeEntries?filterby=${encodeURIComponent('isBilled eq true')}`);
-			expect(billed.map((entry) => entry.id).sort()).toEqual(exportable);
-		} else if (!shipped(EXPORT)) {
-			expect(demo.output).toContain(`workflows/${EXPORT} is missing: no export run.`);
-		}
+		// The export put exactly the closed, billable entries of the contracted project into the PSA and billed them.
+		expect(summary.export).toMatchObject({ ok: true });
+		const exportable = [...summary.time!.exportable].sort();
+		expect(exportable).toHaveLength(3);
+		const psaState = await controlJson<{ timeEntries: Array<{ externalId: string; hours: number; contractId: string }> }>(`${psa}/state`);
+		expect(psaState.timeEntries.map((entry) => entry.externalId).sort()).toEqual(exportable);
+		expect(new Set(psaState.timeEntries.map((entry) => entry.contractId))).toEqual(new Set(['ctr_acme_support']));
+		expect(psaState.timeEntries.reduce((sum, entry) => sum + entry.hours, 0)).toBeCloseTo(2 + 1.5 + 3);
+		const billed = await controlJson<Array<{ id: string }>>(`${awork}/state/timeEntries?filterby=${encodeURIComponent('isBilled eq true')}`);
+		expect(billed.map((entry) => entry.id).sort()).toEqual(exportable);
+		expect(demo.output).toContain('Acme website relaunch - Acme GmbH: contract ctr_acme_support, 3 entries, 6.5 h -> 3 exported, 3 billed');
+		expect(demo.output).toContain('Internal tooling: NO contract, 1 entries, 0.75 h -> reported, left unbilled');
 		expect(summary.storyWorked).toBe(true);
 
 		// Ctrl-C: n8n and the sandboxes stop, the demo exits 0.
@@ -140,6 +145,24 @@ describe('npm run demo', () => {
 		await expect(httpRequest('GET', `http://127.0.0.1:${port}/healthz`, { timeoutMs: 2000 })).rejects.toThrow();
 		await expect(httpRequest('GET', `${awork}/state/projects`, { timeoutMs: 2000 })).rejects.toThrow();
 	}, 420_000);
+
+	it('names the missing variable when only part of a real service is configured, and a busy DEMO_N8N_PORT', async () => {
+		const partial = new DemoProcess({ AWORK_BASE_URL: 'https://api.awork.com/api/v1' });
+		running.push(partial);
+		expect(await partial.exited).toBe(1);
+		expect(partial.output).toContain('To use a real awork, also set AWORK_API_KEY (or unset the others to use the sandbox).');
+
+		const blocker = net.createServer();
+		const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)));
+		try {
+			const busy = new DemoProcess({ DEMO_N8N_PORT: String(port) });
+			running.push(busy);
+			expect(await busy.exited).toBe(1);
+			expect(busy.output).toContain(`DEMO_N8N_PORT=${port} is in use; choose another port or unset it.`);
+		} finally {
+			blocker.close();
+		}
+	}, 60_000);
 
 	describe('with real services named in the environment', () => {
 		let awork: RunningFakeAwork;
@@ -184,14 +207,11 @@ describe('npm run demo', () => {
 			expect(awork.fake.store.projectTemplates.size + awork.fake.store.companies.size + awork.fake.store.timeEntries.size).toBe(0);
 			expect(psa.fake.state().timeEntries).toEqual([]);
 			expect(summary.export).toBeUndefined();
-			if (shipped(EXPORT)) expect(demo.output).toContain('the export did not run');
+			expect(demo.output).toContain('the export did not run');
 
-			if (shipped(APPROVAL)) {
-				expect(summary.approval?.status).toBe(200);
-				expect([...awork.fake.store.projects.values()].map((project) => project.id)).toEqual([summary.approval!.projectId]);
-			} else {
-				expect(awork.fake.store.projects.size).toBe(0);
-			}
+			// The approval still ran, signed with that secret, against the "real" awork.
+			expect(summary.approval?.status).toBe(200);
+			expect([...awork.fake.store.projects.values()].map((project) => project.id)).toEqual([summary.approval!.projectId]);
 			// The demo stopped its n8n before exiting.
 			await expect(httpRequest('GET', `${summary.n8n.baseUrl}/healthz`, { timeoutMs: 2000 })).rejects.toThrow();
 		}, 420_000);
