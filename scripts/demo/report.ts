@@ -78,6 +78,33 @@ function oneLine(value: unknown, max = 300): string {
 	return text.length > max ? `${text.slice(0, max)}...` : text;
 }
 
+/** Commands to try while the demo runs (sandbox only; each was checked by hand against the sandboxes). */
+function tryNext({ n8n, services, workflows, story }: DemoReport): string[] {
+	const awork = services.awork.sandbox;
+	const projectId = story.approval?.projectId;
+	const task = projectId && [...(awork?.fake.store.tasks.values() ?? [])].find((candidate) => candidate.projectId === projectId);
+	if (!awork || !services.onePsa.sandbox || !task) return [];
+	const lines = ['', 'Try next'];
+	if (workflows.some((workflow) => workflow.file === 'escalate-task-to-ticket.json' && workflow.published)) {
+		lines.push(
+			`  Escalate the task "${String(task.name)}" to a PSA ticket: tag it, then let awork send its task_updated webhook`,
+			`    curl -X POST -H 'Authorization: Bearer ${services.awork.apiKey}' -H 'Content-Type: application/json' -d '[{"name":"Escalate to PSA"}]' ${services.awork.baseUrl}/tasks/${String(task.id)}/addtags`,
+			`    curl -X POST -H 'Content-Type: application/json' -d '{"eventType":"task_updated","entityId":"${String(task.id)}"}' ${awork.controlUrl}/webhooks/deliver`,
+			`    the ticket: curl ${services.onePsa.sandbox.controlUrl}/state`,
+		);
+	}
+	const context = workflows.find((workflow) => workflow.file === 'psa-project-context.json' && workflow.published);
+	const contextWebhook = context?.json?.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')?.webhookId;
+	if (contextWebhook) {
+		lines.push(
+			'  The PSA\'s project context panel for the approved quote:',
+			`    curl -H 'X-Integration-Key: ${services.onePsa.integrationKey}' ${n8n.webhookUrl(`${contextWebhook}/api/integration/project-context/q-demo-1001`)}`,
+		);
+	}
+	lines.push('  Run "Invoicing export" again in the editor: nothing new is exported. Every run is listed under Executions.');
+	return lines;
+}
+
 export async function printReport(report: DemoReport) {
 	const { n8n, owner, services, workflows, story } = report;
 	const state = sandboxState(services);
@@ -152,6 +179,7 @@ export async function printReport(report: DemoReport) {
 		out.push(`  The One PSA sandbox now: ${state.onePsa.timeEntries.length} time entries, ${hours} h`);
 	}
 	for (const note of story.notes) out.push(`  Note: ${note}`);
+	out.push(...tryNext(report));
 
 	out.push('', `Ready in ${report.seconds.toFixed(0)} s. Open ${n8n.baseUrl}/ and log in as ${owner.email} / ${owner.password}.`);
 	console.log(out.join('\n'));

@@ -62,7 +62,8 @@ export async function startServices(config: DemoConfig): Promise<Services> {
 }
 
 async function startAworkSandbox(closers: Array<() => Promise<void>>): Promise<Services['awork']> {
-	const sandbox = await startFakeAwork();
+	// Like awork, the sandbox calls the webhooks the Awork Trigger workflows registered when data changes.
+	const sandbox = await startFakeAwork({ config: { autoWebhooks: true } });
 	closers.push(sandbox.close);
 	const created = sandbox.fake.seed({
 		companies: [{ name: SAMPLE.companyName }],

@@ -2,7 +2,7 @@
  * `npm run demo` as a user runs it (compiled, as a child process, real n8n): the printed owner
  * logs in, the shipped workflows are imported and the webhook-triggered ones published, the
  * sample approval creates one awork project, the export bills exactly the closed, billable
- * entries of contracted projects, and Ctrl-C stops n8n. With the service variables set it uses
+ * entries of contracted projects, the printed "Try next" commands work, and Ctrl-C stops n8n. With the service variables set it uses
  * those services instead of the sandboxes and seeds nothing there.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { startFakeAwork, type RunningFakeAwork } from '../fakes/awork';
 import { DEFAULT_TENANT, startFakeOnePsa, type RunningFakeOnePsa } from '../fakes/onepsa';
-import { freePort, httpRequest, REPO_ROOT } from './harness';
+import { freePort, httpRequest, REPO_ROOT, waitFor } from './harness';
 
 const DEMO_JS = path.join(REPO_ROOT, 'build', 'scripts', 'demo.js');
 const SERVICE_VARIABLES = ['AWORK_BASE_URL', 'AWORK_API_KEY', 'ONEPSA_API_URL', 'ONEPSA_TENANT_ID', 'ONEPSA_INTEGRATION_KEY', 'ONEPSA_API_KEY', 'ONEPSA_WEBHOOK_SECRET'];
@@ -59,6 +59,13 @@ class DemoProcess {
 	signal(signal: NodeJS.Signals): void {
 		this.child.kill(signal);
 	}
+}
+
+/** Sends what a printed `curl [-X M] [-H 'k: v']... [-d 'body'] URL` line would send. */
+async function sendCurl(line: string) {
+	const headers = Object.fromEntries([...line.matchAll(/-H '([^:]+): ([^']*)'/g)].map((match) => [match[1], match[2]]));
+	const body = /-d '([^']*)'/.exec(line)?.[1];
+	return await httpRequest(/-X (\w+)/.exec(line)?.[1] ?? 'GET', line.trim().split(' ').pop()!, { headers, body });
 }
 
 const controlJson = async <T>(url: string): Promise<T> => (await httpRequest<T>('GET', url)).body;
@@ -137,6 +144,24 @@ describe('npm run demo', () => {
 		expect(demo.output).toContain('Acme website relaunch - Acme GmbH: contract ctr_acme_support, 3 entries, 6.5 h -> 3 exported, 3 billed');
 		expect(demo.output).toContain('Internal tooling: NO contract, 1 entries, 0.75 h -> reported, left unbilled');
 		expect(summary.storyWorked).toBe(true);
+
+		// The printed "Try next" commands work: tagging a task and awork's webhook escalate it to a
+		// PSA ticket; the PSA's project context for the approved quote names the new project.
+		const curl = (part: string) => sendCurl(demo.output.split('\n').find((line) => line.trim().startsWith('curl ') && line.includes(part))!);
+		expect((await curl('/addtags')).status).toBe(200);
+		expect((await curl('/webhooks/deliver')).status).toBe(200);
+		const taskId = /tasks\/([0-9a-f-]{36})\/addtags/.exec(demo.output)![1];
+		const ticket = await waitFor(
+			async () => {
+				const { tickets } = await controlJson<{ tickets: Array<{ number: string; links: Array<{ id: string }> }> }>(`${psa}/state`);
+				return tickets.find((candidate) => candidate.links.some((link) => link.id === taskId));
+			},
+			{ timeoutMs: 60_000, describe: () => `a PSA ticket linked to task ${taskId}` },
+		);
+		expect(ticket.number).toMatch(/^T-\d+$/);
+		const context = await curl('/project-context/');
+		expect(context.status).toBe(200);
+		expect((context.body as { project: { id: string } }).project.id).toBe(projectId);
 
 		// Ctrl-C: n8n and the sandboxes stop, the demo exits 0.
 		demo.signal('SIGINT');
