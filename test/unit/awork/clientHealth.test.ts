@@ -119,6 +119,49 @@ describe('awork node: Project > Get Client Health', () => {
 		});
 	});
 
+	it('reads the milestones of many projects in one workspace read of those due before now, with the same figures', async () => {
+		// A third client with 9 open projects (no tasks, no dates): 4 + 9 = 13 projects to check, more than 8.
+		const many = '00000000-0000-4000-8000-0000000000c9';
+		const projectIds = Array.from({ length: 9 }, (_, n) => `00000000-0000-4000-8000-0000000009${String(n).padStart(2, '0')}`);
+		bed.seed({
+			companies: [{ id: many, name: 'Many Projects SE' }],
+			projects: projectIds.map((id, n) => ({ id, name: `M${n + 1}`, companyId: many, projectStatusId: bed.store.projects.get(IDS.website)!.projectStatusId, updatedOn: '2026-01-01T00:00:00Z' })),
+			milestones: [
+				{ projectId: projectIds[0], name: 'past', dueDate: '2026-03-10T12:00:00Z' },
+				{ projectId: projectIds[1], name: 'past 1', dueDate: '2026-03-01T12:00:00Z' },
+				{ projectId: projectIds[1], name: 'past 2', dueDate: '2026-03-12T12:00:00Z' },
+				{ projectId: projectIds[2], name: 'future', dueDate: '2026-03-20T12:00:00Z' },
+				// Before "now" (read), but still 2026-03-15 in New York: not overdue.
+				{ projectId: projectIds[3], name: 'earlier today', dueDate: '2026-03-15T11:00:00Z' },
+				// A closed project's past milestone is read but never counted.
+				{ projectId: IDS.oldSite, name: 'closed project', dueDate: '2026-01-10T12:00:00Z' },
+			],
+		});
+		bed.clearLog();
+		const result = await health({ healthScope: 'all' });
+		expect(result.error).toBeUndefined();
+		// M1 (1) and M2 (2) have overdue milestones: 3 in all, 2 projects at risk; no tasks, so 0 %.
+		expect(json(result).map(figures)).toEqual([
+			EXPECTED.acme,
+			EXPECTED.beta,
+			{
+				companyId: many,
+				companyName: 'Many Projects SE',
+				activeProjects: 9,
+				overdueProjects: 0,
+				averageProgress: 0,
+				overdueMilestones: 3,
+				atRiskProjects: 2,
+				recentActivity: { days: 14, since: '2026-03-01T12:00:00Z', lastActivityOn: '2026-01-01T00:00:00Z', projectsUpdated: 0, projectsClosed: 0 },
+				referenceTime: REFERENCE_TIME,
+			},
+		]);
+		expectProjects(json(result)[0], [IDS.app, IDS.brand, IDS.website]);
+		expectProjects(json(result)[1], [IDS.boundary, IDS.shop]);
+		expect(bed.requests.map((entry) => entry.path)).toEqual(['/api/v1/projects', '/api/v1/projectmilestones']);
+		expect(bed.requests[1].query.filterby).toBe("dueDate lt datetime'2026-03-15T12:00:00Z'");
+	});
+
 	it('runs once per input item and names the parameter when a value is wrong', async () => {
 		const two = await bed.run(
 			{ resource: 'project', operation: 'getClientHealth', healthScope: 'company', companyId: byId(IDS.acme), healthOptions: { referenceTime: REFERENCE_TIME } },

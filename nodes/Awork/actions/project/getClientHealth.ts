@@ -105,7 +105,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const projects = scope === 'projectClient' && !companyId ? [] : await readHealthProjects.call(this, companyId, clock.recentSince, itemIndex);
 	const clientProjects = projects.filter((candidate) => candidate.companyId);
 	const measured = project && !clientProjects.some((candidate) => candidate.id === project!.id) ? [...clientProjects, project] : clientProjects;
-	const milestones = await readMilestones.call(this, measured, itemIndex);
+	const milestones = await readMilestones.call(this, measured, clock.now, itemIndex);
 	const healthOf = new Map<string, ProjectHealth>(
 		measured.map((candidate) => [String(candidate.id), projectHealth(candidate, milestones.get(String(candidate.id)) ?? [], clock)]),
 	);

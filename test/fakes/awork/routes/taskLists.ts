@@ -57,4 +57,9 @@ export function registerTaskListRoutes(server: FakeHttpServer, ctx: AworkContext
 		const projectId = req.params.projectId.toLowerCase();
 		return ok([...store.milestones.values()].filter((m) => m.projectId === projectId).map(registry.specs.milestones.render));
 	});
+
+	// Every milestone of the workspace, paged, with filterby and orderby (as the OpenAPI describes it).
+	apiRoute(server, 'GET', '/projectmilestones', (req) =>
+		listResponse(registry, registry.specs.milestones, req, ctx.config, { scope: 'workspace', defaultOrder: 'dueDate' }),
+	);
 }
