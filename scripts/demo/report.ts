@@ -66,12 +66,14 @@ function describeExport(items: Array<Record<string, unknown>>): string[] {
 	];
 	for (const project of summary.projects) {
 		lines.push(project.contractId
-			? `    ${project.project}: contract ${project.contractId}, ${project.entries} entries, ${project.hours} h -> ${project.exported} exported, ${project.billed} billed`
-			: `    ${project.project}: NO contract, ${project.entries} entries, ${project.hours} h -> reported, left unbilled`);
+			? `    ${project.project}: contract ${project.contractId}, ${entries(project.entries)}, ${project.hours} h -> ${project.exported} exported, ${project.billed} billed`
+			: `    ${project.project}: NO contract, ${entries(project.entries)}, ${project.hours} h -> reported, left unbilled`);
 	}
 	for (const failure of summary.failures ?? []) lines.push(`    reported: ${failure.reason}`);
 	return lines;
 }
+
+const entries = (n: number | undefined) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
 function oneLine(value: unknown, max = 300): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);

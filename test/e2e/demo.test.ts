@@ -142,7 +142,7 @@ describe('npm run demo', () => {
 		const billed = await controlJson<Array<{ id: string }>>(`${awork}/state/timeEntries?filterby=${encodeURIComponent('isBilled eq true')}`);
 		expect(billed.map((entry) => entry.id).sort()).toEqual(exportable);
 		expect(demo.output).toContain('Acme website relaunch - Acme GmbH: contract ctr_acme_support, 3 entries, 6.5 h -> 3 exported, 3 billed');
-		expect(demo.output).toContain('Internal tooling: NO contract, 1 entries, 0.75 h -> reported, left unbilled');
+		expect(demo.output).toContain('Internal tooling: NO contract, 1 entry, 0.75 h -> reported, left unbilled');
 		expect(summary.storyWorked).toBe(true);
 
 		// The printed "Try next" commands work: tagging a task and awork's webhook escalate it to a
