@@ -3,12 +3,24 @@
  * the package if dist/ is stale and packs it once; test files find it through N8N_E2E_PACKAGE_DIR.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 
 import { ARTIFACTS_DIR, ensureN8nInstalled } from './install';
 import { preparePackage } from './package';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Removes artifacts older than a day; fresh ones may belong to another e2e run still going. */
+function pruneOldArtifacts(): void {
+	if (!fs.existsSync(ARTIFACTS_DIR)) return;
+	for (const name of fs.readdirSync(ARTIFACTS_DIR)) {
+		const file = path.join(ARTIFACTS_DIR, name);
+		if (Date.now() - fs.statSync(file).mtimeMs > DAY_MS) fs.rmSync(file, { recursive: true, force: true });
+	}
+}
+
 export default function globalSetup(): void {
-	fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
+	pruneOldArtifacts();
 	ensureN8nInstalled();
 	const dir = preparePackage();
 	process.stderr.write(`\n[e2e] package packed into ${dir}\n`);
