@@ -1,15 +1,19 @@
-import type { IDataObject } from 'n8n-workflow';
+import { getGlobalState, setGlobalState, type IDataObject } from 'n8n-workflow';
 import { aworkTransportSettings } from '../../../nodes/Awork/transport';
-import { EXPECTED, IDS, REFERENCE_TIME, clientHealthSeed } from './fixtures/clientHealth';
+import { EXPECTED, IDS, REFERENCE_TIME, TIME_ZONE, clientHealthSeed } from './fixtures/clientHealth';
 import { AworkTestBed, byId, json, paired } from './harness';
 
 const bed = new AworkTestBed();
 const original = { ...aworkTransportSettings };
+const globalState = getGlobalState();
 beforeAll(async () => {
+	// The workflow in runNode has no time zone of its own: pin the default the fixture assumes.
+	setGlobalState({ ...globalState, defaultTimezone: TIME_ZONE });
 	await bed.start();
 	aworkTransportSettings.retry = { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 };
 });
 afterAll(async () => {
+	setGlobalState(globalState);
 	Object.assign(aworkTransportSettings, original);
 	await bed.stop();
 });
