@@ -172,6 +172,19 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		expect(rows.filter((row) => row.namespace === 'task' && row.externalId.startsWith('q-2002:'))).toHaveLength(3);
 	});
 
+	it('answers with the project that already has the key when no mapping exists, adding nothing to it', async () => {
+		const [existing] = sandbox.awork.fake.seed({ projects: [{ name: 'Made by hand', projectKey: 'PSA-Q-2026-0088' }] }).projects as AworkView[];
+		sandbox.awork.fake.server.log.length = 0;
+
+		const answer = await send(approval('q-2505', 'Q-2026-0088'));
+		expect(answer.status).toBe(200);
+		expect(answer.json).toMatchObject({ created: false, projectId: existing.id, projectKey: 'PSA-Q-2026-0088' });
+		expect(await projectsWithKey('PSA-Q-2026-0088')).toHaveLength(1);
+		expect(await listsOf(existing.id)).toHaveLength(0);
+		expect(await tasksOf(existing.id)).toHaveLength(0);
+		expect(aworkWrites(sandbox.awork)).toEqual([]);
+	});
+
 	it('answers a malformed approval with 400 naming the missing field, and writes nothing to awork', async () => {
 		const projectsBefore = (await aworkState(sandbox.awork, 'projects')).projects.length;
 		sandbox.awork.fake.server.log.length = 0;

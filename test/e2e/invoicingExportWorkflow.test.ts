@@ -244,6 +244,29 @@ describe('workflow "invoicing export" in real n8n', () => {
 		);
 	});
 
+	it('runs from the hourly schedule only in the export hour of Settings', async () => {
+		// Without the Manual Trigger, `n8n execute` starts from the Schedule Trigger, as the schedule would.
+		const scheduledAt = async (exportHour: number) => {
+			const id = await sandbox.importShipped(FILE, {
+				settings: { timezone: ZONE, exportHour },
+				edit: (workflow) => {
+					workflow.nodes.find((node) => node.name === 'Run Export Now')!.disabled = true;
+				},
+			});
+			return await sandbox.n8n.executeWorkflowCli(id, { timeoutMs: 300_000 });
+		};
+		if (DateTime.now().setZone(ZONE).minute === 59) await new Promise((resolve) => setTimeout(resolve, 61_000));
+		const hour = DateTime.now().setZone(ZONE).hour;
+
+		const otherHour = await scheduledAt((hour + 12) % 24);
+		expect(otherHour.ok).toBe(true);
+		expect(Object.keys(otherHour.result?.data?.resultData.runData ?? {}).sort()).toEqual(['Every Hour', 'Export Time?', 'Settings']);
+
+		const exportHour = await scheduledAt(hour);
+		expect(exportHour.ok).toBe(true);
+		expect(nodeOutput(exportHour.result, 'Summary')[0]).toMatchObject({ exported: 0, entriesFound: summary.failures.length });
+	});
+
 	it('is accepted by `n8n import:workflow`', async () => {
 		const imported = await sandbox.n8n.runCli(['import:workflow', `--input=${shippedWorkflowPath(FILE)}`]);
 		expect(imported.exitCode).toBe(0);
