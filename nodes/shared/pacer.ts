@@ -13,15 +13,22 @@ export interface RateWindow {
  * exceeds the limit over any interval and still uses all of it.
  */
 export class RequestPacer {
+	private readonly windows: RateWindow[];
+
 	private readonly sent: number[][];
 
 	private queue: Promise<void> = Promise.resolve();
 
+	/** Nobody is served before this time (set after a 429). */
+	private blockedUntilMs = 0;
+
 	constructor(
-		private readonly windows: RateWindow[],
+		windows: RateWindow[],
 		private readonly now: () => number = Date.now,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {
+		// A copy: observeBudget() may change a limit, and callers share their window constants.
+		this.windows = windows.map((window) => ({ ...window }));
 		this.sent = windows.map(() => []);
 	}
 
@@ -32,22 +39,32 @@ export class RequestPacer {
 		await turn;
 	}
 
-	/** After a 429, spends the whole budget until `untilMs`, so every caller waits it out. */
+	/** After a 429: nobody is served before `untilMs`. */
 	blockUntil(untilMs: number): void {
-		this.windows.forEach((window, index) => {
-			const log = this.sent[index];
-			const stamp = untilMs - window.intervalMs;
-			while (log.length < window.limit) log.push(stamp);
-			for (let i = 0; i < log.length; i++) log[i] = Math.max(log[i], stamp);
-			// takeSlot expires entries from the front, so the log must stay in time order.
-			log.sort((a, b) => a - b);
-		});
+		this.blockedUntilMs = Math.max(this.blockedUntilMs, untilMs);
+	}
+
+	/**
+	 * Follows the budget a server reports for the window of `intervalMs` (e.g. X-RateLimit-Limit
+	 * and X-RateLimit-Remaining): its limit, and what other clients of the same budget (another
+	 * n8n process, another integration) have spent, which this pacer then counts as spent now.
+	 */
+	observeBudget(intervalMs: number, limit: number | undefined, remaining: number | undefined): void {
+		const index = this.windows.findIndex((window) => window.intervalMs === intervalMs);
+		if (index < 0) return;
+		if (limit !== undefined && Number.isInteger(limit) && limit > 0) this.windows[index] = { ...this.windows[index], limit };
+		if (remaining === undefined || !Number.isInteger(remaining) || remaining < 0) return;
+		const now = this.now();
+		const log = this.sent[index];
+		while (log.length && log[0] <= now - intervalMs) log.shift();
+		const spentElsewhere = Math.min(this.windows[index].limit - remaining - log.length, this.windows[index].limit);
+		for (let i = 0; i < spentElsewhere; i++) log.push(now);
 	}
 
 	private async takeSlot(): Promise<void> {
 		for (;;) {
 			const now = this.now();
-			let waitMs = 0;
+			let waitMs = Math.max(0, this.blockedUntilMs - now);
 			this.windows.forEach((window, index) => {
 				const log = this.sent[index];
 				while (log.length && log[0] <= now - window.intervalMs) log.shift();

@@ -15,7 +15,7 @@ import {
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs, type RetryPolicy } from '../../shared/retry';
 import { endpointPath, IDEMPOTENT_REPLAY_HEADER, ONE_PSA_ENDPOINTS, type EndpointName } from './endpoints';
 import { psaApiError, psaNetworkError } from './errors';
-import { onePsaPacer, retryAfterMs } from './pacing';
+import { observePsaBudget, onePsaPacer, retryAfterMs } from './pacing';
 
 export const ONE_PSA_CREDENTIAL = 'onePsaApi';
 
@@ -120,6 +120,7 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		observePsaBudget(pacer, headers);
 		if (status === 429) {
 			rateLimited++;
 			if (rateLimited > MAX_RATE_LIMIT_RETRIES) {

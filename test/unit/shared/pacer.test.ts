@@ -71,4 +71,30 @@ describe('RequestPacer', () => {
 		await take();
 		expect(granted[1]).toBeGreaterThanOrEqual(5000);
 	});
+
+	it('follows a higher limit the server reports', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 100, intervalMs: 61000 }]);
+		await take();
+		pacer.observeBudget(61000, 1000, 999);
+		for (let i = 0; i < 499; i++) await take();
+		expect(granted[499]).toBe(0);
+	});
+
+	it('counts what other clients spent of the same budget, so it waits instead of meeting a 429', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 100, intervalMs: 61000 }]);
+		await take();
+		// Another process used 89 of the 100: 10 left after this request.
+		pacer.observeBudget(61000, 100, 10);
+		for (let i = 0; i < 11; i++) await take();
+		expect(granted.slice(1, 11).every((t) => t === 0)).toBe(true);
+		expect(granted[11]).toBeGreaterThanOrEqual(61000);
+	});
+
+	it('ignores budgets of windows it does not have, and unreadable values', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 2, intervalMs: 1000 }]);
+		pacer.observeBudget(60000, 1000, 0);
+		pacer.observeBudget(1000, Number.NaN, -1);
+		for (let i = 0; i < 3; i++) await take();
+		expect(granted).toEqual([0, 0, 1001]);
+	});
 });
