@@ -19,5 +19,14 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 		},
+		{
+			displayName: 'faults',
+			// The fault suite: real n8n like e2e (same harness), run with `npm run test:faults`.
+			testEnvironment: '<rootDir>/test/e2e/harness/environment.ts',
+			globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/setup.ts', '<rootDir>/test/faults/support/timeout.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+		},
 	],
 };
