@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { aworkRequest } from '../../transport';
 import {
 	compact,
@@ -12,7 +12,8 @@ import {
 } from '../common';
 import { projectLocator } from '../project/get';
 
-export const description = forOperation('task', 'create', [
+/** The fields of a new task; Create If Missing uses them too. */
+export const taskCreateProperties: INodeProperties[] = [
 	projectLocator,
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Create first homepage draft' },
 	{
@@ -55,10 +56,12 @@ export const description = forOperation('task', 'create', [
 			},
 		],
 	},
-]);
+];
 
-/** Creates a project task (baseType projecttask; entityId is the project). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const description = forOperation('task', 'create', taskCreateProperties);
+
+/** The POST /tasks body for a project task (baseType projecttask; entityId is the project). */
+export function readTaskCreateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
 	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a task needs a name', { itemIndex });
@@ -81,5 +84,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const taskListId = optionalGuid.call(this, fields.taskListId, 'Task List', itemIndex);
 	if (taskListId) body.lists = [compact({ id: taskListId, order: fields.listOrder as number | undefined })];
+	return body;
+}
+
+/** Creates a project task. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = readTaskCreateBody.call(this, itemIndex);
 	return (await aworkRequest.call(this, 'POST', '/tasks', { body, itemIndex })) as IDataObject;
 }

@@ -3,12 +3,13 @@ import type { AworkOperation } from '../common';
 import * as addComment from './addComment';
 import * as changeStatus from './changeStatus';
 import * as create from './create';
+import * as createIfMissing from './createIfMissing';
 import * as get from './get';
 import * as getMany from './getMany';
 import * as setCustomFields from './setCustomFields';
 import * as update from './update';
 
-export const operations: Record<string, AworkOperation> = { addComment, create, get, getMany, update, changeStatus, setCustomFields };
+export const operations: Record<string, AworkOperation> = { addComment, create, createIfMissing, get, getMany, update, changeStatus, setCustomFields };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +22,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Add Comment', value: 'addComment', action: 'Add a comment to a task' },
 			{ name: 'Change Status', value: 'changeStatus', action: 'Change the status of a task' },
 			{ name: 'Create', value: 'create', action: 'Create a project task' },
+			{ name: 'Create If Missing', value: 'createIfMissing', action: 'Create a project task unless the list has one of that name' },
 			{ name: 'Get', value: 'get', action: 'Get a task' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many tasks of a project' },
 			{ name: 'Set Custom Fields', value: 'setCustomFields', action: 'Set custom fields of a task' },

@@ -1,9 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
 import { compact, forOperation, readId } from '../common';
 import { projectLocator } from '../project/get';
 
-export const description = forOperation('taskList', 'create', [
+/** The fields of a new task list; Create If Missing uses them too. */
+export const taskListCreateProperties: INodeProperties[] = [
 	projectLocator,
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Concept & Design' },
 	{
@@ -23,16 +24,21 @@ export const description = forOperation('taskList', 'create', [
 			{ displayName: 'Order', name: 'order', type: 'number', default: 0, description: 'Position of the list on the board' },
 		],
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const description = forOperation('taskList', 'create', taskListCreateProperties);
+
+/** The project and the POST body of a new task list. */
+export function readTaskListCreate(this: IExecuteFunctions, itemIndex: number): { projectId: string; body: IDataObject } {
 	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
 	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a task list needs a name', { itemIndex });
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const list = (await aworkRequest.call(this, 'POST', aworkPath`/projects/${projectId}/tasklists`, {
-		body: compact({ name, order: fields.order, isHiddenForConnectUsers: fields.isHiddenForConnectUsers }),
-		itemIndex,
-	})) as IDataObject;
+	return { projectId, body: compact({ name, order: fields.order, isHiddenForConnectUsers: fields.isHiddenForConnectUsers }) };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { projectId, body } = readTaskListCreate.call(this, itemIndex);
+	const list = (await aworkRequest.call(this, 'POST', aworkPath`/projects/${projectId}/tasklists`, { body, itemIndex })) as IDataObject;
 	return { ...list, projectId };
 }

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { AworkOperation } from '../common';
 import * as create from './create';
+import * as createIfMissing from './createIfMissing';
 import * as getMany from './getMany';
 
-export const operations: Record<string, AworkOperation> = { create, getMany };
+export const operations: Record<string, AworkOperation> = { create, createIfMissing, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +15,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['taskList'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a task list' },
+			{ name: 'Create If Missing', value: 'createIfMissing', action: 'Create a task list unless the project has one of that name' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many task lists of a project' },
 		],
 		default: 'create',
