@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const projectId = optionalGuid.call(this, this.getNodeParameter('projectId', itemIndex, ''), 'Project', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const window = readTimeWindow.call(this, filters.startFrom, filters.startBefore, itemIndex);
-	const updated = readTimeWindow.call(this, filters.updatedSince, undefined, itemIndex).from;
+	const updated = readTimeWindow.call(this, filters.updatedSince, undefined, itemIndex, { from: 'Updated Since', to: '' }).from;
 	const userId = optionalGuid.call(this, filters.userId, 'User', itemIndex);
 	const flag = (name: string) => (filters[name] === 'true' || filters[name] === 'false' ? eq(name, bool(filters[name] === 'true')) : undefined);
 	const filter = and(

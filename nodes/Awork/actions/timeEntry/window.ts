@@ -25,9 +25,15 @@ function parse(this: IExecuteFunctions, value: unknown, field: string, itemIndex
 }
 
 /** Reads Start From (inclusive) and Start Before (exclusive); the window must not be empty. */
-export function readTimeWindow(this: IExecuteFunctions, fromValue: unknown, toValue: unknown, itemIndex: number): TimeWindow {
-	const from = parse.call(this, fromValue, 'Start From', itemIndex);
-	const to = parse.call(this, toValue, 'Start Before', itemIndex);
+export function readTimeWindow(
+	this: IExecuteFunctions,
+	fromValue: unknown,
+	toValue: unknown,
+	itemIndex: number,
+	labels: { from: string; to: string } = { from: 'Start From', to: 'Start Before' },
+): TimeWindow {
+	const from = parse.call(this, fromValue, labels.from, itemIndex);
+	const to = parse.call(this, toValue, labels.to, itemIndex);
 	if (from && to && from >= to) {
 		throw new NodeOperationError(
 			this.getNode(),
