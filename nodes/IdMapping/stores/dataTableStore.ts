@@ -29,6 +29,9 @@ import {
 
 export const CHECKPOINT_NAMESPACE = '_checkpoint';
 
+/** Up to this many new mappings are upserted one by one instead of inserted in bulk (see write()). */
+export const MAX_SINGLE_UPSERTS = 25;
+
 interface ExecutionCache {
 	/** externalKey -> mapping, or null when known to be missing */
 	byExternal: Map<string, Mapping | null>;
@@ -162,17 +165,20 @@ export class DataTableStore implements MappingStore {
 	}
 
 	/**
-	 * New mappings go in bulk inserts (each one transaction); changed ones are upserted one by one;
-	 * unchanged ones are not written. A failed insert is checked against the table, because
-	 * it may have landed before the connection broke.
+	 * Changed mappings, and new ones when there are few (webhook-driven saves, where replays of one
+	 * event run at the same time), are upserted one by one: n8n runs an upsert as one transaction,
+	 * so concurrent executions saving the same key leave one row. Many new mappings go in bulk
+	 * inserts (each one transaction). Unchanged ones are not written. A failed insert is checked
+	 * against the table, because it may have landed before the connection broke.
 	 */
 	async write(changes: MappingWrite): Promise<WriteOutcome> {
 		const failed = new Map<string, Error>();
 		const existing = await this.findByExternalIds([...changes.upserts, ...changes.removals]);
-		const inserts = changes.upserts.filter((m) => !existing.has(externalKeyOf(m)));
+		const fresh = changes.upserts.filter((m) => !existing.has(externalKeyOf(m)));
+		const inserts = fresh.length > MAX_SINGLE_UPSERTS ? fresh : [];
 		const updates = changes.upserts.filter((m) => {
 			const current = existing.get(externalKeyOf(m));
-			return current && !sameContent(current, m);
+			return current ? !sameContent(current, m) : fresh.length <= MAX_SINGLE_UPSERTS;
 		});
 
 		for (let start = 0; start < inserts.length; start += MAX_ROWS_PER_INSERT) {
