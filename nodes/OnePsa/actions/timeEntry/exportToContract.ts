@@ -46,6 +46,14 @@ export const description: INodeProperties[] = [
 				description: 'Entries per batch request (at most 100)',
 			},
 			{
+				displayName: 'Fail When the PSA Refuses Access or Cannot Be Reached',
+				name: 'failOnAccessErrors',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a rejected credential, a missing permission, an exhausted rate limit or an unreachable PSA fails the node even when it is set to continue on error. No entry can be booked then, and a failed execution gets noticed; entry problems (no contract, refused entries) still become failed items.',
+			},
+			{
 				displayName: 'Hours Decimals',
 				name: 'hoursDecimals',
 				type: 'number',
@@ -66,7 +74,12 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('options', 0, {}) as { batchSize?: number; hoursDecimals?: number; useBatch?: boolean };
+	const options = this.getNodeParameter('options', 0, {}) as {
+		batchSize?: number;
+		hoursDecimals?: number;
+		useBatch?: boolean;
+		failOnAccessErrors?: boolean;
+	};
 	const results = new Map<number, ExportResult>();
 	const jobs: ExportJob[] = [];
 	const described = new Map<number, IDataObject>();
@@ -108,8 +121,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			results,
 		);
 	} catch (error) {
-		// Credentials, permissions, rate limit or network: nothing further would get through.
-		if (!this.continueOnFail()) {
+		// Credentials, permissions, rate limit or network (entry problems never get here): nothing
+		// further would get through.
+		if (!this.continueOnFail() || options.failOnAccessErrors) {
 			throw error instanceof NodeApiError || error instanceof NodeOperationError
 				? error
 				: new NodeOperationError(this.getNode(), error as Error);
