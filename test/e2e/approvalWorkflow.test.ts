@@ -62,6 +62,8 @@ describe('workflow "project creation on approval" in real n8n', () => {
 
 	beforeAll(async () => {
 		sandbox = await startWorkflowSandbox({ label: 'approval-workflow' });
+		// The workflow checks that the approval's contract exists in The One PSA before creating anything.
+		sandbox.onePsa.fake.seed({ contracts: [{ id: 'ctr_acme_projects', number: 'C-1002', name: 'Acme projects' }] });
 		const seeded = sandbox.awork.fake.seed({
 			projectTemplates: [
 				{
@@ -153,10 +155,14 @@ describe('workflow "project creation on approval" in real n8n', () => {
 
 	it('creates one project for a new approval delivered 5 times at once; only one run adds lists and tasks', async () => {
 		const answers = await Promise.all(Array.from({ length: 5 }, () => send(approval('q-2002', 'Q-2026-0077'))));
-		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+		// A delivery that finds the project still being created is told to come again later (409).
+		for (const answer of answers) expect([200, 409]).toContain(answer.status);
 		const bodies = answers.map((answer) => answer.json as Record<string, unknown>);
 		expect(bodies.filter((body) => body.created === true)).toHaveLength(1);
 		expect(new Set(bodies.map((body) => body.projectId)).size).toBe(1);
+		const again = await send(approval('q-2002', 'Q-2026-0077'));
+		expect(again.status).toBe(200);
+		expect(again.json).toMatchObject({ created: false, projectId: bodies[0].projectId });
 
 		const projects = await projectsWithKey('PSA-Q-2026-0077');
 		expect(projects).toHaveLength(1);
