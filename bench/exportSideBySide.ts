@@ -3,69 +3,74 @@
  * package's nodes) and a baseline built from stock n8n nodes the way awork's PSA guide describes
  * it (bench/baseline/stock-export.json), in the same real n8n against the same fakes.
  *
- * For each N: the same seed (P projects, each with a PSA contract, N/P billable unbilled entries
- * on closed days), one `n8n execute` per workflow, and per run: requests per API and endpoint
- * (from the fakes' request logs), wall time, n8n's own execution time, peak RSS of the n8n
- * process that ran the workflow (and of its task runner), and the outcome (PSA entries, billed).
+ * Both run in the n8n server, as the hourly schedule would run them: for the benchmark their
+ * manual trigger is swapped for a webhook of the same name, so the workflows are otherwise as
+ * shipped. Per run: requests per API and endpoint (the fakes' request logs), wall time (start to
+ * stored execution), n8n's execution time, and the peak resident memory of the n8n server and of
+ * its process group (server + task runner, which runs the baseline's Code nodes), sampled every
+ * 100 ms. The same seed for both: P projects, each with a PSA contract, N/P billable unbilled
+ * entries on closed days.
  *
- * Usage: node build/bench/exportSideBySide.js [sizes=1000,10000,50000] [--paced] [--cap]
+ * Usage: node build/bench/exportSideBySide.js [sizes=1000,10000] [--baseline|--shipped]
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_TENANT } from '../test/fakes/onepsa';
-import { REPO_ROOT, withPlaceholders, type WorkflowJson } from '../test/e2e/harness';
+import { httpRequest, REPO_ROOT, waitFor, withPlaceholders, type WorkflowJson } from '../test/e2e/harness';
 import { aworkState, startWorkflowSandbox, type WorkflowSandbox } from '../test/e2e/support';
-import { runCliTracked, type TrackedRunResult } from '../test/faults/support/cliRun';
+import { MemorySampler } from '../test/faults/support/cliRun';
 
 export const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'baseline', 'stock-export.json');
 const SHIPPED_FILE = 'invoicing-export.json';
-const PROJECTS = 10;
+export const PROJECTS = 10;
 const ZONE = 'Europe/Berlin';
 /** The fake awork's largest setIsBilled batch (awork documents none). */
 export const AWORK_BILLED_BATCH = 500;
+const UNLIMITED = 1_000_000_000;
+
+export type BenchWorkflow = 'baseline' | 'shipped';
 
 export interface RequestCounts {
-	awork: {
-		timeEntryReads: number;
-		projectReads: number;
-		otherReads: number;
-		billedMarks: number;
-		refused: number;
-		rateLimited: number;
-		total: number;
-	};
+	awork: { timeEntryReads: number; projectReads: number; otherReads: number; billedMarks: number; refused: number; rateLimited: number; total: number };
 	psa: { batches: number; singles: number; other: number; rateLimited: number; total: number };
 }
 
 export interface ExportRunFigures {
-	workflow: 'baseline' | 'shipped';
+	workflow: BenchWorkflow;
 	entries: number;
-	ok: boolean;
+	status: string;
 	error?: string;
 	requests: RequestCounts;
+	/** Entries each run may take (shipped export's maxEntriesPerRun). */
+	maxEntriesPerRun?: number;
+	runs: number;
 	wallMs: number;
 	executionMs: number;
+	/** Peak resident memory of the n8n server process during the run(s), MB. */
 	n8nPeakRssMb: number;
+	/** Peak of the server's process group (server + task runner), MB. */
 	groupPeakRssMb: number;
+	/** Resident memory of the server before the run, MB. */
+	n8nRssBeforeMb: number;
 	psaEntries: number;
 	billed: number;
-	/** Per contract ⌈n/100⌉ summed: the fewest batch requests the PSA's per-contract endpoint allows. */
+	/** ⌈n/100⌉ per contract, summed: the fewest batch posts the PSA's per-contract endpoint allows. */
 	psaBatchFloor: number;
-	/** PSA requests per minute over the PSA phase, as a share of the limit (paced runs). */
+	/** PSA requests over its budget in the run's minutes (paced runs). */
 	psaBudgetUse?: number;
 }
 
-export interface SideBySideOptions {
+export interface RunOptions {
 	/** PSA limit per minute; undefined switches limits off in both fakes. */
 	psaLimitPerMinute?: number;
-	/** maxEntriesPerRun for the shipped export (0 = no cap). */
+	/** maxEntriesPerRun of the shipped export (default: the shipped value). */
 	maxEntriesPerRun?: number;
-	/** Only run the shipped export (paced and memory runs). */
-	shippedOnly?: boolean;
-	/** Run the shipped export until no billable entry is left, counting runs (memory runs with a cap). */
+	/** Run the shipped export again until every entry is billed, as its hourly catch-up would. */
 	untilDone?: boolean;
-	log?: (line: string) => void;
+	/** The baseline's psaRequestIntervalMs (its pacing for the PSA's 100/min). */
+	baselineIntervalMs?: number;
 }
 
 function countRequests(sandbox: WorkflowSandbox): RequestCounts {
@@ -93,65 +98,57 @@ function countRequests(sandbox: WorkflowSandbox): RequestCounts {
 	return { awork, psa };
 }
 
-/** The PSA phase's use of its budget: requests ÷ (limit × (span of the phase in minutes + 1)). */
+/** PSA requests ÷ (limit × the minutes they were spread over, counted from the first, rounded up). */
 function budgetUse(sandbox: WorkflowSandbox, limitPerMinute: number): number | undefined {
-	const times = sandbox.onePsa.fake.log.map((entry) => entry.at);
+	const times = sandbox.onePsa.fake.log.filter((entry) => entry.status !== 429).map((entry) => entry.at);
 	if (times.length < 2) return undefined;
 	const spanMinutes = (Math.max(...times) - Math.min(...times)) / 60_000;
 	return times.length / (limitPerMinute * (Math.floor(spanMinutes) + 1));
 }
 
 interface Seeded {
-	projectIds: string[];
-	contractOf: Map<string, string>;
 	perProject: Map<string, number>;
+}
+
+async function control(method: string, url: string, body?: unknown): Promise<unknown> {
+	const answer = await httpRequest(method, url, { body, timeoutMs: 600_000 });
+	if (answer.status >= 400) throw new Error(`${method} ${url} -> ${answer.status}: ${answer.text}`);
+	return answer.body;
 }
 
 /** Clean fakes holding P projects with contracts and N billable, unbilled entries of closed days. */
 async function seed(sandbox: WorkflowSandbox, entries: number): Promise<Seeded> {
 	const { awork, onePsa } = sandbox;
-	await fetchJson('POST', `${awork.controlUrl}/reset`, {});
+	await control('POST', `${awork.controlUrl}/reset`, {});
 	onePsa.fake.reset();
 	awork.fake.server.logBodies = false;
 	onePsa.fake.server.logBodies = false;
 	const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
 		.customFieldDefinitions as Array<{ id: string }>;
-	const projectIds: string[] = [];
-	const contractOf = new Map<string, string>();
 	const perProject = new Map<string, number>();
 	const contracts: Array<{ id: string; number: string; name: string }> = [];
+	const projectIds: string[] = [];
 	for (let p = 0; p < PROJECTS; p++) {
 		const contractId = `ctr_bench_${p}`;
 		const [project] = awork.fake.seed({
 			projects: [{ name: `Client project ${p}`, customFields: [{ customFieldDefinitionId: field.id, textValue: contractId }] }],
 		}).projects as Array<{ id: string }>;
 		projectIds.push(project.id);
-		contractOf.set(project.id, contractId);
 		contracts.push({ id: contractId, number: `C-${1000 + p}`, name: `Contract ${p}` });
 	}
 	onePsa.fake.seed({ contracts });
 	const to = new Date(Date.now() - 2 * 86_400_000).toISOString();
 	const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
-	let left = entries;
 	projectIds.forEach((projectId, index) => {
 		const count = Math.floor(entries / PROJECTS) + (index < entries % PROJECTS ? 1 : 0);
-		left -= count;
 		perProject.set(projectId, count);
 		if (count > 0) {
 			awork.fake.generateTimeEntries({ count, projectIds: [projectId], billableRatio: 1, billedRatio: 0, from, to, timezone: ZONE, seed: 42 + index });
 		}
 	});
-	if (left !== 0) throw new Error('seed arithmetic');
 	awork.fake.server.log.length = 0;
 	onePsa.fake.log.length = 0;
-	return { projectIds, contractOf, perProject };
-}
-
-async function fetchJson(method: string, url: string, body?: unknown): Promise<unknown> {
-	const { httpRequest } = await import('../test/e2e/harness');
-	const answer = await httpRequest(method, url, { body });
-	if (answer.status >= 400) throw new Error(`${method} ${url} -> ${answer.status}: ${answer.text}`);
-	return answer.body;
+	return { perProject };
 }
 
 async function billedCount(sandbox: WorkflowSandbox): Promise<number> {
@@ -159,18 +156,34 @@ async function billedCount(sandbox: WorkflowSandbox): Promise<number> {
 	return entries.filter((entry) => entry.isBilled).length;
 }
 
-export interface BenchN8n {
+/** The workflow with its manual trigger swapped for a webhook of the same name (POST starts a run in the server). */
+function startedByWebhook(workflow: WorkflowJson, triggerName: string, webhookPath: string): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	const trigger = copy.nodes.find((node) => node.name === triggerName);
+	if (!trigger) throw new Error(`no node "${triggerName}" in ${workflow.name}`);
+	Object.assign(trigger, {
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+	});
+	return copy;
+}
+
+export interface Bench {
 	sandbox: WorkflowSandbox;
-	baselineId: string;
-	shippedId: (settings: Record<string, unknown>) => Promise<string>;
+	workflowId(workflow: BenchWorkflow, options: RunOptions): Promise<{ id: string; url: string }>;
+	close(): Promise<void>;
 }
 
 /** One n8n with the fakes, the package's credentials and the stock nodes' generic ones. */
-export async function startBench(label: string): Promise<BenchN8n> {
+export async function startBench(label = 'bench-export'): Promise<Bench> {
 	const sandbox = await startWorkflowSandbox({
 		label,
 		awork: { config: { rateLimit: { enabled: false } } },
-		onePsa: { rateLimit: { limit: 1_000_000_000, intervalMs: 60_000 } },
+		onePsa: { rateLimit: { limit: UNLIMITED, intervalMs: 60_000 } },
+		// Production-like: the server stores every execution (n8n's default), nothing is printed.
+		n8n: { env: { N8N_LOG_LEVEL: 'warn' } },
 	});
 	const headerAuth = await sandbox.n8n.createCredential({
 		name: 'awork API key (header)',
@@ -182,105 +195,130 @@ export async function startBench(label: string): Promise<BenchN8n> {
 		type: 'httpCustomAuth',
 		data: { json: JSON.stringify({ headers: { 'X-Integration-Key': DEFAULT_TENANT.integrationKey, 'X-Tenant-Id': DEFAULT_TENANT.tenantId } }) },
 	});
-	const baseline = withPlaceholders(JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) as WorkflowJson, {
-		AWORK_URL: sandbox.awork.baseUrl,
-		PSA_URL: sandbox.onePsa.baseUrl,
-	});
-	const baselineId = await sandbox.n8n.importWorkflow(baseline, { credentials: { httpHeaderAuth: headerAuth, httpCustomAuth: customAuth } });
-	const shippedIds = new Map<string, string>();
+	const imported = new Map<string, { id: string; url: string }>();
 	return {
 		sandbox,
-		baselineId,
-		shippedId: async (settings) => {
-			const key = JSON.stringify(settings);
-			let id = shippedIds.get(key);
-			if (!id) {
-				id = await sandbox.importShipped(SHIPPED_FILE, { settings: { timezone: ZONE, ...settings } });
-				shippedIds.set(key, id);
+		async workflowId(workflow, options) {
+			const key = JSON.stringify([workflow, workflow === 'baseline' ? options.baselineIntervalMs ?? 0 : options.maxEntriesPerRun ?? null]);
+			let found = imported.get(key);
+			if (found) return found;
+			const webhookPath = `bench-${workflow}-${imported.size}`;
+			let id: string;
+			if (workflow === 'baseline') {
+				let baseline = withPlaceholders(JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8')) as WorkflowJson, {
+					AWORK_URL: sandbox.awork.baseUrl,
+					PSA_URL: sandbox.onePsa.baseUrl,
+				});
+				baseline = startedByWebhook(baseline, 'Run Export', webhookPath);
+				const settings = baseline.nodes.find((node) => node.name === 'Settings')!;
+				for (const assignment of (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments) {
+					if (assignment.name === 'psaRequestIntervalMs') assignment.value = options.baselineIntervalMs ?? 0;
+				}
+				id = await sandbox.n8n.importWorkflow(baseline, { credentials: { httpHeaderAuth: headerAuth, httpCustomAuth: customAuth } });
+			} else {
+				id = await sandbox.importShipped(SHIPPED_FILE, {
+					settings: { timezone: ZONE, ...(options.maxEntriesPerRun === undefined ? {} : { maxEntriesPerRun: options.maxEntriesPerRun }) },
+					edit: (shipped) => startedByWebhook(shipped, 'Run Export Now', webhookPath),
+				});
 			}
-			return id;
+			await sandbox.n8n.activateWorkflow(id);
+			found = { id, url: sandbox.n8n.webhookUrl(webhookPath) };
+			imported.set(key, found);
+			return found;
 		},
+		close: async () => await sandbox.close(),
 	};
 }
 
-function setPsaLimit(sandbox: WorkflowSandbox, limitPerMinute: number | undefined): void {
-	sandbox.onePsa.fake.setRateLimit(limitPerMinute ?? 1_000_000_000, 60_000);
+interface ServerRun {
+	status: string;
+	error?: string;
+	wallMs: number;
+	executionMs: number;
 }
 
-function figures(
-	workflow: ExportRunFigures['workflow'],
-	entries: number,
-	run: TrackedRunResult,
-	requests: RequestCounts,
-	seeded: Seeded,
-	psaEntries: number,
-	billed: number,
-): ExportRunFigures {
-	const started = Date.parse(String(run.result?.startedAt ?? ''));
-	const stopped = Date.parse(String(run.result?.stoppedAt ?? ''));
-	let psaBatchFloor = 0;
-	for (const count of seeded.perProject.values()) psaBatchFloor += Math.ceil(count / 100);
-	return {
-		workflow,
-		entries,
-		ok: run.ok,
-		error: run.ok ? undefined : (run.result?.data?.resultData.error?.message ?? run.stderr.slice(-500)),
-		requests,
-		wallMs: run.wallMs,
-		executionMs: Number.isFinite(stopped - started) ? stopped - started : NaN,
-		n8nPeakRssMb: run.memory.n8nPeakRssMb,
-		groupPeakRssMb: run.memory.groupPeakRssMb,
-		psaEntries,
-		billed,
-		psaBatchFloor,
-	};
-}
-
-let lastNodeTimes: Record<string, number> = {};
-
-/** Milliseconds per node (all its runs), from n8n's run data. */
-function nodeTimes(run: TrackedRunResult): Record<string, number> {
-	const times: Record<string, number> = {};
-	for (const [name, runs] of Object.entries(run.result?.data?.resultData.runData ?? {})) {
-		times[name] = runs.reduce((sum, nodeRun) => sum + Number((nodeRun as { executionTime?: number }).executionTime ?? 0), 0);
+/** Starts the workflow through its webhook and waits until n8n has stored the finished execution. */
+async function runInServer(bench: Bench, workflow: { id: string; url: string }): Promise<ServerRun> {
+	const { n8n } = bench.sandbox;
+	const before = new Set((await n8n.listExecutions(workflow.id, { includeData: false })).map((execution) => execution.id));
+	const started = Date.now();
+	const answer = await httpRequest('POST', workflow.url, { body: {} });
+	if (answer.status !== 200) throw new Error(`starting ${workflow.url} -> ${answer.status}: ${answer.text}`);
+	const execution = await waitFor(
+		async () => {
+			const executions = await n8n.listExecutions(workflow.id, { includeData: false });
+			return executions.find((candidate) => !before.has(candidate.id) && candidate.stoppedAt && candidate.status !== 'running');
+		},
+		{ timeoutMs: 60 * 60_000, intervalMs: 200, describe: () => `the run of workflow ${workflow.id}` },
+	);
+	const wallMs = Date.now() - started;
+	let error: string | undefined;
+	if (execution.status !== 'success') {
+		const full = await n8n.getExecution(execution.id).catch(() => undefined);
+		error = full?.data?.resultData.error?.message ?? execution.status;
 	}
-	return times;
+	return { status: execution.status, error, wallMs, executionMs: Date.parse(String(execution.stoppedAt)) - Date.parse(execution.startedAt) };
 }
 
-export async function runOne(
-	bench: BenchN8n,
-	workflow: ExportRunFigures['workflow'],
-	entries: number,
-	options: SideBySideOptions = {},
-): Promise<ExportRunFigures> {
+export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: number, options: RunOptions = {}): Promise<ExportRunFigures> {
 	const { sandbox } = bench;
 	const seeded = await seed(sandbox, entries);
-	setPsaLimit(sandbox, options.psaLimitPerMinute);
-	const id = workflow === 'baseline' ? bench.baselineId : await bench.shippedId(options.maxEntriesPerRun === undefined ? {} : { maxEntriesPerRun: options.maxEntriesPerRun });
-	const run = await runCliTracked(sandbox.n8n, id, { timeoutMs: 60 * 60_000 });
-	lastNodeTimes = nodeTimes(run);
-	if (!run.ok) console.error(`exit ${run.exitCode} ${run.signal}; stdout ${run.stdout.length} chars; stderr: ${run.stderr.slice(-2000)}`);
-	const result = figures(workflow, entries, run, countRequests(sandbox), seeded, sandbox.onePsa.fake.state().timeEntries.length, await billedCount(sandbox));
-	if (options.psaLimitPerMinute) result.psaBudgetUse = budgetUse(sandbox, options.psaLimitPerMinute);
-	return result;
+	const limited = options.psaLimitPerMinute !== undefined;
+	sandbox.onePsa.fake.setRateLimit(options.psaLimitPerMinute ?? UNLIMITED, 60_000);
+	await control('PUT', `${sandbox.awork.controlUrl}/config`, { rateLimit: { enabled: limited } });
+	const target = await bench.workflowId(workflow, options);
+	const pid = sandbox.n8n.pid!;
+	const rssBefore = MemorySampler.rssMb(pid);
+	const sampler = new MemorySampler(pid, { highWaterMark: false }).start();
+	const runs: ServerRun[] = [];
+	try {
+		for (;;) {
+			const run = await runInServer(bench, target);
+			runs.push(run);
+			if (!options.untilDone || run.status !== 'success' || runs.length >= 50) break;
+			if ((await billedCount(sandbox)) >= entries) break;
+		}
+	} catch (error) {
+		sampler.stop();
+		throw error;
+	}
+	const memory = sampler.stop();
+	let psaBatchFloor = 0;
+	for (const count of seeded.perProject.values()) psaBatchFloor += Math.ceil(count / 100);
+	const failed = runs.find((run) => run.status !== 'success');
+	const figures: ExportRunFigures = {
+		workflow,
+		entries,
+		status: failed?.status ?? 'success',
+		error: failed?.error,
+		requests: countRequests(sandbox),
+		maxEntriesPerRun: workflow === 'shipped' ? options.maxEntriesPerRun : undefined,
+		runs: runs.length,
+		wallMs: runs.reduce((sum, run) => sum + run.wallMs, 0),
+		executionMs: runs.reduce((sum, run) => sum + run.executionMs, 0),
+		n8nPeakRssMb: memory.n8nPeakRssMb,
+		groupPeakRssMb: memory.groupPeakRssMb,
+		n8nRssBeforeMb: rssBefore,
+		psaEntries: sandbox.onePsa.fake.state().timeEntries.length,
+		billed: await billedCount(sandbox),
+		psaBatchFloor,
+	};
+	if (limited) figures.psaBudgetUse = budgetUse(sandbox, options.psaLimitPerMinute!);
+	return figures;
 }
 
-/** CLI entry for developing and for single runs. */
+/** CLI entry for single runs. */
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const sizes = (args.find((arg) => /^\d/.test(arg)) ?? '1000').split(',').map(Number);
-	const which = args.includes('--shipped') ? ['shipped'] : args.includes('--baseline') ? ['baseline'] : ['baseline', 'shipped'];
-	const bench = await startBench('bench-export');
+	const which: BenchWorkflow[] = args.includes('--shipped') ? ['shipped'] : args.includes('--baseline') ? ['baseline'] : ['baseline', 'shipped'];
+	const bench = await startBench();
 	try {
 		for (const entries of sizes) {
-			for (const workflow of which as Array<ExportRunFigures['workflow']>) {
-				const result = await runOne(bench, workflow, entries);
-				console.log(JSON.stringify(result));
-				if (process.env.BENCH_NODE_TIMES === '1') console.log(JSON.stringify(lastNodeTimes));
-			}
+			for (const workflow of which) console.log(JSON.stringify(await runOne(bench, workflow, entries)));
 		}
 	} finally {
-		await bench.sandbox.close();
+		await bench.close();
 	}
 }
 

@@ -155,12 +155,12 @@ describe(`invoicing export, exactly once (${profile.name} profile: ${profile.ent
 			}
 		};
 		await setFaults({});
-		// Every few seconds: a burst of 429s, and now and then a latency spike of 1.5 s.
+		// Every 5 s a latency spike (1.5 s per request) or, every 15 s, a burst of three 429s.
 		let tick = 0;
 		const weather = setInterval(() => {
 			tick++;
-			void setFaults(tick % 3 === 0 ? { latencyMs: 1500, burst429: 4 } : { burst429: 4 });
-		}, 4000);
+			void setFaults(tick % 3 === 0 ? { burst429: 3 } : tick % 3 === 1 ? { latencyMs: 1500 } : {});
+		}, 5000);
 		let runs = 0;
 		try {
 			for (; runs < 12 && !(await exportDone(sandbox, scenario)); runs++) await runToEnd(`faults: run ${runs + 1}`);

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 import { freePort, parseLastJsonObject, type ExecutionRun, type N8nInstance } from '../../e2e/harness';
 
@@ -63,7 +64,11 @@ function groupPids(pgid: number): number[] {
 	return pids;
 }
 
-/** Samples VmRSS/VmHWM of a process group until stopped. */
+/**
+ * Samples the resident memory of a process and of its process group until stopped. For a
+ * process that lives only for the run (n8n execute) the kernel's high-water mark (VmHWM) is the
+ * peak; for a long-lived one (the n8n server) it covers its whole life, so the samples count.
+ */
 export class MemorySampler {
 	private n8nPeakKb = 0;
 
@@ -73,17 +78,25 @@ export class MemorySampler {
 
 	private timer?: NodeJS.Timeout;
 
-	constructor(private readonly pid: number, private readonly intervalMs = 100) {}
+	constructor(
+		private readonly pid: number,
+		private readonly options: { highWaterMark?: boolean; intervalMs?: number } = {},
+	) {}
+
+	/** Resident memory of a process now, MB. */
+	static rssMb(pid: number): number {
+		return Math.round(((statusField(pid, 'VmRSS') ?? 0) / 1024) * 10) / 10;
+	}
 
 	start(): this {
 		this.sample();
-		this.timer = setInterval(() => this.sample(), this.intervalMs);
+		this.timer = setInterval(() => this.sample(), this.options.intervalMs ?? 100);
 		return this;
 	}
 
 	sample(): void {
-		const hwm = statusField(this.pid, 'VmHWM');
-		if (hwm !== undefined) this.n8nPeakKb = Math.max(this.n8nPeakKb, hwm);
+		const own = statusField(this.pid, this.options.highWaterMark === false ? 'VmRSS' : 'VmHWM');
+		if (own !== undefined) this.n8nPeakKb = Math.max(this.n8nPeakKb, own);
 		let sum = 0;
 		for (const pid of groupPids(this.pid)) sum += statusField(pid, 'VmRSS') ?? 0;
 		this.groupPeakKb = Math.max(this.groupPeakKb, sum);
@@ -92,6 +105,7 @@ export class MemorySampler {
 
 	stop(): MemoryPeak {
 		if (this.timer) clearInterval(this.timer);
+		this.sample();
 		const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
 		return { n8nPeakRssMb: mb(this.n8nPeakKb), groupPeakRssMb: mb(this.groupPeakKb), samples: this.samples };
 	}
@@ -136,10 +150,16 @@ export async function startCliRun(n8n: N8nInstance, workflowId: string, options:
 			const memory = sampler.stop();
 			killGroup(pid); // the task runner, if it outlived the CLI
 			const result = parseLastJsonObject(stdout) as ExecutionRun | undefined;
-			fs.appendFileSync(
-				n8n.logFile,
-				`\n[faults] n8n execute --id=${workflowId} exited ${exitCode ?? signal}${killed ? ' (killed)' : ''}\n${stdout.slice(-20000)}\n${stderr.slice(-20000)}\n`,
-			);
+			try {
+				// Another jest run's global setup may have emptied the artifacts folder meanwhile.
+				fs.mkdirSync(path.dirname(n8n.logFile), { recursive: true });
+				fs.appendFileSync(
+					n8n.logFile,
+					`\n[faults] n8n execute --id=${workflowId} exited ${exitCode ?? signal}${killed ? ' (killed)' : ''}\n${stdout.slice(-20000)}\n${stderr.slice(-20000)}\n`,
+				);
+			} catch {
+				// the log is a convenience
+			}
 			resolve({
 				exitCode,
 				signal,
