@@ -211,9 +211,13 @@ describe('workflow "invoicing export" in real n8n', () => {
 		expect(singlePosts.map((entry) => entry.status)).toEqual(support.map(() => 201));
 		expect(summary.withoutContract).toBe(internalScope.length);
 
-		// The checkpoint is in the data table; no row per time entry (the PSA keeps the awork ID as externalId).
+		// One timeEntry mapping per booked entry (PSA entry ID -> awork ID, the refused two included), and the checkpoint.
 		const rows = await mappingRows(sandbox.n8n);
-		expect(rows.filter((row) => row.namespace === 'timeEntry')).toEqual([]);
+		const psaIdOf = new Map(booked.map((entry) => [entry.externalId, entry.id]));
+		const entryRows = rows.filter((row) => row.namespace === 'timeEntry');
+		expect(entryRows.map((row) => [row.aworkId, row.externalId]).sort()).toEqual(expected.map((entry) => [entry.id, psaIdOf.get(entry.id)]).sort());
+		const unauthorizedRow = entryRows.find((row) => row.aworkId === unauthorized[0]);
+		expect(unauthorizedRow?.data).toMatchObject({ contractId: 'ctr_relaunch', billedInAwork: false });
 		expect(rows.find((row) => row.namespace === '_checkpoint' && row.externalId === 'invoicingExport')?.data).toEqual({
 			value: closedBefore.toUTC().toISO(),
 		});
@@ -222,9 +226,13 @@ describe('workflow "invoicing export" in real n8n', () => {
 	it('books nothing new and bills nothing else on a second run', async () => {
 		const bookedBefore = psaEntries().map((entry) => entry.id).sort();
 		const billedBefore = [...(await billedIds())].sort();
+		const entryRows = async () =>
+			(await mappingRows(sandbox.n8n)).filter((row) => row.namespace === 'timeEntry').map((row) => `${row.externalId}>${row.aworkId}`).sort();
+		const rowsBefore = await entryRows();
 
 		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
 		expect(run.ok).toBe(true);
+		expect(await entryRows()).toEqual(rowsBefore);
 		expect(psaEntries().map((entry) => entry.id).sort()).toEqual(bookedBefore);
 		expect([...(await billedIds())].sort()).toEqual(billedBefore);
 
