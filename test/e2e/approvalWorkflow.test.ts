@@ -7,8 +7,12 @@
  *   once each leave exactly one project, and only one run adds lists and tasks;
  * - a malformed approval is answered 400 naming the field, and awork receives no write;
  * - with a template in Settings the project is created from the template;
+ * - the project gets the awork company of the PSA company (found by mapping, else by exact name,
+ *   else created, and mapped), so the Command Center answers for that PSA company;
  * - `n8n import:workflow` accepts the file.
  */
+import { DEFAULT_TENANT } from '../fakes/onepsa';
+import { httpRequest } from './harness';
 import {
 	aworkState,
 	aworkWrites,
@@ -16,6 +20,7 @@ import {
 	mappingRows,
 	shippedWorkflowPath,
 	startWorkflowSandbox,
+	nodeNamed,
 	webhookPathOf,
 	type AworkView,
 	type WorkflowSandbox,
@@ -60,8 +65,13 @@ describe('workflow "project creation on approval" in real n8n', () => {
 	const fieldValue = (project: AworkView, definitionId: string) =>
 		project.customFields.find((field: AworkView) => field.customFieldDefinitionId === definitionId)?.textValue;
 
+	const companies = async () => (await aworkState(sandbox.awork, 'companies')).companies;
+	let commandCenterBase: string;
+
 	beforeAll(async () => {
 		sandbox = await startWorkflowSandbox({ label: 'approval-workflow' });
+		// A company of another PSA client with a similar name: the approval must not take it.
+		sandbox.awork.fake.seed({ companies: [{ name: 'Acme GmbH & Co. KG' }] });
 		// The workflow checks that the approval's contract exists in The One PSA before creating anything.
 		sandbox.onePsa.fake.seed({ contracts: [{ id: 'ctr_acme_projects', number: 'C-1002', name: 'Acme projects' }] });
 		const seeded = sandbox.awork.fake.seed({
@@ -85,6 +95,10 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		const templatedId = await sandbox.n8n.importWorkflow(templated);
 		await sandbox.n8n.activateWorkflow(templatedId);
 		templateWebhookPath = webhookPathOf(templated, TRIGGER, 'onepsa');
+
+		const center = 'psa-command-center.json';
+		await sandbox.n8n.activateWorkflow(await sandbox.importShipped(center, { settings: { aworkWebUrl: WEB_URL } }));
+		commandCenterBase = sandbox.n8n.webhookUrl(String(nodeNamed(loadShippedWorkflow(center), 'PSA Command Center').webhookId));
 	});
 
 	afterAll(async () => {
@@ -135,6 +149,20 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		expect(byKey.get('task:q-1001:l1')?.aworkId).toBe(taskIdByName.get('Concept and design'));
 		expect(byKey.get('task:q-1001:l2')?.aworkId).toBe(taskIdByName.get('Build the pages'));
 		expect(byKey.get('task:q-1001:l3')?.aworkId).toBe(taskIdByName.get('Go-live support'));
+
+		// The PSA company became an awork company (exact name, not the similar one), linked to the project and mapped.
+		const acme = (await companies()).filter((company) => company.name === 'Acme GmbH');
+		expect(acme).toHaveLength(1);
+		expect(project.companyId).toBe(acme[0].id);
+		expect(byKey.get('company:cmp_acme')).toMatchObject({ aworkId: acme[0].id });
+	});
+
+	it('lets the Command Center answer for the PSA company of an approval', async () => {
+		const answer = await httpRequest<Record<string, any>>('GET', `${commandCenterBase}/api/integration/command-center/cmp_acme`, {
+			headers: { 'X-Integration-Key': DEFAULT_TENANT.integrationKey },
+		});
+		expect(answer.status).toBe(200);
+		expect(JSON.stringify(answer.body)).toContain(projectId);
 	});
 
 	it('answers 10 replays of the approval (5 at once) with the same project and creates nothing', async () => {
@@ -176,6 +204,12 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		const rows = await mappingRows(sandbox.n8n);
 		expect(rows.filter((row) => row.namespace === 'project' && row.externalId === 'q-2002').map((row) => row.aworkId)).toEqual([projects[0].id]);
 		expect(rows.filter((row) => row.namespace === 'task' && row.externalId.startsWith('q-2002:'))).toHaveLength(3);
+
+		// The same PSA company: the mapped awork company again, none added.
+		const acme = (await companies()).filter((company) => company.name === 'Acme GmbH');
+		expect(acme).toHaveLength(1);
+		expect(projects[0].companyId).toBe(acme[0].id);
+		expect(rows.filter((row) => row.namespace === 'company')).toHaveLength(1);
 	});
 
 	it('answers with the project that already has the key when no mapping exists, adding nothing to it', async () => {
