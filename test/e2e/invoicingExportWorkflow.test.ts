@@ -7,6 +7,8 @@
  * the PSA confirmed; the summary reports every other entry with its reason. A second run books
  * nothing new and bills nothing else.
  */
+import { createHash } from 'crypto';
+
 import { DateTime } from 'luxon';
 
 import { httpRequest, nodeOutput, runError } from './harness';
@@ -276,5 +278,112 @@ describe('workflow "invoicing export" in real n8n', () => {
 	it('is accepted by `n8n import:workflow`', async () => {
 		const imported = await sandbox.n8n.runCli(['import:workflow', `--input=${shippedWorkflowPath(FILE)}`]);
 		expect(imported.exitCode).toBe(0);
+	});
+});
+
+/**
+ * The same workflow with `postAs: positions` on a small seed: one PSA entry per project (the sum
+ * of its entries), with an externalId derived from the sorted entry IDs, so a run whose billing
+ * failed is completed by the next one as a duplicate; exactly the covered entries are billed.
+ */
+describe('workflow "invoicing export" posting invoice positions', () => {
+	let sandbox: WorkflowSandbox;
+	let workflowId: string;
+	let closedBefore: DateTime;
+	const ids: Record<string, string> = {};
+
+	const psaEntries = () => sandbox.onePsa.fake.state().timeEntries;
+	const billedIds = async () =>
+		(await aworkState(sandbox.awork, 'timeEntries')).timeEntries.filter((entry) => entry.isBilled).map((entry) => entry.id as string).sort();
+	const positionId = (...keys: string[]) => `pos-${createHash('sha256').update(keys.map((key) => ids[key]).sort().join(',')).digest('hex').slice(0, 40)}`;
+
+	beforeAll(async () => {
+		sandbox = await startWorkflowSandbox({ label: 'invoicing-export-positions' });
+		const { awork, onePsa } = sandbox;
+		onePsa.fake.seed({ contracts: [{ id: 'ctr_design', number: 'C-3001', name: 'Design' }, { id: 'ctr_care', number: 'C-3002', name: 'Care' }] });
+		const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
+			.customFieldDefinitions as Array<{ id: string }>;
+		const projectId: Record<string, string> = {};
+		for (const [key, name, contract] of [['design', 'Design sprint', 'ctr_design'], ['care', 'Website care', 'ctr_care'], ['internal', 'Internal', '']]) {
+			const [project] = awork.fake.seed({
+				projects: [{ name, customFields: contract ? [{ customFieldDefinitionId: field.id, textValue: contract }] : [] }],
+			}).projects as Array<{ id: string }>;
+			projectId[key] = project.id;
+		}
+		closedBefore = DateTime.now().setZone(ZONE).startOf('day');
+		const at = (days: number, hours: number) => closedBefore.minus({ days }).plus({ hours }).toUTC().toISO()!;
+		const seed: Array<[string, string, string, number, boolean, boolean]> = [
+			// key, project, start, seconds, billable, billed
+			['d1', 'design', at(2, 10), 3600, true, false],
+			['d2', 'design', at(1, 9), 1800, true, false],
+			['d3', 'design', at(40, 15), 900, true, false], // backdated
+			['d4', 'design', at(3, 10), 3600, true, true], // billed before
+			['d5', 'design', at(3, 11), 3600, false, false], // not billable
+			['d6', 'design', closedBefore.plus({ seconds: 1 }).toUTC().toISO()!, 3600, true, false], // today
+			['c1', 'care', at(3, 14), 7200, true, false],
+			['c2', 'care', at(1, 16), 2700, true, false],
+			['i1', 'internal', at(2, 8), 3600, true, false], // no contract
+		];
+		const seeded = awork.fake.seed({
+			timeEntries: seed.map(([, project, start, duration, isBillable, isBilled]) => ({
+				projectId: projectId[project],
+				startDateUtc: start,
+				duration,
+				isBillable,
+				isBilled,
+				timezone: ZONE,
+			})),
+		}).timeEntries as Array<{ id: string }>;
+		seed.forEach(([key], index) => (ids[key] = seeded[index].id));
+		workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE, postAs: 'positions' } });
+	});
+
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+
+	const covered = () => ['d1', 'd2', 'd3', 'c1', 'c2'].map((key) => ids[key]).sort();
+	const yesterday = () => closedBefore.minus({ days: 1 }).toISODate();
+
+	it('books one position per project with the hand-computed hours; when awork refuses to bill, nothing is billed', async () => {
+		covered().forEach((id) => sandbox.awork.fake.store.forbiddenIds.add(id));
+		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(runError(run.result)).toBeUndefined();
+
+		const booked = psaEntries().map(({ contractId, externalId, hours, date, description }) => ({ contractId, externalId, hours, date, description }));
+		expect(booked.sort((a, b) => a.contractId.localeCompare(b.contractId))).toEqual([
+			// c1 + c2 = 7200 + 2700 s = 2.75 h; d1 + d2 + d3 = 3600 + 1800 + 900 s = 1.75 h; dated by the last entry.
+			{ contractId: 'ctr_care', externalId: positionId('c1', 'c2'), hours: 2.75, date: yesterday(), description: 'Website care' },
+			{ contractId: 'ctr_design', externalId: positionId('d1', 'd2', 'd3'), hours: 1.75, date: yesterday(), description: 'Design sprint' },
+		]);
+		expect(await billedIds()).toEqual([ids.d4]);
+		const [summary] = nodeOutput(run.result, 'Summary') as Array<Record<string, any>>;
+		expect(summary).toMatchObject({ postedAs: 'positions', positions: 3, entriesFound: 6, exported: 2, markedBilled: 0, withoutContract: 1 });
+	});
+
+	it('bills exactly the entries of the positions the PSA confirmed on the next run, which books nothing new', async () => {
+		sandbox.awork.fake.store.forbiddenIds.clear();
+		const bookedBefore = psaEntries().map((entry) => entry.id).sort();
+		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(runError(run.result)).toBeUndefined();
+
+		expect(psaEntries().map((entry) => entry.id).sort()).toEqual(bookedBefore);
+		expect(await billedIds()).toEqual([...covered(), ids.d4].sort());
+		const [summary] = nodeOutput(run.result, 'Summary') as Array<Record<string, any>>;
+		expect(summary).toMatchObject({ postedAs: 'positions', exported: 0, alreadyInPsa: 2, markedBilled: 5, withoutContract: 1 });
+		expect(summary.failures.map((failure: { timeEntryId: string }) => failure.timeEntryId)).toEqual([ids.i1]);
+
+		// A timeEntry mapping per billed entry: "<PSA entry ID>:<awork ID>" (one PSA entry covers several).
+		const psaIdOf = new Map(psaEntries().map((entry) => [entry.externalId, entry.id]));
+		const design = psaIdOf.get(positionId('d1', 'd2', 'd3'));
+		const care = psaIdOf.get(positionId('c1', 'c2'));
+		const rows = (await mappingRows(sandbox.n8n)).filter((row) => row.namespace === 'timeEntry');
+		expect(rows.map((row) => `${row.externalId}>${row.aworkId}`).sort()).toEqual(
+			[...['d1', 'd2', 'd3'].map((key) => `${design}:${ids[key]}>${ids[key]}`), ...['c1', 'c2'].map((key) => `${care}:${ids[key]}>${ids[key]}`)].sort(),
+		);
+
+		const third = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(nodeOutput(third.result, 'Summary')[0]).toMatchObject({ entriesFound: 1, exported: 0, alreadyInPsa: 0, markedBilled: 0 });
+		expect(psaEntries().map((entry) => entry.id).sort()).toEqual(bookedBefore);
 	});
 });
