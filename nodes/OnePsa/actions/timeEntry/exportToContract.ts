@@ -46,6 +46,15 @@ export const description: INodeProperties[] = [
 				description: 'Entries per batch request (at most 100)',
 			},
 			{
+				displayName: 'Contract ID From Field',
+				name: 'contractIdField',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. contractId',
+				description:
+					'Read each item\'s contract ID from this input field instead of the Contract parameter. For thousands of items it is much faster than an expression, which n8n evaluates per item.',
+			},
+			{
 				displayName: 'Fail When the PSA Refuses Access or Cannot Be Reached',
 				name: 'failOnAccessErrors',
 				type: 'boolean',
@@ -79,7 +88,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		hoursDecimals?: number;
 		useBatch?: boolean;
 		failOnAccessErrors?: boolean;
+		contractIdField?: string;
 	};
+	const contractField = String(options.contractIdField ?? '').trim();
+	// Entry Fields without expressions are the same for every item: read them once.
+	const fixedOverrides = JSON.stringify(this.getNode().parameters.entryFields ?? {}).includes('"=')
+		? undefined
+		: (this.getNodeParameter('entryFields', 0, {}) as EntryOverrides);
 	const results = new Map<number, ExportResult>();
 	const jobs: ExportJob[] = [];
 	const described = new Map<number, IDataObject>();
@@ -87,8 +102,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	// Read and check every item before anything is sent, so a missing contract stops the run cleanly.
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const source = items[itemIndex].json;
-		const contractId = String(this.getNodeParameter('contractId', itemIndex, '', { extractValue: true }) ?? '').trim();
-		const overrides = this.getNodeParameter('entryFields', itemIndex, {}) as EntryOverrides;
+		const contractId = String(
+			(contractField ? source[contractField] : this.getNodeParameter('contractId', itemIndex, '', { extractValue: true })) ?? '',
+		).trim();
+		const overrides = fixedOverrides ?? (this.getNodeParameter('entryFields', itemIndex, {}) as EntryOverrides);
 		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2);
 		described.set(itemIndex, { externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id, contractId });
 		if (!contractId) {

@@ -43,6 +43,12 @@ interface BatchAnswer {
 /** Error answers that concern the entries, not the connection; they become `failed` results. */
 const ENTRY_LEVEL_STATUSES = [400, 404, 409, 422, 500, 502, 503, 504];
 
+/**
+ * Contracts exported at the same time. The pacer still spaces every request under the tenant's
+ * budget; overlapping them hides each request's round trip when the budget allows more.
+ */
+export const CONTRACTS_IN_PARALLEL = 4;
+
 /** Fills `results` (keyed by item index) as it goes, so a caller can tell what was done if it throws. */
 export async function exportTimeEntries(
 	ctx: IExecuteFunctions,
@@ -51,25 +57,51 @@ export async function exportTimeEntries(
 	results: Map<number, ExportResult>,
 ): Promise<void> {
 	const byContract = new Map<string, ExportJob[]>();
-	for (const job of jobs) byContract.set(job.contractId, [...(byContract.get(job.contractId) ?? []), job]);
+	for (const job of jobs) {
+		const list = byContract.get(job.contractId);
+		if (list) list.push(job);
+		else byContract.set(job.contractId, [job]);
+	}
 	const batchSize = Math.min(Math.max(1, Math.floor(settings.batchSize)), MAX_BATCH_ENTRIES);
 
-	for (const [contractId, contractJobs] of byContract) {
-		let batchAvailable = settings.useBatch;
-		for (let start = 0; start < contractJobs.length; start += batchSize) {
-			const chunk = contractJobs.slice(start, start + batchSize);
-			if (batchAvailable) {
-				const outcome = await postBatch(ctx, contractId, chunk, results);
-				if (outcome === 'done') continue;
-				if (outcome === 'contractMissing') {
-					const reason = `Contract ${contractId} does not exist in The One PSA; check the contract mapping of this project`;
-					for (const job of contractJobs.slice(start)) results.set(job.itemIndex, { status: 'failed', reason });
-					break;
-				}
-				batchAvailable = false;
+	// A few workers take one contract at a time; after a failure they take no new contract.
+	const queue = [...byContract.entries()];
+	let failure: { error: unknown } | undefined;
+	const worker = async () => {
+		for (let next = queue.shift(); next && !failure; next = queue.shift()) {
+			try {
+				await exportContract(ctx, next[0], next[1], batchSize, settings.useBatch, results);
+			} catch (error) {
+				failure ??= { error };
 			}
-			for (const job of chunk) results.set(job.itemIndex, await postSingle(ctx, job));
 		}
+	};
+	await Promise.all(Array.from({ length: Math.min(CONTRACTS_IN_PARALLEL, queue.length) }, worker));
+	if (failure) throw failure.error;
+}
+
+async function exportContract(
+	ctx: IExecuteFunctions,
+	contractId: string,
+	contractJobs: ExportJob[],
+	batchSize: number,
+	useBatch: boolean,
+	results: Map<number, ExportResult>,
+): Promise<void> {
+	let batchAvailable = useBatch;
+	for (let start = 0; start < contractJobs.length; start += batchSize) {
+		const chunk = contractJobs.slice(start, start + batchSize);
+		if (batchAvailable) {
+			const outcome = await postBatch(ctx, contractId, chunk, results);
+			if (outcome === 'done') continue;
+			if (outcome === 'contractMissing') {
+				const reason = `Contract ${contractId} does not exist in The One PSA; check the contract mapping of this project`;
+				for (const job of contractJobs.slice(start)) results.set(job.itemIndex, { status: 'failed', reason });
+				return;
+			}
+			batchAvailable = false;
+		}
+		for (const job of chunk) results.set(job.itemIndex, await postSingle(ctx, job));
 	}
 }
 
