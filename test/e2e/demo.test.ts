@@ -228,8 +228,12 @@ describe('npm run demo', () => {
 			expect(demo.output).toContain(`Webhook secret (paste it into Hub -> Settings -> Webhooks): ${summary.services.onePsa.webhookSecret}`);
 			expect(demo.output).toMatch(/port \d+/);
 
-			// Nothing seeded: no template, company or time entry in "real" awork; the PSA holds no time.
-			expect(awork.fake.store.projectTemplates.size + awork.fake.store.companies.size + awork.fake.store.timeEntries.size).toBe(0);
+			// Nothing seeded: no template or time entry in "real" awork; the PSA holds no time. The only
+			// company is the one the approval made for the PSA company and linked to its project.
+			expect(awork.fake.store.projectTemplates.size + awork.fake.store.timeEntries.size).toBe(0);
+			expect([...awork.fake.store.companies.values()].map((company) => company.id)).toEqual(
+				[...awork.fake.store.projects.values()].map((project) => project.companyId),
+			);
 			expect(psa.fake.state().timeEntries).toEqual([]);
 			expect(summary.export).toBeUndefined();
 			expect(demo.output).toContain('the export did not run');
