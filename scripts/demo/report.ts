@@ -96,7 +96,7 @@ function tryNext({ n8n, services, workflows, story }: DemoReport): string[] {
 		);
 	}
 	const context = workflows.find((workflow) => workflow.file === 'psa-project-context.json' && workflow.published);
-	const contextWebhook = context?.json?.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')?.webhookId;
+	const contextWebhook = context?.json?.nodes.find((node) => node.type === 'n8n-nodes-awork-psa.onePsaIntegrationTrigger' || node.type === 'n8n-nodes-base.webhook')?.webhookId;
 	if (contextWebhook) {
 		lines.push(
 			'  The PSA\'s project context panel for the approved quote:',

@@ -16,6 +16,7 @@ export const CREDENTIAL_OF_NODE_TYPE: Record<string, string> = {
 	'n8n-nodes-awork-psa.aworkTrigger': 'aworkPsaApi',
 	'n8n-nodes-awork-psa.onePsa': 'onePsaApi',
 	'n8n-nodes-awork-psa.onePsaTrigger': 'onePsaApi',
+	'n8n-nodes-awork-psa.onePsaIntegrationTrigger': 'onePsaApi',
 	'n8n-nodes-awork-psa.idMapping': 'idMappingN8nApi',
 };
 

@@ -12,6 +12,7 @@ import { Awork } from '../../../nodes/Awork/Awork.node';
 import { AworkTrigger } from '../../../nodes/AworkTrigger/AworkTrigger.node';
 import { IdMapping } from '../../../nodes/IdMapping/IdMapping.node';
 import { OnePsa } from '../../../nodes/OnePsa/OnePsa.node';
+import { OnePsaIntegrationTrigger } from '../../../nodes/OnePsaIntegrationTrigger/OnePsaIntegrationTrigger.node';
 import { OnePsaTrigger } from '../../../nodes/OnePsaTrigger/OnePsaTrigger.node';
 
 interface WorkflowNode {
@@ -31,7 +32,7 @@ interface Workflow {
 const WORKFLOWS_DIR = path.resolve(__dirname, '../../../workflows');
 const PACKAGE_PREFIX = 'n8n-nodes-awork-psa.';
 const packageNodes = new Map<string, INodeType>(
-	[new Awork(), new AworkTrigger(), new IdMapping(), new OnePsa(), new OnePsaTrigger()].map((node) => [
+	[new Awork(), new AworkTrigger(), new IdMapping(), new OnePsa(), new OnePsaTrigger(), new OnePsaIntegrationTrigger()].map((node) => [
 		PACKAGE_PREFIX + node.description.name,
 		node,
 	]),
@@ -42,6 +43,7 @@ const TRIGGER_TYPES = new Set([
 	'n8n-nodes-base.webhook',
 	`${PACKAGE_PREFIX}aworkTrigger`,
 	`${PACKAGE_PREFIX}onePsaTrigger`,
+	`${PACKAGE_PREFIX}onePsaIntegrationTrigger`,
 ]);
 
 const files = fs.readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json')).sort();
