@@ -160,18 +160,18 @@ describe('Time entry: Export to Contract', () => {
 		expect(continued.items[0].json.reason).toMatch(/time_entries:write/);
 	});
 
-	it('with Fail When the PSA Refuses Access, a rejected credential fails the node even when it continues on error; entry problems stay items', async () => {
-		psa.fake.setTenant({ tenantId: 'tenant-1', integrationKey: 'another-key' });
+	it('with Entries Without a Contract = Report Them as Failed, those become failed items while a rejected credential still fails the node', async () => {
 		const input = entries(2);
 		input[1].json.contractId = '';
-		const run = await runOnePsa(psa, exportParameters({ failOnAccessErrors: true }), { input, continueOnFail: true });
-		expect(run.error?.message).toMatch(/did not accept the credentials/);
-		expect(psa.fake.state().timeEntries).toHaveLength(0);
-
-		psa.fake.setTenant({ tenantId: 'tenant-1', integrationKey: 'psa-integration-key' });
-		const fine = await runOnePsa(psa, exportParameters({ failOnAccessErrors: true }), { input, continueOnFail: true });
+		const fine = await runOnePsa(psa, exportParameters({ withoutContract: 'fail' }), { input });
 		expect(fine.error).toBeUndefined();
 		expect(fine.items.map((i) => i.json.status)).toEqual(['created', 'failed']);
+		expect(fine.items[1].json.reason).toMatch(/No PSA contract/);
+
+		psa.fake.setTenant({ tenantId: 'tenant-1', integrationKey: 'another-key' });
+		const refused = await runOnePsa(psa, exportParameters({ withoutContract: 'fail' }), { input: entries(2, 'ctr_1', 5) });
+		expect(refused.error?.message).toMatch(/did not accept the credentials/);
+		expect(psa.fake.state().timeEntries).toHaveLength(1);
 	});
 
 	it('books every entry exactly once through 503s and connections cut after the write', async () => {

@@ -55,12 +55,20 @@ export const description: INodeProperties[] = [
 					'Read each item\'s contract ID from this input field instead of the Contract parameter. For thousands of items it is much faster than an expression, which n8n evaluates per item.',
 			},
 			{
-				displayName: 'Fail When the PSA Refuses Access or Cannot Be Reached',
-				name: 'failOnAccessErrors',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a rejected credential, a missing permission, an exhausted rate limit or an unreachable PSA fails the node even when it is set to continue on error. No entry can be booked then, and a failed execution gets noticed; entry problems (no contract, refused entries) still become failed items.',
+				displayName: 'Entries Without a Contract',
+				name: 'withoutContract',
+				type: 'options',
+				default: 'stop',
+				options: [
+					{ name: 'Stop the Node', value: 'stop', description: 'Fail before anything is sent' },
+					{
+						name: 'Report Them as Failed',
+						value: 'fail',
+						description:
+							'Output them with status "failed" and export the others. Refused credentials, missing permissions and an unreachable PSA still fail the node, so a run that could book nothing gets noticed.',
+					},
+				],
+				description: 'What to do with items whose contract is empty',
 			},
 			{
 				displayName: 'Hours Decimals',
@@ -87,7 +95,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		batchSize?: number;
 		hoursDecimals?: number;
 		useBatch?: boolean;
-		failOnAccessErrors?: boolean;
+		withoutContract?: 'stop' | 'fail';
 		contractIdField?: string;
 	};
 	const contractField = String(options.contractIdField ?? '').trim();
@@ -118,7 +126,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 						'"Contract" is empty for this time entry. Map the project to a PSA contract (e.g. with the ID Mapping node) or set "Contract".',
 				},
 			);
-			if (!this.continueOnFail()) throw error;
+			if (options.withoutContract !== 'fail' && !this.continueOnFail()) throw error;
 			results.set(itemIndex, { status: 'failed', reason: error.message });
 			continue;
 		}
@@ -140,7 +148,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	} catch (error) {
 		// Credentials, permissions, rate limit or network (entry problems never get here): nothing
 		// further would get through.
-		if (!this.continueOnFail() || options.failOnAccessErrors) {
+		if (!this.continueOnFail()) {
 			throw error instanceof NodeApiError || error instanceof NodeOperationError
 				? error
 				: new NodeOperationError(this.getNode(), error as Error);
