@@ -182,8 +182,6 @@ export async function startBench(label = 'bench-export'): Promise<Bench> {
 		label,
 		awork: { config: { rateLimit: { enabled: false } } },
 		onePsa: { rateLimit: { limit: UNLIMITED, intervalMs: 60_000 } },
-		// Production-like: the server stores every execution (n8n's default), nothing is printed.
-		n8n: { env: { N8N_LOG_LEVEL: 'warn' } },
 	});
 	const headerAuth = await sandbox.n8n.createCredential({
 		name: 'awork API key (header)',
@@ -252,6 +250,13 @@ async function runInServer(bench: Bench, workflow: { id: string; url: string }):
 		{ timeoutMs: 60 * 60_000, intervalMs: 200, describe: () => `the run of workflow ${workflow.id}` },
 	);
 	const wallMs = Date.now() - started;
+	if (process.env.BENCH_NODE_TIMES === '1') {
+		const full = await n8n.getExecution(execution.id);
+		const times = Object.fromEntries(
+			Object.entries(full.data?.resultData.runData ?? {}).map(([name, runs]) => [name, runs.reduce((sum, run) => sum + Number(run.executionTime ?? 0), 0)]),
+		);
+		process.stderr.write(`node times (ms): ${JSON.stringify(times)}\n`);
+	}
 	let error: string | undefined;
 	if (execution.status !== 'success') {
 		const full = await n8n.getExecution(execution.id).catch(() => undefined);
@@ -327,4 +332,88 @@ if (require.main === module) {
 		console.error(error);
 		process.exit(1);
 	});
+}
+
+export interface ExportBenchResult {
+	sideBySide: Array<{ entries: number; baseline: ExportRunFigures; shipped: ExportRunFigures }>;
+	paced: ExportRunFigures[];
+	memory: ExportRunFigures[];
+}
+
+/**
+ * Everything `npm run bench` reports for the export: both workflows at each N with limits off,
+ * the shipped one (and the baseline's fixed pacing) against the PSA's real 100/min, and the
+ * shipped one's peak memory for a backlog of the largest N with its per-run cap and without.
+ */
+export async function runExportBench(sizes: number[] = [1000, 10_000, 50_000], pacedEntries = 10_000): Promise<ExportBenchResult> {
+	const log = (figures: ExportRunFigures) => process.stderr.write(`${JSON.stringify(figures)}\n`);
+	// A fresh n8n per run: the server keeps what earlier runs allocated, which would blur its peak.
+	const once = async (workflow: BenchWorkflow, entries: number, options: RunOptions = {}) => {
+		const bench = await startBench();
+		try {
+			const figures = await runOne(bench, workflow, entries, options);
+			log(figures);
+			return figures;
+		} finally {
+			await bench.close();
+		}
+	};
+	const result: ExportBenchResult = { sideBySide: [], paced: [], memory: [] };
+	for (const entries of sizes) {
+		const baseline = await once('baseline', entries);
+		// The shipped export as it runs in production: its cap per run, the hourly catch-up until done.
+		const shipped = await once('shipped', entries, { untilDone: true });
+		result.sideBySide.push({ entries, baseline, shipped });
+	}
+	result.paced.push(await once('shipped', pacedEntries, { psaLimitPerMinute: 100 }));
+	result.paced.push(await once('baseline', pacedEntries, { psaLimitPerMinute: 100, baselineIntervalMs: 600 }));
+	const largest = Math.max(...sizes);
+	for (const cap of [10_000, largest]) result.memory.push(await once('shipped', largest, { maxEntriesPerRun: cap, untilDone: true }));
+	return result;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (value: number) => `${Math.round(value)} MB`;
+
+function requestsCell(figures: ExportRunFigures): string {
+	const { awork, psa } = figures.requests;
+	const other = awork.projectReads + awork.otherReads;
+	return `awork: ${awork.timeEntryReads} entry reads + ${other} other reads, ${awork.billedMarks} billed-marks${awork.refused ? ` (+${awork.refused} refused)` : ''}; PSA: ${psa.batches} batches${psa.singles ? ` + ${psa.singles} single` : ''}${psa.other ? ` + ${psa.other} other` : ''}`;
+}
+
+/** The figures as the Markdown section of docs/benchmarks.md. */
+export function exportBenchMarkdown(result: ExportBenchResult): string {
+	const lines: string[] = [];
+	lines.push('| N | workflow | requests | floor (reads / billed-marks / PSA batches) | runs | wall time | n8n execution time | peak RSS n8n (+ task runner) | PSA entries / billed |');
+	lines.push('|---|---|---|---|---|---|---|---|---|');
+	for (const { entries, baseline, shipped } of result.sideBySide) {
+		const floor = `${Math.ceil(entries / 1000)} / ${Math.ceil(entries / AWORK_BILLED_BATCH)} / ${shipped.psaBatchFloor}`;
+		for (const figures of [baseline, shipped]) {
+			lines.push(
+				`| ${entries.toLocaleString('en')} | ${figures.workflow} | ${requestsCell(figures)} | ${floor} | ${figures.runs} | ${seconds(figures.wallMs)} | ${seconds(figures.executionMs)} | ${mb(figures.n8nPeakRssMb)} (${mb(figures.groupPeakRssMb)}) | ${figures.psaEntries.toLocaleString('en')} / ${figures.billed.toLocaleString('en')}${figures.status === 'success' ? '' : ` (${figures.status}: ${figures.error ?? ''})`} |`,
+			);
+		}
+		lines.push(`| | | | | | **${(baseline.wallMs / Math.max(1, shipped.wallMs)).toFixed(2)}×** baseline ÷ shipped | | | |`);
+	}
+	lines.push('');
+	lines.push('Paced: the PSA\'s real limit (100 requests/min per tenant) and awork\'s (50/s, 1000/min) switched on.');
+	lines.push('');
+	lines.push('| workflow | entries | PSA requests | PSA 429s | budget used | wall time | PSA entries / billed |');
+	lines.push('|---|---|---|---|---|---|---|');
+	for (const figures of result.paced) {
+		lines.push(
+			`| ${figures.workflow}${figures.workflow === 'baseline' ? ' (fixed 600 ms between PSA requests)' : ' (pacer)'} | ${figures.entries.toLocaleString('en')} | ${figures.requests.psa.total} | ${figures.requests.psa.rateLimited} | ${figures.psaBudgetUse === undefined ? 'n/a' : `${Math.round(figures.psaBudgetUse * 100)} %`} | ${seconds(figures.wallMs)} | ${figures.psaEntries.toLocaleString('en')} / ${figures.billed.toLocaleString('en')} |`,
+		);
+	}
+	lines.push('');
+	lines.push('Memory: the shipped export on a backlog of the largest N, with the per-run cap (Settings → maxEntriesPerRun) and with it raised to N. The n8n server\'s resident memory before and at its peak across the runs.');
+	lines.push('');
+	lines.push('| entries | maxEntriesPerRun | runs | RSS before | peak RSS n8n (+ task runner) | wall time |');
+	lines.push('|---|---|---|---|---|---|');
+	for (const figures of result.memory) {
+		lines.push(
+			`| ${figures.entries.toLocaleString('en')} | ${(figures.maxEntriesPerRun ?? 0).toLocaleString('en')} | ${figures.runs} | ${mb(figures.n8nRssBeforeMb)} | ${mb(figures.n8nPeakRssMb)} (${mb(figures.groupPeakRssMb)}) | ${seconds(figures.wallMs)} |`,
+		);
+	}
+	return lines.join('\n');
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AworkReadBenchResult } from './aworkTimeEntryRead';
 import type { IdMappingBenchResult } from './idMappingLookup';
+import { exportBenchMarkdown, PROJECTS, type ExportBenchResult } from './exportSideBySide';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -35,6 +36,8 @@ function main(): void {
 	console.log('ID mapping: 100k mappings, 10k lookups ...');
 	const mapping = runIsolated<IdMappingBenchResult>('idMappingLookup.js', 'runIdMappingLookupBench', [100_000, 10_000]);
 	console.log(mapping);
+	console.log('Invoicing export side by side: baseline from stock nodes vs shipped workflow, 1k/10k/50k entries, in real n8n ...');
+	const exportBench = runIsolated<ExportBenchResult>('exportSideBySide.js', 'runExportBench', [[1000, 10_000, 50_000], 10_000]);
 
 	const doc = `# Benchmarks
 
@@ -75,6 +78,25 @@ The gap between a lookup and the empty-store run is n8n loading the static data,
 production run pays too; the store's own lookups are O(1) per item.
 
 Single benchmark: \`npm run build:test && node build/bench/idMappingLookup.js 100000 10000\`.
+
+## The invoicing export side by side with a stock-node build
+
+The shipped workflow (\`workflows/invoicing-export.json\`) and a baseline built from stock n8n nodes the
+way awork's PSA guide describes it (\`bench/baseline/stock-export.json\`: HTTP Request nodes with
+pagination, Code nodes, Loop Over Items over projects, 100 entries per PSA batch, billed-marks per
+batch) run in the same real n8n server (a fresh one per run) against the same fakes: ${PROJECTS}
+projects with a PSA contract each, N billable unbilled entries of closed days. Rate limits are off in
+both fakes for the speed runs. Requests are counted by the fakes; wall time is from the start of the
+run to its stored execution; RSS is the n8n server's (its task runner, which runs Code nodes, in
+brackets), sampled every 100 ms. The shipped export stops at maxEntriesPerRun (10,000) per run and
+catches up in the next hourly runs, so for N > 10,000 it takes several runs: their requests and
+times are added up. The floor of awork reads and billed-marks is ⌈N/1000⌉ and ⌈N/500⌉ (the
+fake awork takes 500 IDs per billed-mark); PSA batches go to one contract each, so their floor is
+⌈n/100⌉ per contract, summed.
+
+${exportBench ? exportBenchMarkdown(exportBench) : ''}
+
+Single run: \`npm run build:test && node build/bench/exportSideBySide.js 10000\` (both workflows, limits off).
 `;
 	fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
 	fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc);

@@ -61,6 +61,7 @@ describe('webhooks and inputs under attack', () => {
 	let approvalPath: string;
 	let approvalWorkflowId: string;
 	let contextUrl: (projectId: string) => string;
+	const integrationWorkflowIds: string[] = [];
 	let commandCenterUrl: (companyId: string) => string;
 	let statusSyncPath: string;
 	let statusSyncId: string;
@@ -109,7 +110,8 @@ describe('webhooks and inputs under attack', () => {
 			const workflow = sandbox.prepare(file, { freshWebhookIds: true });
 			const id = await n8n.importWorkflow(workflow);
 			await n8n.activateWorkflow(id);
-			const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')!;
+			integrationWorkflowIds.push(id);
+			const webhook = workflow.nodes.find((node) => node.webhookId)!;
 			setter(n8n.webhookUrl(String(webhook.webhookId)));
 		}
 
@@ -221,22 +223,26 @@ describe('webhooks and inputs under attack', () => {
 			['no integration key', {}],
 			['a wrong integration key', { 'x-integration-key': 'wrong-key' }],
 			['an empty integration key', { 'x-integration-key': '' }],
-		] as const)('project context with %s: 401, nothing read or changed', async (_name, headers) => {
+		] as const)('project context with %s: 401, and the workflow does not run', async (_name, headers) => {
 			const before = await snapshot(sandbox);
+			const runs = await Promise.all(integrationWorkflowIds.map(executionsOf));
 			const answer = await get(contextUrl('psa-prj-1'), headers as Record<string, string>);
 			expect(answer.status).toBe(401);
 			expect(answer.text).toMatch(/X-Integration-Key/);
 			await settle(sandbox.n8n);
+			expect(await Promise.all(integrationWorkflowIds.map(executionsOf))).toEqual(runs);
 			expect(await changesSince(sandbox, before)).toEqual([]);
 			// Nothing was read from awork either.
 			expect(sandbox.awork.fake.server.log.length).toBe(before.aworkLogLength);
 		});
 
-		it('command center with a wrong integration key: 401, nothing read or changed', async () => {
+		it('command center with a wrong integration key: 401, and the workflow does not run', async () => {
 			const before = await snapshot(sandbox);
+			const runs = await Promise.all(integrationWorkflowIds.map(executionsOf));
 			const answer = await get(commandCenterUrl('all'), { 'x-integration-key': `${DEFAULT_TENANT.integrationKey}x` });
 			expect(answer.status).toBe(401);
 			await settle(sandbox.n8n);
+			expect(await Promise.all(integrationWorkflowIds.map(executionsOf))).toEqual(runs);
 			expect(await changesSince(sandbox, before)).toEqual([]);
 			expect(sandbox.awork.fake.server.log.length).toBe(before.aworkLogLength);
 		});
