@@ -149,12 +149,33 @@ describe(`invoicing export, exactly once (${profile.name} profile: ${profile.ent
 	it('books and bills each entry once while both APIs fail: 10% 5xx, 429 bursts, latency spikes, resets before and after the write', async () => {
 		const scenario = await seedExportScenario(sandbox, { entries: profile.entries, projects: profile.projects, seed: profile.seed + 1 });
 		const faults = { errorRate: 0.1, errorStatus: 503, latencyMs: 0, latencyJitterMs: 60, resetRate: 0.03, resetAfterCommitRate: 0.03, burst429: 0 };
+		const servers = { awork: sandbox.awork.fake.server, psa: sandbox.onePsa.fake.server };
+		// Whatever the dice say, the first billed-mark and the first PSA batch land and lose their answer:
+		// from their arrival, every request to that API does, until one has.
+		const forced = { awork: false, psa: false };
 		const setFaults = async (patch: Partial<typeof faults>) => {
-			for (const url of [sandbox.awork.controlUrl, sandbox.onePsa.controlUrl]) {
-				await httpRequest('PUT', `${url}/faults`, { body: { ...faults, ...patch } });
+			for (const [name, url] of [['awork', sandbox.awork.controlUrl], ['psa', sandbox.onePsa.controlUrl]] as const) {
+				const resetAfterCommitRate = forced[name] ? 1 : faults.resetAfterCommitRate;
+				await httpRequest('PUT', `${url}/faults`, { body: { ...faults, resetAfterCommitRate, ...patch } });
 			}
 		};
 		await setFaults({});
+		const releases: NodeJS.Timeout[] = [];
+		const force = (name: 'awork' | 'psa') => () => {
+			forced[name] = true;
+			servers[name].faults.resetAfterCommitRate = 1;
+			const release = setInterval(() => {
+				if (!servers[name].log.some((entry) => entry.fault === 'resetAfterCommit')) return;
+				clearInterval(release);
+				forced[name] = false;
+				servers[name].faults.resetAfterCommitRate = faults.resetAfterCommitRate;
+			}, 20);
+			releases.push(release);
+		};
+		const certain = [
+			onNthRequest(servers.awork.log, isBilledMark, 1, force('awork')),
+			onNthRequest(servers.psa.log, isPsaWrite, 1, force('psa')),
+		];
 		// Every 5 s a latency spike (1.5 s per request) or, every 15 s, a burst of three 429s.
 		let tick = 0;
 		const weather = setInterval(() => {
@@ -165,6 +186,8 @@ describe(`invoicing export, exactly once (${profile.name} profile: ${profile.ent
 		try {
 			for (; runs < 12 && !(await exportDone(sandbox, scenario)); runs++) await runToEnd(`faults: run ${runs + 1}`);
 		} finally {
+			certain.forEach((off) => off());
+			releases.forEach((release) => clearInterval(release));
 			clearInterval(weather);
 			await setFaults({ errorRate: 0, resetRate: 0, resetAfterCommitRate: 0, latencyJitterMs: 0 });
 		}

@@ -29,14 +29,19 @@ export function onRequest(log: RequestLogEntry[], listener: RequestListener): ()
 }
 
 /** Calls `action` once, when the `count`-th request matching `match` arrives. */
-export function onNthRequest(log: RequestLogEntry[], match: (entry: RequestLogEntry) => boolean, count: number, action: () => void): () => void {
+export function onNthRequest(
+	log: RequestLogEntry[],
+	match: (entry: RequestLogEntry) => boolean,
+	count: number,
+	action: (entry: RequestLogEntry) => void,
+): () => void {
 	let seen = 0;
 	const remove = onRequest(log, (entry) => {
 		if (!match(entry)) return;
 		seen++;
 		if (seen === count) {
 			remove();
-			action();
+			action(entry);
 		}
 	});
 	return remove;

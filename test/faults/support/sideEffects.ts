@@ -39,8 +39,12 @@ export async function changesSince(sandbox: WorkflowSandbox, before: Snapshot, o
 	}
 	if (after.psa !== before.psa) changes.push('PSA data changed');
 	if (after.mappings !== before.mappings) changes.push('ID mappings changed');
-	const writes = (log: Array<{ method: string; path: string }>, from: number) =>
-		log.slice(from).filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.path}`);
+	// A write the API refused (4xx) changed nothing there; one that was answered 2xx, or lost its answer, may have.
+	const writes = (log: Array<{ method: string; path: string; status: number }>, from: number) =>
+		log
+			.slice(from)
+			.filter((entry) => entry.method !== 'GET' && (entry.status < 400 || entry.status >= 500))
+			.map((entry) => `${entry.method} ${entry.path} (${entry.status})`);
 	for (const write of writes(sandbox.awork.fake.server.log, before.aworkLogLength)) changes.push(`awork write ${write}`);
 	for (const write of writes(sandbox.onePsa.fake.log, before.psaLogLength)) changes.push(`PSA write ${write}`);
 	return changes;
