@@ -21,7 +21,7 @@ import type { Services } from './sandboxes';
 
 export const DEFAULT_N8N_PORT = 5678;
 
-const WEBHOOK_TRIGGER_TYPES = /\.(onePsaTrigger|aworkTrigger|webhook)$/;
+const WEBHOOK_TRIGGER_TYPES = /\.(onePsaTrigger|onePsaIntegrationTrigger|aworkTrigger|webhook)$/;
 
 function portIsFree(port: number): Promise<boolean> {
 	return new Promise((resolve) => {

@@ -108,7 +108,7 @@ describe('npm run demo', () => {
 		expect(summary.workflows.map((workflow) => workflow.file)).toEqual(files);
 		for (const workflow of summary.workflows) {
 			const json = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'workflows', workflow.file), 'utf8')) as { nodes: Array<{ type: string }> };
-			const webhookTriggered = json.nodes.some((node) => /\.(onePsaTrigger|aworkTrigger|webhook)$/.test(node.type));
+			const webhookTriggered = json.nodes.some((node) => /\.(onePsaTrigger|onePsaIntegrationTrigger|aworkTrigger|webhook)$/.test(node.type));
 			expect([workflow.file, workflow.published]).toEqual([workflow.file, webhookTriggered]);
 		}
 
