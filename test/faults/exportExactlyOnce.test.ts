@@ -215,7 +215,9 @@ describe(`invoicing export, exactly once (${profile.name} profile: ${profile.ent
 		const runs = await Promise.all(
 			Array.from({ length: profile.concurrentRuns }, async () => (await startCliRun(sandbox.n8n, workflowId, { timeoutMs: RUN_TIMEOUT_MS })).done),
 		);
-		log.push(`overlap: ${runs.map((run) => `exit ${run.exitCode} after ${run.wallMs} ms`).join(', ')}`);
+		log.push(
+			`overlap: ${runs.map((run) => `exit ${run.exitCode}${run.ok ? '' : ` (${run.result?.data?.resultData.error?.message ?? run.stderr.slice(-300)})`} after ${run.wallMs} ms`).join(', ')}`,
+		);
 		await finish(scenario, 'after overlap');
 		const report = await verifyExactlyOnce(sandbox, scenario);
 		log.push(`after overlapping runs: ${describeReport(report)}`);
