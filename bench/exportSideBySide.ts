@@ -39,6 +39,8 @@ export interface RequestCounts {
 
 export interface ExportRunFigures {
 	workflow: BenchWorkflow;
+	/** Shipped nodes switched off for this run. */
+	disabledNodes?: string[];
 	entries: number;
 	status: string;
 	error?: string;
@@ -71,6 +73,8 @@ export interface RunOptions {
 	untilDone?: boolean;
 	/** The baseline's psaRequestIntervalMs (its pacing for the PSA's 100/min). */
 	baselineIntervalMs?: number;
+	/** Nodes of the shipped export to switch off (n8n passes items through), e.g. to see what one costs. */
+	disabledNodes?: string[];
 }
 
 function countRequests(sandbox: WorkflowSandbox): RequestCounts {
@@ -197,7 +201,7 @@ export async function startBench(label = 'bench-export'): Promise<Bench> {
 	return {
 		sandbox,
 		async workflowId(workflow, options) {
-			const key = JSON.stringify([workflow, workflow === 'baseline' ? options.baselineIntervalMs ?? 0 : options.maxEntriesPerRun ?? null]);
+			const key = JSON.stringify([workflow, workflow === 'baseline' ? options.baselineIntervalMs ?? 0 : [options.maxEntriesPerRun ?? null, options.disabledNodes ?? []]]);
 			let found = imported.get(key);
 			if (found) return found;
 			const webhookPath = `bench-${workflow}-${imported.size}`;
@@ -216,7 +220,11 @@ export async function startBench(label = 'bench-export'): Promise<Bench> {
 			} else {
 				id = await sandbox.importShipped(SHIPPED_FILE, {
 					settings: { timezone: ZONE, ...(options.maxEntriesPerRun === undefined ? {} : { maxEntriesPerRun: options.maxEntriesPerRun }) },
-					edit: (shipped) => startedByWebhook(shipped, 'Run Export Now', webhookPath),
+					edit: (shipped) => {
+						const started = startedByWebhook(shipped, 'Run Export Now', webhookPath);
+						for (const node of started.nodes) if (options.disabledNodes?.includes(node.name)) node.disabled = true;
+						return started;
+					},
 				});
 			}
 			await sandbox.n8n.activateWorkflow(id);
@@ -293,6 +301,7 @@ export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: num
 	const failed = runs.find((run) => run.status !== 'success');
 	const figures: ExportRunFigures = {
 		workflow,
+		disabledNodes: options.disabledNodes,
 		entries,
 		status: failed?.status ?? 'success',
 		error: failed?.error,
@@ -334,8 +343,11 @@ if (require.main === module) {
 	});
 }
 
+/** The shipped export's per-entry mapping rows: not needed for exactly once (see docs/reliability.md), and costly. */
+export const MAPPING_SAVE_NODE = 'Save Time Entry Mappings';
+
 export interface ExportBenchResult {
-	sideBySide: Array<{ entries: number; baseline: ExportRunFigures; shipped: ExportRunFigures }>;
+	sideBySide: Array<{ entries: number; baseline: ExportRunFigures; shipped: ExportRunFigures; withoutMappings: ExportRunFigures }>;
 	paced: ExportRunFigures[];
 	memory: ExportRunFigures[];
 }
@@ -363,12 +375,15 @@ export async function runExportBench(sizes: number[] = [1000, 10_000, 50_000], p
 		const baseline = await once('baseline', entries);
 		// The shipped export as it runs in production: its cap per run, the hourly catch-up until done.
 		const shipped = await once('shipped', entries, { untilDone: true });
-		result.sideBySide.push({ entries, baseline, shipped });
+		const withoutMappings = await once('shipped', entries, { untilDone: true, disabledNodes: [MAPPING_SAVE_NODE] });
+		result.sideBySide.push({ entries, baseline, shipped, withoutMappings });
 	}
 	result.paced.push(await once('shipped', pacedEntries, { psaLimitPerMinute: 100 }));
 	result.paced.push(await once('baseline', pacedEntries, { psaLimitPerMinute: 100, baselineIntervalMs: 600 }));
 	const largest = Math.max(...sizes);
 	for (const cap of [10_000, largest]) result.memory.push(await once('shipped', largest, { maxEntriesPerRun: cap, untilDone: true }));
+	// Kept next to the build output, so the Markdown can be rendered again without running it all.
+	fs.writeFileSync(path.join(__dirname, 'export-bench-result.json'), JSON.stringify(result, null, 2));
 	return result;
 }
 
@@ -386,14 +401,16 @@ export function exportBenchMarkdown(result: ExportBenchResult): string {
 	const lines: string[] = [];
 	lines.push('| N | workflow | requests | floor (reads / billed-marks / PSA batches) | runs | wall time | n8n execution time | peak RSS n8n (+ task runner) | PSA entries / billed |');
 	lines.push('|---|---|---|---|---|---|---|---|---|');
-	for (const { entries, baseline, shipped } of result.sideBySide) {
+	for (const { entries, baseline, shipped, withoutMappings } of result.sideBySide) {
 		const floor = `${Math.ceil(entries / 1000)} / ${Math.ceil(entries / AWORK_BILLED_BATCH)} / ${shipped.psaBatchFloor}`;
-		for (const figures of [baseline, shipped]) {
+		for (const figures of [baseline, shipped, withoutMappings]) {
+			const name = figures.workflow === 'baseline' ? 'baseline' : figures.disabledNodes?.length ? `shipped, "${figures.disabledNodes.join('", "')}" off` : 'shipped';
 			lines.push(
-				`| ${entries.toLocaleString('en')} | ${figures.workflow} | ${requestsCell(figures)} | ${floor} | ${figures.runs} | ${seconds(figures.wallMs)} | ${seconds(figures.executionMs)} | ${mb(figures.n8nPeakRssMb)} (${mb(figures.groupPeakRssMb)}) | ${figures.psaEntries.toLocaleString('en')} / ${figures.billed.toLocaleString('en')}${figures.status === 'success' ? '' : ` (${figures.status}: ${figures.error ?? ''})`} |`,
+				`| ${entries.toLocaleString('en')} | ${name} | ${requestsCell(figures)} | ${floor} | ${figures.runs} | ${seconds(figures.wallMs)} | ${seconds(figures.executionMs)} | ${mb(figures.n8nPeakRssMb)} (${mb(figures.groupPeakRssMb)}) | ${figures.psaEntries.toLocaleString('en')} / ${figures.billed.toLocaleString('en')}${figures.status === 'success' ? '' : ` (${figures.status}: ${figures.error ?? ''})`} |`,
 			);
 		}
-		lines.push(`| | | | | | **${(baseline.wallMs / Math.max(1, shipped.wallMs)).toFixed(2)}×** baseline ÷ shipped | | | |`);
+		const ratio = (figures: ExportRunFigures) => (baseline.wallMs / Math.max(1, figures.wallMs)).toFixed(2);
+		lines.push(`| | | | | | baseline ÷ shipped: **${ratio(shipped)}×**; ÷ without mappings: **${ratio(withoutMappings)}×** | | | |`);
 	}
 	lines.push('');
 	lines.push('Paced: the PSA\'s real limit (100 requests/min per tenant) and awork\'s (50/s, 1000/min) switched on.');

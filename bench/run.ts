@@ -92,7 +92,9 @@ brackets), sampled every 100 ms. The shipped export stops at maxEntriesPerRun (1
 catches up in the next hourly runs, so for N > 10,000 it takes several runs: their requests and
 times are added up. The floor of awork reads and billed-marks is ⌈N/1000⌉ and ⌈N/500⌉ (the
 fake awork takes 500 IDs per billed-mark); PSA batches go to one contract each, so their floor is
-⌈n/100⌉ per contract, summed.
+⌈n/100⌉ per contract, summed. The third row of each N is the shipped export with its node "Save
+Time Entry Mappings" switched off (one ID Mapping row per exported entry, not needed for exactly
+once, see docs/reliability.md): what the package's nodes do without it.
 
 ${exportBench ? exportBenchMarkdown(exportBench) : ''}
 
