@@ -99,7 +99,7 @@ export function registerRoutes(fake: FakeOnePsa): void {
 			const problem = checkTimeEntry(req.body);
 			if (problem) return psaError(400, 'validation_failed', problem.error, { field: problem.field });
 			const posted = req.body as Omit<TimeEntry, 'id' | 'contractId' | 'createdAt'>;
-			const existing = data(req).timeEntries.find((e) => e.externalId === posted.externalId);
+			const existing = byExternalId(data(req).timeEntries, posted.externalId);
 			if (existing) {
 				return psaError(409, 'duplicate_external_id', `externalId ${posted.externalId} exists`, { id: existing.id });
 			}
@@ -129,7 +129,7 @@ export function registerRoutes(fake: FakeOnePsa): void {
 					failed.push({ externalId, error: `${problem.error} (field "${problem.field}")` });
 					continue;
 				}
-				const existing = data(req).timeEntries.find((e) => e.externalId === externalId);
+				const existing = byExternalId(data(req).timeEntries, externalId);
 				if (existing) duplicates.push(entryOutcome(existing));
 				else created.push(entryOutcome(addEntry(fake, req, contract.id, entry as TimeEntry)));
 			}
@@ -152,6 +152,23 @@ export function registerRoutes(fake: FakeOnePsa): void {
 	server.route('GET', '/api/companies', guarded('companies:read', (req) =>
 		paged(req, data(req).companies.filter((c) => contains(c.name, req.query.get('search')))),
 	));
+}
+
+/** externalId -> entry, kept up to date as entries are appended (a linear find made big benchmarks quadratic). */
+const externalIdIndex = new WeakMap<TimeEntry[], { indexed: number; byId: Map<string, TimeEntry> }>();
+
+function byExternalId(entries: TimeEntry[], externalId: unknown): TimeEntry | undefined {
+	let index = externalIdIndex.get(entries);
+	// Entries are only appended; anything else (a reset, a seed that replaced them) rebuilds the index.
+	if (!index || index.indexed > entries.length || (index.indexed > 0 && entries[index.indexed - 1] === undefined)) {
+		index = { indexed: 0, byId: new Map() };
+		externalIdIndex.set(entries, index);
+	}
+	for (; index.indexed < entries.length; index.indexed++) {
+		const entry = entries[index.indexed];
+		if (!index.byId.has(entry.externalId)) index.byId.set(entry.externalId, entry);
+	}
+	return typeof externalId === 'string' ? index.byId.get(externalId) : undefined;
 }
 
 function addEntry(fake: FakeOnePsa, req: FakeRequest, contractId: string, posted: Partial<TimeEntry>): TimeEntry {
