@@ -292,7 +292,7 @@ describe('awork node: project set custom fields', () => {
 			projectId: byId(String(project.id)),
 			customFields: {
 				field: [
-					{ definition: defs[0].id, value: 'https://psa.example.com/projects/42' },
+					{ definition: String(defs[0].id), value: 'https://psa.example.com/projects/42' },
 					{ definition: 'budget', value: '1250.5' },
 					{ definition: 'Signed On', value: '2026-01-15' },
 					{ definition: 'Fixed Price', value: 'true' },

@@ -126,7 +126,7 @@ describe('awork node: tasks', () => {
 			resource: 'task',
 			operation: 'setCustomFields',
 			taskId: String(task.id),
-			customFields: { field: [{ definition: 'Service Level', value: 'S2' }, { definition: owner.id, value: 'PSA-T-9' }] },
+			customFields: { field: [{ definition: 'Service Level', value: 'S2' }, { definition: String(owner.id), value: 'PSA-T-9' }] },
 		};
 		const result = await bed.run(params);
 		expect(result.error).toBeUndefined();

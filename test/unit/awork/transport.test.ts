@@ -1,3 +1,4 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { RequestPacer, pacerFor } from '../../../nodes/shared/pacer';
 import {
 	aworkPages,
@@ -271,7 +272,7 @@ describe('awork transport: pacing', () => {
 		server = await new ScriptedServer(pagedList(1500)).start();
 		const acquire = jest.spyOn(RequestPacer.prototype, 'acquire');
 		const pacer = pacerFor(aworkPacerKey(server.baseUrl, 'shared-key'), AWORK_RATE_WINDOWS);
-		const readAll = async function (this: never) {
+		const readAll = async function (this: IExecuteFunctions) {
 			return (await aworkRequestAllPages.call(this, '/timeentries')).length;
 		};
 		await Promise.all([

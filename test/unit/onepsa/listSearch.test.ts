@@ -19,7 +19,7 @@ function loadOptionsContext(baseUrl: string): ILoadOptionsFunctions {
 				const url = new URL(signed.url);
 				for (const [key, value] of Object.entries(signed.qs ?? {})) url.searchParams.set(key, String(value));
 				const response = await fetch(url, { method: signed.method, headers: signed.headers as Record<string, string> });
-				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.json() };
+				return { statusCode: response.status, headers: Object.fromEntries(response.headers as unknown as Iterable<[string, string]>), body: await response.json() };
 			},
 		},
 	} as unknown as ILoadOptionsFunctions;
