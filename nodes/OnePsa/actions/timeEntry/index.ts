@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationModule } from '../common';
 import * as exportToContract from './exportToContract';
+import * as findByExternalId from './findByExternalId';
 import * as getMany from './getMany';
 
-export const operations: Record<string, OperationModule> = { exportToContract, getMany };
+export const operations: Record<string, OperationModule> = { exportToContract, findByExternalId, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,12 @@ export const description: INodeProperties[] = [
 				description: 'Book awork time entries on PSA contracts, each exactly once',
 			},
 			{
+				name: 'Find by External ID',
+				value: 'findByExternalId',
+				action: 'Find a time entry by external ID',
+				description: 'Add the entry booked under an external ID (or null) to each item, e.g. to check a write landed',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many time entries',
@@ -29,5 +36,6 @@ export const description: INodeProperties[] = [
 		default: 'exportToContract',
 	},
 	...exportToContract.description,
+	...findByExternalId.description,
 	...getMany.description,
 ];
