@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { CASES, E, ENTRIES, IDS } from './fixtures/invoicePositions';
 import { AworkTestBed, json } from './harness';
@@ -82,6 +83,47 @@ describe('awork node: Time Entry > To Invoice Positions', () => {
 		expect(noKey.error?.message).toBe('Group By Field: enter the field path to group by, e.g. typeOfWork.name');
 		const emptyRow = await positions({ positionLevel: 'project', roundingRule: 'none', rateTable: { rate: [{ matchBy: 'user', value: '', rate: 10 }] } });
 		expect(emptyRow.error?.message).toBe('Rate Table, row 1: "Project, Type of Work or User" is empty');
+	});
+
+	it('gives each position an ID that depends only on the set of entries it covers', async () => {
+		const settings = { positionLevel: 'project', positionText: 'auto', positionUnit: 'hours', defaultRate: 100, roundingRule: 'none' };
+		const forward = json(await positions(settings));
+		const backward = json(await positions(settings, { input: input([...ENTRIES].reverse()) }));
+		expect(forward.length).toBeGreaterThan(1);
+		for (const position of forward) {
+			const ids = [...(position.timeEntryIds as string[])].sort();
+			const expected = 'pos-' + createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 40);
+			expect(position.positionId).toBe(expected);
+			expect(backward.find((other) => other.groupKey === position.groupKey)?.positionId).toBe(expected);
+		}
+		expect(new Set(forward.map((position) => position.positionId)).size).toBe(forward.length);
+		// One entry fewer: another position, another ID.
+		const fewer = json(await positions(settings, { input: input(ENTRIES.slice(1)) }));
+		expect(fewer.find((other) => other.groupKey === forward[0].groupKey)?.positionId).not.toBe(forward[0].positionId);
+	});
+
+	it('outputs every time entry with its position when asked, in input order and paired one to one', async () => {
+		const nonBillable = { ...ENTRIES[2], id: 'not-billable', isBillable: false };
+		const entries = [...ENTRIES, nonBillable];
+		const settings = { positionLevel: 'task', positionText: 'auto', positionUnit: 'hours', defaultRate: 100, roundingRule: 'none' };
+		const grouped = json(await positions(settings, { input: input(entries) }));
+		const result = await positions({ ...settings, positionOptions: { output: 'entries' } }, { input: input(entries) });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.id)).toEqual(entries.map((entry) => entry.id));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(entries.map((_, item) => ({ item })));
+		const billable = result.items.filter((item) => item.json.isBillable !== false);
+		expect(billable.length).toBeGreaterThan(2);
+		for (const item of billable) {
+			const position = item.json.invoicePosition as IDataObject;
+			const full = grouped.find((candidate) => candidate.positionId === position.positionId)!;
+			expect(full.timeEntryIds).toContain(item.json.id);
+			expect(position).toEqual({ ...full, timeEntryIds: undefined });
+			expect(position).not.toHaveProperty('timeEntryIds');
+		}
+		// Not billable: on no position, but still passed on, not dropped.
+		const left = result.items.filter((item) => item.json.isBillable === false);
+		expect(left.map((item) => item.json.id)).toContain('not-billable');
+		for (const item of left) expect(item.json.invoicePosition).toBeNull();
 	});
 
 	it('gives no positions for no input', async () => {

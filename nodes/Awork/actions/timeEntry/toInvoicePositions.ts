@@ -5,7 +5,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { forOperation } from '../common';
-import { buildPositions, type CoveredEntry, type PositionSettings } from './positions/buildPositions';
+import { buildPositions, type CoveredEntry, type Position, type PositionSettings } from './positions/buildPositions';
 import { entryFacts } from './positions/entryFacts';
 import type { RateRow } from './positions/rates';
 import { positionProperties } from './positions/properties';
@@ -73,9 +73,26 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 		if (known) known.itemIndexes.push(itemIndex);
 		else byId.set(facts.id, { facts, itemIndexes: [itemIndex] });
 	});
-	const positions = buildPositions([...byId.values()], settings).map((position) => ({
+	const built = buildPositions([...byId.values()], settings);
+	if (this.getNodeParameter('positionOptions.output', 0, 'positions') === 'entries') {
+		return [...entriesWithPosition(items, built, errors), ...errors];
+	}
+	const positions = built.map((position) => ({
 		json: position.json,
 		pairedItem: position.itemIndexes.map((item) => ({ item })),
 	}));
 	return [...positions, ...errors];
+}
+
+/** Output "time entries, each with its position": every input item in input order, failed ones left to `errors`. */
+function entriesWithPosition(items: INodeExecutionData[], positions: Position[], errors: INodeExecutionData[]): INodeExecutionData[] {
+	const positionOfItem = new Map<number, IDataObject>();
+	for (const position of positions) {
+		const { timeEntryIds: _ids, ...summary } = position.json;
+		for (const itemIndex of position.itemIndexes) positionOfItem.set(itemIndex, summary);
+	}
+	const failed = new Set(errors.map((error) => (error.pairedItem as { item: number }).item));
+	return items.flatMap((item, itemIndex) =>
+		failed.has(itemIndex) ? [] : [{ json: { ...item.json, invoicePosition: positionOfItem.get(itemIndex) ?? null }, pairedItem: { item: itemIndex } }],
+	);
 }

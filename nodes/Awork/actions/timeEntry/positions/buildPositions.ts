@@ -3,6 +3,7 @@
  * input items, this decides groups, text, quantity, rate and amount. Rules: docs/client-health.md
  * ("Invoice positions") and the operation's parameter descriptions.
  */
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { valueAtPath, type EntryFacts } from './entryFacts';
 import { rateOf, type RateRow } from './rates';
@@ -99,6 +100,11 @@ function positionText(entries: EntryFacts[], key: string, settings: PositionSett
 	return settings.template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (values[name] ? values[name]() : placeholder)).trim();
 }
 
+/** Same entries, same ID: "pos-" and the first 40 hex digits of SHA-256 over the sorted entry IDs joined by commas. */
+export function positionIdOf(timeEntryIds: string[]): string {
+	return 'pos-' + createHash('sha256').update([...timeEntryIds].sort().join(','), 'utf8').digest('hex').slice(0, 40);
+}
+
 export function buildPositions(covered: CoveredEntry[], settings: PositionSettings): Position[] {
 	// Entries of one group with different rates become one position per rate: quantity x price = amount.
 	const groups = new Map<string, { key: string; rate: number; entries: CoveredEntry[] }>();
@@ -125,6 +131,7 @@ export function buildPositions(covered: CoveredEntry[], settings: PositionSettin
 		return {
 			itemIndexes: [...new Set(group.entries.flatMap((entry) => entry.itemIndexes))].sort((a, b) => a - b),
 			json: {
+				positionId: positionIdOf(facts.map((entry) => entry.id)),
 				position: index + 1,
 				text: positionText(facts, group.key, settings),
 				quantity: round(exactQuantity, 4),

@@ -157,6 +157,21 @@ export const positionProperties: INodeProperties[] = [
 				default: true,
 				description: 'Whether entries with isBillable false are left out (they get no position and are not listed in timeEntryIds)',
 			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'positions',
+				options: [
+					{ name: 'Positions', value: 'positions', description: 'One item per position, listing the time entry IDs it covers' },
+					{
+						name: 'Time Entries, Each With Its Position',
+						value: 'entries',
+						description: 'Every input item, with its position (without the ID list) in the field invoicePosition, or null when it is on none',
+					},
+				],
+				description: 'What the node outputs. Time entries with their position let you save, per entry, which position covers it before the position is booked anywhere.',
+			},
 		],
 	},
 ];
