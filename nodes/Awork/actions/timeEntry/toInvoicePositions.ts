@@ -88,7 +88,8 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 function entriesWithPosition(items: INodeExecutionData[], positions: Position[], errors: INodeExecutionData[]): INodeExecutionData[] {
 	const positionOfItem = new Map<number, IDataObject>();
 	for (const position of positions) {
-		const { timeEntryIds: _ids, ...summary } = position.json;
+		const summary = { ...position.json };
+		delete summary.timeEntryIds;
 		for (const itemIndex of position.itemIndexes) positionOfItem.set(itemIndex, summary);
 	}
 	const failed = new Set(errors.map((error) => (error.pairedItem as { item: number }).item));
