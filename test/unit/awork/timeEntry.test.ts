@@ -168,6 +168,39 @@ describe('awork node: mark billed / unbilled', () => {
 		expect([...bed.store.timeEntries.values()].every((e) => e.isBilled)).toBe(true);
 	});
 
+	it('takes the IDs from a field of each item: one ID, an array, or an empty array that marks nothing', async () => {
+		const { ids } = seedEntries();
+		const before = [...bed.store.timeEntries.values()].filter((entry) => entry.isBilled).length;
+		const result = await bed.run(
+			{ resource: 'timeEntry', operation: 'markBilled', timeEntryIdsFrom: 'field', timeEntryIdsField: 'aworkTimeEntryIds' },
+			{
+				input: [
+					{ json: { status: 'created', aworkTimeEntryIds: [ids[0], ids[3]] } },
+					{ json: { status: 'failed', aworkTimeEntryIds: [] } },
+					{ json: { status: 'duplicate', aworkTimeEntryIds: ids[4] } },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(bed.requestsTo('POST', /batch\/setIsBilled$/).map((e) => e.body)).toEqual([{ timeEntryIds: [ids[0], ids[3], ids[4]], isBilled: true }]);
+		expect(json(result).map((r) => r.id)).toEqual([ids[0], ids[3], ids[4]]);
+		expect(paired(result)).toEqual([0, 0, 2]);
+		expect([...bed.store.timeEntries.values()].filter((entry) => entry.isBilled).length).toBeLessThanOrEqual(before + 3);
+	});
+
+	it('names the field when an item lacks it or holds no awork ID, and sends nothing', async () => {
+		const { ids } = seedEntries();
+		const params = { resource: 'timeEntry', operation: 'markBilled', timeEntryIdsFrom: 'field', timeEntryIdsField: 'aworkTimeEntryIds' };
+		const missing = await bed.run(params, { input: [{ json: { aworkTimeEntryIds: [ids[0]] } }, { json: { ids: [ids[1]] } }] });
+		expect(missing.error?.message).toBe('Field With IDs: item 1 has no field "aworkTimeEntryIds"');
+		const wrong = await bed.run(params, { input: [{ json: { aworkTimeEntryIds: ['not-an-id'] } }] });
+		expect(wrong.error?.message).toBe('Field With IDs ("aworkTimeEntryIds"): "not-an-id" is not an awork ID');
+		const empty = await bed.run({ ...params, timeEntryIdsField: ' ' }, { input: [{ json: { aworkTimeEntryIds: [ids[0]] } }] });
+		expect(empty.error?.message).toBe('Field With IDs: enter the name of the field that holds the time entry IDs');
+		expect(bed.requestsTo('POST', /setIsBilled$/)).toHaveLength(0);
+		expect(bed.store.timeEntries.get(ids[0])!.isBilled).toBe(false);
+	});
+
 	it('marks unbilled, and with continue on fail keeps going past an item with a bad ID', async () => {
 		const { ids } = seedEntries();
 		const result = await bed.run(

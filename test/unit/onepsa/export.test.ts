@@ -113,6 +113,21 @@ describe('Time entry: Export to Contract', () => {
 		expect((psa.fake.log[0].body as { entries: unknown[] }).entries).toHaveLength(2);
 	});
 
+	it('lists in aworkTimeEntryIds the awork entries each booked item settles: its own ID, a position\'s IDs, none if refused', async () => {
+		const input = entries(3);
+		input[1].json.duration = 0;
+		input.push({ json: { ...aworkTimeEntry(7), id: 'pos-abc', timeEntryIds: ['aw-te-20', 'aw-te-21'], contractId: 'ctr_1' } });
+		const first = await runOnePsa(psa, exportParameters(), { input });
+		expect(first.items.map((i) => [i.json.status, i.json.aworkTimeEntryIds])).toEqual([
+			['created', ['aw-te-0']],
+			['failed', []],
+			['created', ['aw-te-2']],
+			['created', ['aw-te-20', 'aw-te-21']],
+		]);
+		const again = await runOnePsa(psa, exportParameters(), { input: [input[3]] });
+		expect(again.items.map((i) => [i.json.status, i.json.aworkTimeEntryIds])).toEqual([['duplicate', ['aw-te-20', 'aw-te-21']]]);
+	});
+
 	it('the same awork entry twice in one input is booked once: created, then duplicate', async () => {
 		const input = [...entries(2), ...entries(1)];
 		const run = await runOnePsa(psa, exportParameters(), { input });

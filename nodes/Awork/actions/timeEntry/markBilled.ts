@@ -26,11 +26,35 @@ interface Requested {
 function properties(operation: 'markBilled' | 'markUnbilled'): INodeProperties[] {
 	return forOperation('timeEntry', operation, [
 		{
+			displayName: 'Take IDs From',
+			name: 'timeEntryIdsFrom',
+			type: 'options',
+			default: 'parameter',
+			options: [
+				{ name: 'The Time Entry IDs Below', value: 'parameter', description: 'A list, or an expression evaluated for every item' },
+				{
+					name: 'A Field of Each Item',
+					value: 'field',
+					description: 'Read the IDs straight from a field, without an expression per item (fast for thousands of items)',
+				},
+			],
+		},
+		{
+			displayName: 'Field With IDs',
+			name: 'timeEntryIdsField',
+			type: 'string',
+			default: 'aworkTimeEntryIds',
+			description:
+				'Field holding an ID or an array of IDs, e.g. aworkTimeEntryIds from The One PSA\'s Export to Contract. An item whose field is an empty array has nothing to mark and is skipped; an item without the field fails.',
+			displayOptions: { show: { timeEntryIdsFrom: ['field'] } },
+		},
+		{
 			displayName: 'Time Entry IDs',
 			name: 'timeEntryIds',
 			type: 'string',
 			required: true,
 			default: '',
+			displayOptions: { show: { timeEntryIdsFrom: ['parameter'] } },
 			placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000, 223e4567-e89b-12d3-a456-426614174000',
 			description: 'One or more time entry IDs: a comma-separated list or an expression giving an ID or an array of IDs. IDs from all input items are sent together.',
 		},
@@ -68,20 +92,46 @@ function properties(operation: 'markBilled' | 'markUnbilled'): INodeProperties[]
 	]);
 }
 
-function readIds(this: IExecuteFunctions, itemIndex: number): string[] {
-	const value = this.getNodeParameter('timeEntryIds', itemIndex) as unknown;
+/** Where the IDs come from; read once, so "a field" costs no expression per item. */
+interface IdSource {
+	field?: string;
+}
+
+function readIdSource(this: IExecuteFunctions): IdSource {
+	if (this.getNodeParameter('timeEntryIdsFrom', 0, 'parameter') !== 'field') return {};
+	const field = String(this.getNodeParameter('timeEntryIdsField', 0, '')).trim();
+	if (!field) throw new NodeOperationError(this.getNode(), 'Field With IDs: enter the name of the field that holds the time entry IDs');
+	return { field };
+}
+
+function readIds(this: IExecuteFunctions, itemIndex: number, source: IdSource, item: INodeExecutionData): string[] {
+	let value: unknown;
+	if (source.field) {
+		value = item.json[source.field];
+		if (value === undefined) {
+			throw new NodeOperationError(this.getNode(), `Field With IDs: item ${itemIndex} has no field "${source.field}"`, {
+				itemIndex,
+				description: 'Check the field name, or take the IDs from the Time Entry IDs parameter instead.',
+			});
+		}
+		// An empty list: this item settled nothing (e.g. the PSA refused it), so there is nothing to mark.
+		if (Array.isArray(value) && value.length === 0) return [];
+	} else {
+		value = this.getNodeParameter('timeEntryIds', itemIndex) as unknown;
+	}
 	const parts = (Array.isArray(value) ? value : [value])
 		.flatMap((part) => (typeof part === 'string' ? part.split(/[\s,;]+/) : [part]))
 		.map((part) => (typeof part === 'string' ? part.trim() : part))
 		.filter((part) => part !== '' && part !== undefined && part !== null);
 	const invalid = parts.filter((part) => !isGuid(part));
 	if (invalid.length) {
-		throw new NodeOperationError(this.getNode(), `Time Entry IDs: ${invalid.map((p) => `"${String(p)}"`).join(', ')} ${invalid.length === 1 ? 'is not an awork ID' : 'are not awork IDs'}`, {
+		throw new NodeOperationError(this.getNode(), `${source.field ? `Field With IDs ("${source.field}")` : 'Time Entry IDs'}: ${invalid.map((p) => `"${String(p)}"`).join(', ')} ${invalid.length === 1 ? 'is not an awork ID' : 'are not awork IDs'}`, {
 			itemIndex,
 			description: 'Give time entry IDs (GUIDs), e.g. {{ $json.id }}.',
 		});
 	}
-	if (parts.length === 0) throw new NodeOperationError(this.getNode(), 'Time Entry IDs: no ID given', { itemIndex });
+	const label = source.field ? `Field With IDs ("${source.field}")` : 'Time Entry IDs';
+	if (parts.length === 0) throw new NodeOperationError(this.getNode(), `${label}: no ID given`, { itemIndex });
 	return (parts as string[]).map((id) => id.toLowerCase());
 }
 
@@ -95,9 +145,10 @@ function executeAllFor(isBilled: boolean) {
 	return async function (this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		const output: INodeExecutionData[] = [];
 		const requested: Requested[] = [];
+		const source = readIdSource.call(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				for (const id of readIds.call(this, itemIndex)) requested.push({ id, itemIndex });
+				for (const id of readIds.call(this, itemIndex, source, items[itemIndex])) requested.push({ id, itemIndex });
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });

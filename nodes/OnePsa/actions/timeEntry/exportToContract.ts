@@ -165,6 +165,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const json: IDataObject = { status: result.status, ...described.get(itemIndex) };
 		if (result.psaTimeEntryId !== undefined) json.psaTimeEntryId = result.psaTimeEntryId;
 		if (result.reason !== undefined) json.reason = result.reason;
+		json.aworkTimeEntryIds = settledAworkIds(items[itemIndex].json, result.status);
 		return { json, pairedItem: { item: itemIndex } };
 	});
+}
+
+/**
+ * The awork time entries the PSA now holds through this item, ready for Mark Billed: the item's
+ * own ID, or every ID of a position (`timeEntryIds`); none unless the PSA booked it or had it.
+ */
+function settledAworkIds(source: IDataObject, status: ExportResult['status']): string[] {
+	if (status !== 'created' && status !== 'duplicate') return [];
+	if (Array.isArray(source.timeEntryIds)) return source.timeEntryIds.map(String);
+	return source.id === undefined || source.id === null || source.id === '' ? [] : [String(source.id)];
 }
