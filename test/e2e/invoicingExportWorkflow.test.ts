@@ -213,13 +213,9 @@ describe('workflow "invoicing export" in real n8n', () => {
 		expect(singlePosts.map((entry) => entry.status)).toEqual(support.map(() => 201));
 		expect(summary.withoutContract).toBe(internalScope.length);
 
-		// One timeEntry mapping per booked entry (PSA entry ID -> awork ID, the refused two included), and the checkpoint.
+		// Save Time Entry Mappings ships switched off: no timeEntry rows. The checkpoint moved.
 		const rows = await mappingRows(sandbox.n8n);
-		const psaIdOf = new Map(booked.map((entry) => [entry.externalId, entry.id]));
-		const entryRows = rows.filter((row) => row.namespace === 'timeEntry');
-		expect(entryRows.map((row) => [row.aworkId, row.externalId]).sort()).toEqual(expected.map((entry) => [entry.id, psaIdOf.get(entry.id)]).sort());
-		const unauthorizedRow = entryRows.find((row) => row.aworkId === unauthorized[0]);
-		expect(unauthorizedRow?.data).toMatchObject({ contractId: 'ctr_relaunch', billedInAwork: false });
+		expect(rows.filter((row) => row.namespace === 'timeEntry')).toEqual([]);
 		expect(rows.find((row) => row.namespace === '_checkpoint' && row.externalId === 'invoicingExport')?.data).toEqual({
 			value: closedBefore.toUTC().toISO(),
 		});
@@ -295,6 +291,11 @@ describe('workflow "invoicing export" posting invoice positions', () => {
 	const psaEntries = () => sandbox.onePsa.fake.state().timeEntries;
 	const billedIds = async () =>
 		(await aworkState(sandbox.awork, 'timeEntries')).timeEntries.filter((entry) => entry.isBilled).map((entry) => entry.id as string).sort();
+	const byPosition = (a: { contractId: string; externalId: string }, b: { contractId: string; externalId: string }) =>
+		a.contractId.localeCompare(b.contractId) || a.externalId.localeCompare(b.externalId);
+	/** What the PSA holds: one entry per position, with its hours. */
+	const bookedPositions = () => psaEntries().map(({ contractId, externalId, hours }) => ({ contractId, externalId, hours })).sort(byPosition);
+	const projectOf = (key: string) => String(sandbox.awork.fake.store.timeEntries.get(ids[key])!.projectId);
 	const positionId = (...keys: string[]) => `pos-${createHash('sha256').update(keys.map((key) => ids[key]).sort().join(',')).digest('hex').slice(0, 40)}`;
 
 	beforeAll(async () => {
@@ -335,7 +336,13 @@ describe('workflow "invoicing export" posting invoice positions', () => {
 			})),
 		}).timeEntries as Array<{ id: string }>;
 		seed.forEach(([key], index) => (ids[key] = seeded[index].id));
-		workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE, postAs: 'positions' } });
+		workflowId = await sandbox.importShipped(FILE, {
+			settings: { timezone: ZONE, postAs: 'positions' },
+			edit: (workflow) => {
+				workflow.nodes.find((node) => node.name === 'Save Time Entry Mappings')!.disabled = false;
+				return workflow;
+			},
+		});
 	});
 
 	afterAll(async () => {
@@ -361,29 +368,88 @@ describe('workflow "invoicing export" posting invoice positions', () => {
 		expect(summary).toMatchObject({ postedAs: 'positions', positions: 3, entriesFound: 6, exported: 2, markedBilled: 0, withoutContract: 1 });
 	});
 
-	it('bills exactly the entries of the positions the PSA confirmed on the next run, which books nothing new', async () => {
+	it('after the PSA took the positions and billing failed, new entries get a new position and planned ones are billed as duplicates', async () => {
+		// Window 1: the PSA confirmed both positions, awork billed none (the run could as well have died there).
+		// Now a new entry arrives on the design project, and awork refuses only d1.
+		const [d7] = sandbox.awork.fake.seed({
+			timeEntries: [{ projectId: projectOf('d1'), startDateUtc: closedBefore.minus({ days: 1 }).plus({ hours: 7 }).toUTC().toISO(), duration: 1200, isBillable: true, isBilled: false, timezone: ZONE }],
+		}).timeEntries as Array<{ id: string }>;
+		ids.d7 = d7.id;
 		sandbox.awork.fake.store.forbiddenIds.clear();
-		const bookedBefore = psaEntries().map((entry) => entry.id).sort();
+		sandbox.awork.fake.store.forbiddenIds.add(ids.d1);
 		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
 		expect(runError(run.result)).toBeUndefined();
 
-		expect(psaEntries().map((entry) => entry.id).sort()).toEqual(bookedBefore);
-		expect(await billedIds()).toEqual([...covered(), ids.d4].sort());
+		expect(bookedPositions()).toEqual([
+			{ contractId: 'ctr_care', externalId: positionId('c1', 'c2'), hours: 2.75 },
+			{ contractId: 'ctr_design', externalId: positionId('d1', 'd2', 'd3'), hours: 1.75 },
+			// 1200 s = 0.33 h, on a position of its own: the planned one keeps its entries.
+			{ contractId: 'ctr_design', externalId: positionId('d7'), hours: 0.33 },
+		]);
+		expect(await billedIds()).toEqual(['d2', 'd3', 'd4', 'd7', 'c1', 'c2'].map((key) => ids[key]).sort());
 		const [summary] = nodeOutput(run.result, 'Summary') as Array<Record<string, any>>;
-		expect(summary).toMatchObject({ postedAs: 'positions', exported: 0, alreadyInPsa: 2, markedBilled: 5, withoutContract: 1 });
+		expect(summary).toMatchObject({ postedAs: 'positions', exported: 1, alreadyInPsa: 2, markedBilled: 5, withoutContract: 1 });
+	});
+
+	it('bills the entry awork refused on the next run as a duplicate of its planned position: the PSA books nothing new', async () => {
+		// Window 2: awork billed part of a confirmed position. d1 alone must not become a new position.
+		sandbox.awork.fake.store.forbiddenIds.clear();
+		const bookedBefore = bookedPositions();
+		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(runError(run.result)).toBeUndefined();
+
+		expect(bookedPositions()).toEqual(bookedBefore);
+		expect(await billedIds()).toEqual([...covered(), ids.d4, ids.d7].sort());
+		const [summary] = nodeOutput(run.result, 'Summary') as Array<Record<string, any>>;
+		expect(summary).toMatchObject({ exported: 0, alreadyInPsa: 1, markedBilled: 1, entriesFound: 2 });
 		expect(summary.failures.map((failure: { timeEntryId: string }) => failure.timeEntryId)).toEqual([ids.i1]);
 
-		// A timeEntry mapping per billed entry: "<PSA entry ID>:<awork ID>" (one PSA entry covers several).
+		// Save Time Entry Mappings, switched on here: "<PSA entry ID>:<awork ID>" per billed entry.
 		const psaIdOf = new Map(psaEntries().map((entry) => [entry.externalId, entry.id]));
 		const design = psaIdOf.get(positionId('d1', 'd2', 'd3'));
-		const care = psaIdOf.get(positionId('c1', 'c2'));
 		const rows = (await mappingRows(sandbox.n8n)).filter((row) => row.namespace === 'timeEntry');
-		expect(rows.map((row) => `${row.externalId}>${row.aworkId}`).sort()).toEqual(
-			[...['d1', 'd2', 'd3'].map((key) => `${design}:${ids[key]}>${ids[key]}`), ...['c1', 'c2'].map((key) => `${care}:${ids[key]}>${ids[key]}`)].sort(),
-		);
+		expect(rows.map((row) => `${row.externalId}>${row.aworkId}`)).toContain(`${design}:${ids.d1}>${ids.d1}`);
 
 		const third = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
 		expect(nodeOutput(third.result, 'Summary')[0]).toMatchObject({ entriesFound: 1, exported: 0, alreadyInPsa: 0, markedBilled: 0 });
-		expect(psaEntries().map((entry) => entry.id).sort()).toEqual(bookedBefore);
+		expect(bookedPositions()).toEqual(bookedBefore);
+	});
+
+	it('plans anew a position the PSA never booked, so entries that come back later are booked, not lost', async () => {
+		const seeded = sandbox.awork.fake.seed({
+			timeEntries: [3600, 5400].map((duration, n) => ({
+				projectId: projectOf('c1'),
+				startDateUtc: closedBefore.minus({ days: 2 }).plus({ hours: 9 + n * 2 }).toUTC().toISO(),
+				duration,
+				isBillable: true,
+				isBilled: false,
+				timezone: ZONE,
+			})),
+		}).timeEntries as Array<{ id: string }>;
+		[ids.e1, ids.e2] = seeded.map((entry) => entry.id);
+		const care = sandbox.onePsa.fake.state().contracts.find((contract) => contract.id === 'ctr_care')!;
+		const bookedBefore = bookedPositions();
+
+		// The PSA refuses the care position (contract not active): planned {e1, e2}, booked nowhere.
+		care.status = 'expired';
+		const refused = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(runError(refused.result)).toBeUndefined();
+		expect(bookedPositions()).toEqual(bookedBefore);
+		const planned = (await mappingRows(sandbox.n8n)).filter((row) => row.namespace === 'invoicePosition' && [ids.e1, ids.e2].includes(row.aworkId));
+		expect(planned.map((row) => row.externalId).sort()).toEqual([`${positionId('e1', 'e2')}:${ids.e1}`, `${positionId('e1', 'e2')}:${ids.e2}`].sort());
+
+		// e2 leaves the scope (made non-billable), the contract is active again: e1 alone gets a position of its own.
+		care.status = 'active';
+		sandbox.awork.fake.store.timeEntries.get(ids.e2)!.isBillable = false;
+		await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		// e2 comes back: booked too, on a position of its own, not answered "duplicate" by {e1}'s.
+		sandbox.awork.fake.store.timeEntries.get(ids.e2)!.isBillable = true;
+		const last = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(runError(last.result)).toBeUndefined();
+
+		expect(bookedPositions()).toEqual(
+			[...bookedBefore, { contractId: 'ctr_care', externalId: positionId('e1'), hours: 1 }, { contractId: 'ctr_care', externalId: positionId('e2'), hours: 1.5 }].sort(byPosition),
+		);
+		expect(await billedIds()).toEqual([...covered(), ids.d4, ids.d7, ids.e1, ids.e2].sort());
 	});
 });
