@@ -88,13 +88,15 @@ batch) run in the same real n8n server (a fresh one per run) against the same fa
 projects with a PSA contract each, N billable unbilled entries of closed days. Rate limits are off in
 both fakes for the speed runs. Requests are counted by the fakes; wall time is from the start of the
 run to its stored execution; RSS is the n8n server's (its task runner, which runs Code nodes, in
-brackets), sampled every 100 ms. The shipped export stops at maxEntriesPerRun (10,000) per run and
+brackets), sampled every 100 ms. Before each measured run the same workflow runs once on 20 entries
+in the same server, and that run is discarded: a server that ran before has its modules loaded and
+the mapping table created. The shipped export stops at maxEntriesPerRun (10,000) per run and
 catches up in the next hourly runs, so for N > 10,000 it takes several runs: their requests and
 times are added up. The floor of awork reads and billed-marks is ⌈N/1000⌉ and ⌈N/500⌉ (the
 fake awork takes 500 IDs per billed-mark); PSA batches go to one contract each, so their floor is
 ⌈n/100⌉ per contract, summed. The third row of each N is the shipped export with its node "Save
-Time Entry Mappings" switched off (one ID Mapping row per exported entry, not needed for exactly
-once, see docs/reliability.md): what the package's nodes do without it.
+Time Entry Mappings" switched on (it ships off: one ID Mapping row per exported entry, not needed
+for exactly once, see docs/reliability.md).
 
 ${exportBench ? exportBenchMarkdown(exportBench) : ''}
 

@@ -128,6 +128,44 @@ describe('Time entry: Export to Contract', () => {
 		expect(again.items.map((i) => [i.json.status, i.json.aworkTimeEntryIds])).toEqual([['duplicate', ['aw-te-20', 'aw-te-21']]]);
 	});
 
+	it('takes contracts by project from one option value: the field first, then the project, and reports a project without one', async () => {
+		const input = items([
+			{ ...aworkTimeEntry(1), project: { id: 'p1', name: 'Website relaunch' } },
+			{ ...aworkTimeEntry(2), projectId: 'p2', project: { id: 'p2', name: 'Intranet' } },
+			{ ...aworkTimeEntry(3), project: { id: 'p1', name: 'Website relaunch' }, contractId: 'ctr_single' },
+			{ ...aworkTimeEntry(4), projectId: 'p3', project: { id: 'p3', name: 'Internal' } },
+		]);
+		const run = await runOnePsa(
+			psa,
+			{
+				resource: 'timeEntry',
+				operation: 'exportToContract',
+				contractId: { __rl: true, mode: 'id', value: 'ctr_never_used' },
+				options: {
+					contractIdField: 'contractId',
+					contractsByProject: '={{ [{ projectId: "p1", contractId: "ctr_1" }, { projectId: "p2", contractId: "ctr_1" }, { projectId: "p3", contractId: "" }] }}',
+					withoutContract: 'fail',
+				},
+			},
+			{ input },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.items.map((i) => [i.json.contractId, i.json.status])).toEqual([
+			['ctr_1', 'created'],
+			['ctr_1', 'created'],
+			['ctr_single', 'created'],
+			['', 'failed'],
+		]);
+		expect(run.items[3].json.reason).toBe('No PSA contract for awork project "Internal" (p3)');
+
+		const broken = await runOnePsa(
+			psa,
+			{ ...exportParameters({ contractsByProject: '[{"contractId": "ctr_1"}]' }) },
+			{ input: entries(1) },
+		);
+		expect(broken.error?.message).toBe('Contracts by Project, entry 1: "projectId" is missing');
+	});
+
 	it('the same awork entry twice in one input is booked once: created, then duplicate', async () => {
 		const input = [...entries(2), ...entries(1)];
 		const run = await runOnePsa(psa, exportParameters(), { input });

@@ -55,6 +55,14 @@ export const description: INodeProperties[] = [
 					'Read each item\'s contract ID from this input field instead of the Contract parameter. For thousands of items it is much faster than an expression, which n8n evaluates per item.',
 			},
 			{
+				displayName: 'Contracts by Project',
+				name: 'contractsByProject',
+				type: 'json',
+				default: '[]',
+				description:
+					'Contracts of awork projects, for items without a contract in the field above: an array of {projectId, contractId} or an object projectId → contractId, e.g. {{ $(\'Contracts\').first().json.projects }}. Evaluated once for all items, so it costs nothing per item.',
+			},
+			{
 				displayName: 'Entries Without a Contract',
 				name: 'withoutContract',
 				type: 'options',
@@ -99,6 +107,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		contractIdField?: string;
 	};
 	const contractField = String(options.contractIdField ?? '').trim();
+	const contractOfProject = readContractsByProject(this, (options as IDataObject).contractsByProject);
 	// Entry Fields without expressions are the same for every item: read them once.
 	const fixedOverrides = JSON.stringify(this.getNode().parameters.entryFields ?? {}).includes('"=')
 		? undefined
@@ -110,9 +119,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	// Read and check every item before anything is sent, so a missing contract stops the run cleanly.
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const source = items[itemIndex].json;
-		const contractId = String(
-			(contractField ? source[contractField] : this.getNodeParameter('contractId', itemIndex, '', { extractValue: true })) ?? '',
-		).trim();
+		const fromField = contractField ? String(source[contractField] ?? '').trim() : '';
+		const contractId =
+			fromField ||
+			(contractOfProject ? contractOfProject.get(projectIdOf(source)) ?? '' : '') ||
+			(contractField || contractOfProject ? '' : String(this.getNodeParameter('contractId', itemIndex, '', { extractValue: true }) ?? '').trim());
 		const overrides = fixedOverrides ?? (this.getNodeParameter('entryFields', itemIndex, {}) as EntryOverrides);
 		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2);
 		described.set(itemIndex, { externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id, contractId });
@@ -178,4 +189,46 @@ function settledAworkIds(source: IDataObject, status: ExportResult['status']): s
 	if (status !== 'created' && status !== 'duplicate') return [];
 	if (Array.isArray(source.timeEntryIds)) return source.timeEntryIds.map(String);
 	return source.id === undefined || source.id === null || source.id === '' ? [] : [String(source.id)];
+}
+
+/** The awork project ID of a time entry item (`projectId`, or `project.id`). */
+function projectIdOf(source: IDataObject): string {
+	const project = source.project as IDataObject | undefined;
+	return String(source.projectId ?? project?.id ?? '');
+}
+
+/** Option "Contracts by Project" as projectId → contractId; undefined when not set. */
+function readContractsByProject(ctx: IExecuteFunctions, value: unknown): Map<string, string> | undefined {
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (!value.trim()) return undefined;
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw new NodeOperationError(ctx.getNode(), 'Contracts by Project is not valid JSON', {
+				description: 'Give an array of {projectId, contractId} or an object projectId → contractId.',
+			});
+		}
+	}
+	if (parsed === undefined || parsed === null) return undefined;
+	const contracts = new Map<string, string>();
+	if (Array.isArray(parsed)) {
+		parsed.forEach((row, index) => {
+			const { projectId, contractId } = (row ?? {}) as IDataObject;
+			if (typeof projectId !== 'string' || !projectId) {
+				throw new NodeOperationError(ctx.getNode(), `Contracts by Project, entry ${index + 1}: "projectId" is missing`);
+			}
+			if (contractId !== undefined && contractId !== null && contractId !== '') contracts.set(projectId, String(contractId));
+		});
+		return parsed.length ? contracts : undefined;
+	}
+	if (typeof parsed !== 'object') {
+		throw new NodeOperationError(ctx.getNode(), 'Contracts by Project must be an array or an object', {
+			description: 'Give an array of {projectId, contractId} or an object projectId → contractId.',
+		});
+	}
+	for (const [projectId, contractId] of Object.entries(parsed as IDataObject)) {
+		if (contractId !== undefined && contractId !== null && contractId !== '') contracts.set(projectId, String(contractId));
+	}
+	return Object.keys(parsed as IDataObject).length ? contracts : undefined;
 }
