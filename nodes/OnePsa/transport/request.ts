@@ -53,7 +53,21 @@ export interface PsaConnection {
 	webhookSecret: string;
 }
 
+/** One credential read per node run: n8n loads and decrypts a credential on every call. */
+const connections = new WeakMap<object, Promise<PsaConnection>>();
+
 export async function psaConnection(ctx: PsaContext): Promise<PsaConnection> {
+	let connection = connections.get(ctx);
+	if (!connection) {
+		connection = readConnection(ctx);
+		connections.set(ctx, connection);
+		// A failed read is not kept: the next call reads again and reports its own error.
+		connection.catch(() => connections.delete(ctx));
+	}
+	return await connection;
+}
+
+async function readConnection(ctx: PsaContext): Promise<PsaConnection> {
 	const credentials = await ctx.getCredentials(ONE_PSA_CREDENTIAL);
 	const baseUrl = String(credentials.apiUrl ?? '').trim().replace(/\/+$/, '');
 	if (!/^https?:\/\//.test(baseUrl)) {
