@@ -3,6 +3,7 @@
  * pacing before each send, 429 handling, safe retries and error mapping.
  */
 import {
+	type ICredentialDataDecryptedObject,
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
@@ -12,6 +13,7 @@ import {
 	type JsonObject,
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
+import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs, type RetryPolicy } from '../../shared/retry';
 import { endpointPath, IDEMPOTENT_REPLAY_HEADER, ONE_PSA_ENDPOINTS, type EndpointName } from './endpoints';
 import { psaApiError, psaNetworkError } from './errors';
@@ -51,7 +53,11 @@ export interface PsaConnection {
 	baseUrl: string;
 	tenantId: string;
 	webhookSecret: string;
+	/** The decrypted credential, to sign requests without n8n loading it again for each one. */
+	credentials: ICredentialDataDecryptedObject;
 }
+
+const signer = new OnePsaApi();
 
 /** One credential read per node run: n8n loads and decrypts a credential on every call. */
 const connections = new WeakMap<object, Promise<PsaConnection>>();
@@ -79,6 +85,7 @@ async function readConnection(ctx: PsaContext): Promise<PsaConnection> {
 		baseUrl,
 		tenantId: String(credentials.tenantId ?? ''),
 		webhookSecret: String(credentials.webhookSecret ?? ''),
+		credentials,
 	};
 }
 
@@ -88,7 +95,7 @@ function asNodeError(ctx: PsaContext, error: unknown): Error {
 }
 
 export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Promise<PsaAnswer<T>> {
-	const { baseUrl, tenantId } = await psaConnection(ctx);
+	const { baseUrl, tenantId, credentials } = await psaConnection(ctx);
 	const pacer = onePsaPacer(baseUrl, tenantId);
 	const { method } = ONE_PSA_ENDPOINTS[call.endpoint];
 	const path = endpointPath(call.endpoint, call.pathParams);
@@ -116,11 +123,8 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 		await pacer.acquire();
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				ONE_PSA_CREDENTIAL,
-				options,
-			)) as IN8nHttpFullResponse;
+			// Signed by the credential's own authenticate, as httpRequestWithAuthentication would.
+			response = (await ctx.helpers.httpRequest(await signer.authenticate(credentials, options))) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (!isNetworkError(error)) throw asNodeError(ctx, error);
 			serverFailures++;

@@ -98,6 +98,14 @@ export function hookContext(setup: HookSetup): IHookFunctions & { staticData: ID
 		helpers: {
 			httpRequestWithAuthentication: async (credentialType: string, request: { method: string; url: string; body?: unknown }) =>
 				setup.awork.handle({ method: request.method, url: request.url, body: request.body, credentialType }),
+			// API-key requests come signed by the transport (Authorization: Bearer <key>).
+			httpRequest: async (request: { method: string; url: string; body?: unknown; headers?: Record<string, string> }) =>
+				setup.awork.handle({
+					method: request.method,
+					url: request.url,
+					body: request.body,
+					credentialType: request.headers?.Authorization === 'Bearer key-1' ? 'aworkPsaApi' : 'unsigned',
+				}),
 		},
 	};
 	return context as unknown as IHookFunctions & { staticData: IDataObject };

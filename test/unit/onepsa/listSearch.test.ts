@@ -1,5 +1,4 @@
 import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
 import { searchCompanies, searchContracts, searchTickets } from '../../../nodes/OnePsa/methods/listSearch';
 import { DEMO_DATA, startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
 import { psaCredentials } from './helpers';
@@ -14,8 +13,8 @@ function loadOptionsContext(baseUrl: string): ILoadOptionsFunctions {
 		getCredentials: async () => credentials,
 		getNode: () => ({ name: 'The One PSA', type: 'n8n-nodes-awork-psa.onePsa', typeVersion: 1, parameters: {} }),
 		helpers: {
-			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {
-				const signed = await new OnePsaApi().authenticate(credentials as never, options);
+			// The transport signs with the credential's authenticate itself, then calls httpRequest.
+			async httpRequest(signed: IHttpRequestOptions) {
 				const url = new URL(signed.url);
 				for (const [key, value] of Object.entries(signed.qs ?? {})) url.searchParams.set(key, String(value));
 				const response = await fetch(url, { method: signed.method, headers: signed.headers as Record<string, string> });

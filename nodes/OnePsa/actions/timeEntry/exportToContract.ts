@@ -60,7 +60,7 @@ export const description: INodeProperties[] = [
 				type: 'json',
 				default: '[]',
 				description:
-					'Contracts of awork projects, for items without a contract in the field above: an array of {projectId, contractId} or an object projectId → contractId, e.g. {{ $(\'Contracts\').first().json.projects }}. Evaluated once for all items, so it costs nothing per item.',
+					'Contracts of awork projects, for items without a contract in the field above: an array of {projectId, contractId} or an object projectId → contractId, as JSON text or from an expression. Evaluated once for all items, so it costs nothing per item.',
 			},
 			{
 				displayName: 'Entries Without a Contract',
