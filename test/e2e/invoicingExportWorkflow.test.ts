@@ -385,7 +385,7 @@ describe('workflow "invoicing export" posting invoice positions', () => {
 			{ contractId: 'ctr_design', externalId: positionId('d1', 'd2', 'd3'), hours: 1.75 },
 			// 1200 s = 0.33 h, on a position of its own: the planned one keeps its entries.
 			{ contractId: 'ctr_design', externalId: positionId('d7'), hours: 0.33 },
-		]);
+		].sort(byPosition));
 		expect(await billedIds()).toEqual(['d2', 'd3', 'd4', 'd7', 'c1', 'c2'].map((key) => ids[key]).sort());
 		const [summary] = nodeOutput(run.result, 'Summary') as Array<Record<string, any>>;
 		expect(summary).toMatchObject({ postedAs: 'positions', exported: 1, alreadyInPsa: 2, markedBilled: 5, withoutContract: 1 });
