@@ -16,6 +16,7 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs, type RetryPolicy } from '../../shared/retry';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
 import type { RequestPacer } from '../../shared/pacer';
 import { asNodeError, aworkApiError, aworkNetworkError } from './errors';
 import { aworkPacer, rateLimitResetMs } from './pacing';
@@ -108,8 +109,6 @@ function authenticationOf(node: INode): string {
 	return chosen === 'oAuth2' ? AWORK_CREDENTIAL_TYPES.oAuth2 : AWORK_CREDENTIAL_TYPES.apiKey;
 }
 
-const connections = new WeakMap<object, Promise<AworkConnection>>();
-
 async function openConnection(context: AworkContext): Promise<AworkConnection> {
 	const node = context.getNode();
 	const credentialType = authenticationOf(node);
@@ -133,16 +132,8 @@ async function openConnection(context: AworkContext): Promise<AworkConnection> {
 	return { credentialType, baseUrl, pacer: aworkPacer(baseUrl, secret), apiKeyHeaders };
 }
 
-/** One connection per execution context, so the credential is read once, not per request. */
-async function connectionFor(context: AworkContext): Promise<AworkConnection> {
-	let connection = connections.get(context);
-	if (!connection) {
-		connection = openConnection(context);
-		connections.set(context, connection);
-		connection.catch(() => connections.delete(context));
-	}
-	return await connection;
-}
+/** One connection per node run, so the credential is read once, not per request. */
+const connectionFor = oncePerNodeRun(openConnection);
 
 export async function aworkBaseUrl(this: AworkContext): Promise<string> {
 	return (await connectionFor(this)).baseUrl;

@@ -15,6 +15,7 @@ import {
 } from 'n8n-workflow';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs, type RetryPolicy } from '../../shared/retry';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { endpointPath, IDEMPOTENT_REPLAY_HEADER, ONE_PSA_ENDPOINTS, type EndpointName } from './endpoints';
 import { psaApiError, psaNetworkError } from './errors';
 import { observePsaBudget, onePsaPacer, retryAfterMs } from './pacing';
@@ -60,18 +61,7 @@ export interface PsaConnection {
 const signer = new OnePsaApi();
 
 /** One credential read per node run: n8n loads and decrypts a credential on every call. */
-const connections = new WeakMap<object, Promise<PsaConnection>>();
-
-export async function psaConnection(ctx: PsaContext): Promise<PsaConnection> {
-	let connection = connections.get(ctx);
-	if (!connection) {
-		connection = readConnection(ctx);
-		connections.set(ctx, connection);
-		// A failed read is not kept: the next call reads again and reports its own error.
-		connection.catch(() => connections.delete(ctx));
-	}
-	return await connection;
-}
+export const psaConnection = oncePerNodeRun(readConnection);
 
 async function readConnection(ctx: PsaContext): Promise<PsaConnection> {
 	const credentials = await ctx.getCredentials(ONE_PSA_CREDENTIAL);
