@@ -16,12 +16,12 @@ export class IdMapping implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Two-way ID mappings between a PSA and awork, and sync checkpoints',
+		description: 'Two-way ID mappings between a PSA and awork, sync checkpoints, and claims',
 		defaults: { name: 'ID Mapping' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		// Lookups branch into Found / Not Found; the other operations have one output.
-		outputs: `={{ ["lookupByExternalId", "lookupByAworkId"].includes($parameter["operation"]) ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Found" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Not Found" }] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`,
+		// Lookups branch into Found / Not Found, Take into Claimed / Held Elsewhere; the rest have one output.
+		outputs: `={{ ["lookupByExternalId", "lookupByAworkId"].includes($parameter["operation"]) ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Found" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Not Found" }] : $parameter["operation"] === "take" ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Claimed" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Held Elsewhere" }] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`,
 		credentials: [
 			{
 				name: 'idMappingN8nApi',

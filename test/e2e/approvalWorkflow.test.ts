@@ -212,6 +212,42 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		expect(rows.filter((row) => row.namespace === 'company')).toHaveLength(1);
 	});
 
+	it('finishes a creation whose run died: of 10 deliveries at once, only the one holding the setup claim adds list and tasks', async () => {
+		// The creating run made the project 10 minutes ago and died before its list, tasks and mappings.
+		const [orphan] = sandbox.awork.fake.seed({
+			projects: [
+				{
+					name: 'Website relaunch - Acme GmbH',
+					projectKey: 'PSA-Q-2026-0099',
+					description: 'Created from quote Q-2026-0099 in The One PSA: https://psa.example/quotes/q-2999',
+					createdOn: new Date(Date.now() - 10 * 60_000).toISOString(),
+				},
+			],
+		}).projects as AworkView[];
+
+		const answers = await Promise.all(Array.from({ length: 10 }, () => send(approval('q-2999', 'Q-2026-0099'))));
+		const statuses = answers.map((answer) => answer.status).sort();
+		// One run holds the claim and finishes (200); the others are told to come again later (409).
+		expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+		const finished = answers.find((answer) => answer.status === 200)!.json as Record<string, unknown>;
+		expect(finished).toMatchObject({ projectId: orphan.id, tasksCreated: 3 });
+		for (const answer of answers.filter((a) => a.status === 409)) {
+			expect(answer.json).toMatchObject({ quoteId: 'q-2999', projectId: orphan.id });
+		}
+
+		expect(await listsOf(orphan.id)).toHaveLength(1);
+		expect((await tasksOf(orphan.id)).map((task) => task.name).sort()).toEqual(['Build the pages', 'Concept and design', 'Go-live support']);
+		const rows = await mappingRows(sandbox.n8n);
+		expect(rows.filter((row) => row.namespace === 'project' && row.externalId === 'q-2999').map((row) => row.aworkId)).toEqual([orphan.id]);
+		expect(rows.filter((row) => row.namespace === 'task' && row.externalId.startsWith('q-2999:'))).toHaveLength(3);
+		// Losers took their claim rows back; the holder's one is left until its lease ends.
+		expect(rows.filter((row) => row.namespace === '_claim' && row.externalId === 'quote:q-2999')).toHaveLength(1);
+
+		// The redelivery the PSA sends after a 409 finds the work done.
+		const again = await send(approval('q-2999', 'Q-2026-0099'));
+		expect([again.status, (again.json as Record<string, unknown>).created, (again.json as Record<string, unknown>).projectId]).toEqual([200, false, orphan.id]);
+	});
+
 	it('answers with the project that already has the key when no mapping exists, adding nothing to it', async () => {
 		const [existing] = sandbox.awork.fake.seed({ projects: [{ name: 'Made by hand', projectKey: 'PSA-Q-2026-0088' }] }).projects as AworkView[];
 		sandbox.awork.fake.server.log.length = 0;

@@ -35,6 +35,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	typeVersion?: number;
 	nodeName?: string;
+	/** Defaults to "test-execution"; runs that stand for different executions need their own. */
+	executionId?: string;
 }
 
 export interface RunNodeResult {
@@ -189,7 +191,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const additionalData = {
 		hooks,
 		credentialsHelper,
-		executionId: 'test-execution',
+		executionId: options.executionId ?? 'test-execution',
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
 		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as takeClaim from './claim/take';
 import * as getCheckpoint from './checkpoint/get';
 import * as setCheckpoint from './checkpoint/set';
 import * as deleteMapping from './mapping/delete';
@@ -19,6 +20,7 @@ export const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Mapping', value: 'mapping', description: 'Two-way links between external IDs and awork IDs' },
 			{ name: 'Checkpoint', value: 'checkpoint', description: 'Named cursors that say how far a sync has gone' },
+			{ name: 'Claim', value: 'claim', description: 'Lets one of several executions running at once go on with a piece of work' },
 		],
 	},
 	{
@@ -58,6 +60,22 @@ export const properties: INodeProperties[] = [
 			{ name: 'Set', value: 'set', action: 'Set a checkpoint', description: 'Move a checkpoint forward (or back, with Force)' },
 		],
 	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'take',
+		displayOptions: { show: { resource: ['claim'] } },
+		options: [
+			{
+				name: 'Take',
+				value: 'take',
+				action: 'Take a claim',
+				description: 'Claim a named piece of work; items leave through Claimed or Held Elsewhere',
+			},
+		],
+	},
 	...saveMappings.description,
 	...lookupByExternalId.description,
 	...lookupByAworkId.description,
@@ -65,4 +83,5 @@ export const properties: INodeProperties[] = [
 	...listMappings.description,
 	...getCheckpoint.description,
 	...setCheckpoint.description,
+	...takeClaim.description,
 ];

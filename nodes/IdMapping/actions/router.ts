@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { openStore } from '../stores/openStore';
 import type { MappingStore } from '../stores/mappingStore';
+import * as takeClaim from './claim/take';
 import * as getCheckpoint from './checkpoint/get';
 import * as setCheckpoint from './checkpoint/set';
 import * as deleteMapping from './mapping/delete';
@@ -23,9 +24,12 @@ const operations: Record<string, Record<string, Operation>> = {
 		get: getCheckpoint.execute,
 		set: setCheckpoint.execute,
 	},
+	claim: {
+		take: takeClaim.execute,
+	},
 };
 
-/** Lookups have two outputs (Found, Not Found); every other operation has one. */
+/** Lookups (Found, Not Found) and Take (Claimed, Held Elsewhere) have two outputs; the rest one. */
 export const LOOKUP_OPERATIONS = ['lookupByExternalId', 'lookupByAworkId'];
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

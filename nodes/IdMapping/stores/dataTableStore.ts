@@ -4,7 +4,7 @@
  * filter fetch many keys at once. Checkpoints are rows in the reserved namespace "_checkpoint".
  * Lookups are cached for the rest of the execution.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { ApplicationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import {
 	anyOf,
 	chunkForFilter,
@@ -19,6 +19,7 @@ import {
 	externalKeyOf,
 	type AworkKey,
 	type Checkpoint,
+	type ClaimOutcome,
 	type ExternalKey,
 	type ListOptions,
 	type Mapping,
@@ -28,6 +29,8 @@ import {
 } from './mappingStore';
 
 export const CHECKPOINT_NAMESPACE = '_checkpoint';
+/** Claims are rows in this reserved namespace: one per taker, holder in `aworkId`. */
+export const CLAIM_NAMESPACE = '_claim';
 
 /** Up to this many new mappings are upserted one by one instead of inserted in bulk (see write()). */
 export const MAX_SINGLE_UPSERTS = 25;
@@ -219,7 +222,10 @@ export class DataTableStore implements MappingStore {
 	async list(options: ListOptions): Promise<Mapping[]> {
 		const filter = options.namespace
 			? { type: 'and' as const, filters: [{ columnName: 'namespace', condition: 'eq' as const, value: options.namespace }] }
-			: { type: 'and' as const, filters: [{ columnName: 'namespace', condition: 'neq' as const, value: CHECKPOINT_NAMESPACE }] };
+			: {
+					type: 'and' as const,
+					filters: [CHECKPOINT_NAMESPACE, CLAIM_NAMESPACE].map((value) => ({ columnName: 'namespace', condition: 'neq' as const, value })),
+				};
 		const rows = await this.client.queryRows(filter, options.limit);
 		return rows.map(toMapping);
 	}
@@ -243,5 +249,43 @@ export class DataTableStore implements MappingStore {
 		});
 		const updatedAt = rows[rows.length - 1]?.updatedAt ?? new Date().toISOString();
 		return { name, value, updatedAt };
+	}
+
+	/**
+	 * Every taker inserts a row of its own, then reads all rows of the claim: the first row (lowest
+	 * ID) taken within the lease holds it. Row IDs follow insert order and each insert is one
+	 * transaction, so of two takers at most one sees its own row first. The holder deletes expired
+	 * rows; a taker that lost deletes its own, so that it blocks nobody once it is gone.
+	 */
+	async takeClaim(name: string, holder: string, leaseMs: number): Promise<ClaimOutcome> {
+		const key = externalKeyOf({ namespace: CLAIM_NAMESPACE, externalId: name });
+		const rowsOf = (who: string) => ({
+			type: 'and' as const,
+			filters: [
+				{ columnName: 'externalKey', condition: 'eq' as const, value: key },
+				{ columnName: 'aworkId', condition: 'eq' as const, value: who },
+			],
+		});
+		const takenAt = new Date().toISOString();
+		const insert = this.client.insertRows([
+			{ namespace: CLAIM_NAMESPACE, externalId: name, aworkId: holder, externalKey: key, aworkKey: '', data: JSON.stringify({ takenAt }) },
+		]);
+		// A failed insert may have landed before its answer was lost; if not, its own error stands.
+		const landed = await insert.then(
+			() => true,
+			async () => (await this.client.queryRows(rowsOf(holder)).catch(() => [])).length > 0,
+		);
+		if (!landed) await insert;
+		const rows = await this.client.queryRows(anyOf('externalKey', [key]));
+		const now = Date.now();
+		const takenAtOf = (row: MappingRow) => Date.parse(String(parseData(row.data)?.takenAt ?? row.createdAt));
+		const live = rows.filter((row) => now - takenAtOf(row) < leaseMs);
+		const first = live[0];
+		if (!first) throw new ApplicationError(`The claim "${name}" was saved but could not be read back from the data table`);
+		const claimed = first.aworkId === holder;
+		const toDelete = claimed ? [...new Set(rows.filter((row) => !live.includes(row)).map((row) => row.aworkId))] : [holder];
+		// Best effort: a row left behind expires with its lease.
+		for (const who of toDelete) await this.client.deleteRows(rowsOf(who)).catch(() => undefined);
+		return { claimed, holder: first.aworkId, takenAt: new Date(takenAtOf(first)).toISOString() };
 	}
 }

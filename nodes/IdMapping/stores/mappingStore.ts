@@ -32,6 +32,16 @@ export interface Checkpoint {
 	updatedAt: string;
 }
 
+/** Who holds a named claim after a take. */
+export interface ClaimOutcome {
+	/** Whether the caller holds the claim now. */
+	claimed: boolean;
+	/** The holder of the claim: the caller when claimed, else the one that holds it. */
+	holder: string;
+	/** When the holder took the claim, ISO 8601. */
+	takenAt: string;
+}
+
 export interface MappingWrite {
 	/** Mappings to insert or overwrite, identified by namespace + external ID. */
 	upserts: Mapping[];
@@ -60,6 +70,12 @@ export interface MappingStore {
 	list(options: ListOptions): Promise<Mapping[]>;
 	getCheckpoint(name: string): Promise<Checkpoint | undefined>;
 	putCheckpoint(name: string, value: string): Promise<Checkpoint>;
+	/**
+	 * Takes the named claim for `holder`, unless another holder took it less than `leaseMs` ago.
+	 * Of the holders that try at the same time, exactly one gets it. Taking a claim one already
+	 * holds succeeds again.
+	 */
+	takeClaim(name: string, holder: string, leaseMs: number): Promise<ClaimOutcome>;
 }
 
 /** Namespaces never contain ':' (checked when read), so these keys are unambiguous. */

@@ -11,7 +11,7 @@ export const DEFAULT_TABLE_NAME = 'awork_psa_id_mappings';
 
 export async function openStore(ctx: IExecuteFunctions): Promise<MappingStore> {
 	const store = ctx.getNodeParameter('store', 0, 'staticData') as string;
-	if (store === 'staticData') return new StaticDataStore(ctx.getWorkflowStaticData('global'));
+	if (store === 'staticData') return new StaticDataStore(ctx.getWorkflowStaticData('global'), String(ctx.getWorkflow().id ?? ''));
 	if (store !== 'dataTable') {
 		throw new NodeOperationError(ctx.getNode(), `Store "${store}" is not known`, {
 			description: 'Choose "Workflow Static Data" or "n8n Data Table".',

@@ -10,6 +10,7 @@ import {
 	externalKeyOf,
 	type AworkKey,
 	type Checkpoint,
+	type ClaimOutcome,
 	type ExternalKey,
 	type ListOptions,
 	type Mapping,
@@ -19,6 +20,14 @@ import {
 } from './mappingStore';
 
 export const STATIC_DATA_KEY = 'idMapping';
+
+/**
+ * Claims live in this n8n process, not in static data: executions that run at the same time each
+ * load and save their own copy of static data, so they could not see each other's claims there.
+ */
+const claimsInProcess = new Map<string, { holder: string; takenAt: number; expiresAt: number }>();
+/** Expired claims are dropped once this many are kept. */
+const MAX_CLAIMS_IN_PROCESS = 1000;
 
 interface NamespaceIndex {
 	/** externalId -> aworkId */
@@ -59,6 +68,8 @@ export class StaticDataStore implements MappingStore {
 	constructor(
 		/** The object returned by getWorkflowStaticData('global'). */
 		private readonly globalData: IDataObject,
+		/** Keeps one workflow's claims apart from another's (the workflow ID). */
+		private readonly claimScope = '',
 	) {}
 
 	private layout(create: boolean): StaticDataLayout | undefined {
@@ -168,5 +179,21 @@ export class StaticDataStore implements MappingStore {
 		layout.checkpoints[name] = { value, updatedAt };
 		this.markChanged();
 		return { name, value, updatedAt };
+	}
+
+	async takeClaim(name: string, holder: string, leaseMs: number): Promise<ClaimOutcome> {
+		const key = `${this.claimScope}\u0000${name}`;
+		const now = Date.now();
+		const current = claimsInProcess.get(key);
+		// Checked and set with no await in between, so concurrent executions cannot both win.
+		if (current && current.holder !== holder && now < current.expiresAt) {
+			return { claimed: false, holder: current.holder, takenAt: new Date(current.takenAt).toISOString() };
+		}
+		const kept = current?.holder === holder && now < current.expiresAt ? current : { holder, takenAt: now, expiresAt: now + leaseMs };
+		claimsInProcess.set(key, kept);
+		if (claimsInProcess.size > MAX_CLAIMS_IN_PROCESS) {
+			for (const [other, claim] of claimsInProcess) if (claim.expiresAt <= now) claimsInProcess.delete(other);
+		}
+		return { claimed: true, holder, takenAt: new Date(kept.takenAt).toISOString() };
 	}
 }

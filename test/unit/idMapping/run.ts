@@ -12,6 +12,7 @@ export interface RunIdMappingOptions {
 	continueOnFail?: boolean;
 	/** Data Table store: the credential data (baseUrl, apiKey). */
 	n8nApi?: ICredentialDataDecryptedObject;
+	executionId?: string;
 }
 
 export async function runIdMapping(options: RunIdMappingOptions): Promise<RunNodeResult> {
@@ -25,6 +26,7 @@ export async function runIdMapping(options: RunIdMappingOptions): Promise<RunNod
 		continueOnFail: options.continueOnFail,
 		credentials: options.n8nApi ? { idMappingN8nApi: options.n8nApi } : undefined,
 		credentialTypes: [new IdMappingN8nApi()],
+		executionId: options.executionId,
 	});
 }
 

@@ -1,0 +1,139 @@
+/**
+ * Claim > Take: of executions that take one claim at the same moment, exactly one goes on.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
+import type { FakeHandler } from '../../fakes/shared/fakeServer';
+import { FakeN8nDataTables } from '../../fakes/n8nDataTables/fakeN8nDataTables';
+import { runIdMapping } from './run';
+
+const TABLE = 'awork_psa_id_mappings';
+let fake: FakeN8nDataTables;
+let baseUrl: string;
+
+beforeAll(async () => {
+	fake = new FakeN8nDataTables('key-1');
+	baseUrl = fake.baseUrl(await fake.listen());
+});
+afterAll(async () => await fake.close());
+beforeEach(() => {
+	fake.tables.clear();
+	fake.server.log.length = 0;
+	clearDataTableCaches();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function take(store: 'dataTable' | 'staticData', executionId: string, claimName: unknown = 'quote:q-1', leaseSeconds: unknown = 60, staticData: IDataObject = {}) {
+	return runIdMapping({
+		parameters: { store, tableName: TABLE, resource: 'claim', operation: 'take', claimName: claimName as string, leaseSeconds: leaseSeconds as number },
+		n8nApi: store === 'dataTable' ? { baseUrl, apiKey: 'key-1' } : undefined,
+		input: [{ quoteId: 'q-1' }],
+		executionId,
+		staticData,
+	});
+}
+
+/** [claimed items, held-elsewhere items] of one run. */
+async function outputsOf(run: ReturnType<typeof take>): Promise<[IDataObject[], IDataObject[]]> {
+	const result = await run;
+	if (result.error) throw result.error;
+	const outputs = result.outputs as Array<Array<{ json: IDataObject }> | null>;
+	return [(outputs[0] ?? []).map((item) => item.json), (outputs[1] ?? []).map((item) => item.json)];
+}
+
+const claimRows = () => (fake.tableByName(TABLE)?.rows ?? []).filter((row) => row.namespace === '_claim');
+
+describe.each(['dataTable', 'staticData'] as const)('Claim > Take (%s store)', (store) => {
+	// Static data claims live in the process: each case uses names of its own.
+	const name = (suffix: string) => `quote:${store}-${suffix}`;
+
+	it('lets exactly one of 10 executions taking the claim at once go on', async () => {
+		const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => outputsOf(take(store, `exec-${i}`, name('race')))));
+		const winners = runs.filter(([claimed]) => claimed.length === 1);
+		expect(winners).toHaveLength(1);
+		const winner = winners[0][0][0];
+		expect(winner).toMatchObject({ quoteId: 'q-1', claim: { name: name('race'), claimed: true } });
+		const losers = runs.filter(([claimed]) => claimed.length === 0).map(([, held]) => held[0]);
+		expect(losers).toHaveLength(9);
+		for (const loser of losers) {
+			expect(loser.claim).toMatchObject({ name: name('race'), claimed: false, holder: (winner.claim as IDataObject).holder });
+		}
+		if (store === 'dataTable') {
+			// Losers took their rows back: only the holder's is left.
+			expect(claimRows().map((row) => row.aworkId)).toEqual([(winner.claim as IDataObject).holder]);
+		}
+	});
+
+	it('lets the holder take its claim again, and nobody else until the lease ends', async () => {
+		const [first] = await outputsOf(take(store, 'exec-a', name('again'), 0.4));
+		expect(first).toHaveLength(1);
+		const [again] = await outputsOf(take(store, 'exec-a', name('again'), 0.4));
+		expect(again).toHaveLength(1);
+		const [, held] = await outputsOf(take(store, 'exec-b', name('again'), 0.4));
+		expect(held[0].claim).toMatchObject({ claimed: false, holder: 'execution:exec-a' });
+		const expiresAt = Date.parse(String((held[0].claim as IDataObject).expiresAt));
+		const takenAt = Date.parse(String((held[0].claim as IDataObject).takenAt));
+		expect(expiresAt - takenAt).toBe(400);
+
+		await sleep(500);
+		const [after] = await outputsOf(take(store, 'exec-b', name('again'), 0.4));
+		expect(after[0].claim).toMatchObject({ claimed: true, holder: 'execution:exec-b' });
+		if (store === 'dataTable') {
+			// The new holder removed the expired rows.
+			expect(claimRows().map((row) => row.aworkId)).toEqual(['execution:exec-b']);
+		}
+	});
+
+	it.each([
+		['an empty name', '  ', 60, 'Claim Name is empty'],
+		['a name over 200 characters', 'x'.repeat(201), 60, 'Claim Name is longer than 200 characters'],
+		['a lease of 0', 'quote:x', 0, 'Lease (Seconds) must be a number above 0, not 0'],
+		['a lease that is not a number', 'quote:x', 'soon', 'Lease (Seconds) must be a number above 0, not "soon"'],
+	])('refuses %s, naming the field, and claims nothing', async (_case, claimName, lease, message) => {
+		const result = await take(store, 'exec-bad', claimName, lease);
+		expect(result.error?.message).toBe(message);
+		if (store === 'dataTable') expect(claimRows()).toHaveLength(0);
+	});
+});
+
+describe('Claim > Take (dataTable store): the data table side', () => {
+	/** Swaps the handler of one fake route for one test. */
+	function wrapRoute(method: string, path: string, wrap: (original: FakeHandler) => FakeHandler): () => void {
+		const routes = (fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
+		const route = routes.find((r) => r.method === method && r.segments.join('/') === path)!;
+		const original = route.handler;
+		route.handler = wrap(original);
+		return () => {
+			route.handler = original;
+		};
+	}
+
+	it('holds the claim when its insert landed but the answer was lost', async () => {
+		await outputsOf(take('dataTable', 'exec-0', 'quote:other'));
+		const restore = wrapRoute('POST', 'api/v1/data-tables/:dataTableId/rows', (original) => async (req) => {
+			await original(req);
+			return { status: 502, body: { message: 'Bad gateway' } };
+		});
+		try {
+			const [claimed] = await outputsOf(take('dataTable', 'exec-1', 'quote:lost'));
+			expect(claimed[0].claim).toMatchObject({ claimed: true, holder: 'execution:exec-1' });
+		} finally {
+			restore();
+		}
+	});
+
+	it('keeps claims out of List', async () => {
+		await outputsOf(take('dataTable', 'exec-1', 'quote:listed'));
+		await runIdMapping({
+			parameters: { store: 'dataTable', tableName: TABLE, resource: 'mapping', operation: 'save', namespace: 'ticket', externalId: 't-1', aworkId: 'a-1' },
+			n8nApi: { baseUrl, apiKey: 'key-1' },
+		});
+		const listed = await runIdMapping({
+			parameters: { store: 'dataTable', tableName: TABLE, resource: 'mapping', operation: 'list', returnAll: true },
+			n8nApi: { baseUrl, apiKey: 'key-1' },
+		});
+		expect(listed.error).toBeUndefined();
+		expect(listed.items.map((item) => [item.json.namespace, item.json.externalId])).toEqual([['ticket', 't-1']]);
+	});
+});
