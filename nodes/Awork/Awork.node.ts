@@ -28,7 +28,8 @@ export class Awork implements INodeType {
 		defaults: { name: 'awork' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// Mark Billed with "Add Report Output" has a second output, Report.
+		outputs: `={{ $parameter["operation"] === "markBilled" && ($parameter["options"] || {})["addReport"] === true ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Time Entries" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Report" }] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`,
 		credentials: [
 			{ name: 'aworkPsaApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
 			{ name: 'aworkPsaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },

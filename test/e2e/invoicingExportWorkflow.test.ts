@@ -453,3 +453,64 @@ describe('workflow "invoicing export" posting invoice positions', () => {
 		expect(await billedIds()).toEqual([...covered(), ids.d4, ids.d7, ids.e1, ids.e2].sort());
 	});
 });
+
+/**
+ * The per-run cap (Settings → maxEntriesPerRun): a run that reads as many entries as the cap
+ * leaves the checkpoint where it was, so the hourly catch-up runs again; the run that finds fewer
+ * moves it. Whether the cap was hit comes from Mark Billed's report.
+ */
+describe('workflow "invoicing export" with a per-run cap', () => {
+	let sandbox: WorkflowSandbox;
+	let workflowId: string;
+	let closedBefore: DateTime;
+
+	beforeAll(async () => {
+		sandbox = await startWorkflowSandbox({ label: 'invoicing-export-cap' });
+		const { awork, onePsa } = sandbox;
+		onePsa.fake.seed({ contracts: [{ id: 'ctr_cap', number: 'C-4001', name: 'Capped' }] });
+		const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
+			.customFieldDefinitions as Array<{ id: string }>;
+		const [project] = awork.fake.seed({ projects: [{ name: 'Capped project', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_cap' }] }] })
+			.projects as Array<{ id: string }>;
+		closedBefore = DateTime.now().setZone(ZONE).startOf('day');
+		awork.fake.seed({
+			timeEntries: [1, 2, 3, 4, 5].map((day) => ({
+				projectId: project.id,
+				startDateUtc: closedBefore.minus({ days: day }).plus({ hours: 9 }).toUTC().toISO(),
+				duration: 1800 * day,
+				isBillable: true,
+				isBilled: false,
+				timezone: ZONE,
+			})),
+		});
+		workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE, maxEntriesPerRun: 3 } });
+	});
+
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+
+	const checkpointRow = async () => (await mappingRows(sandbox.n8n)).find((row) => row.namespace === '_checkpoint' && row.externalId === 'invoicingExport');
+	const summaryOfRun = async () => {
+		const run = await sandbox.n8n.executeWorkflowCli(workflowId, { timeoutMs: 300_000 });
+		expect(runError(run.result)).toBeUndefined();
+		return nodeOutput(run.result, 'Summary')[0] as Record<string, any>;
+	};
+
+	it('keeps the checkpoint while a run hits the cap, and moves it once a run finds fewer entries', async () => {
+		expect(await summaryOfRun()).toMatchObject({ entriesFound: 3, exported: 3, markedBilled: 3, complete: false, maxEntriesPerRun: 3, checkpoint: null });
+		expect(await checkpointRow()).toBeUndefined();
+		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(3);
+
+		const second = await summaryOfRun();
+		expect(second).toMatchObject({ entriesFound: 2, exported: 2, markedBilled: 2, complete: true, checkpoint: closedBefore.toUTC().toISO() });
+		expect(second.projects).toEqual([
+			expect.objectContaining({ project: 'Capped project', contractId: 'ctr_cap', entries: 2, exported: 2, billed: 2, failed: 0, withoutContract: 0 }),
+		]);
+		expect((await checkpointRow())?.data).toEqual({ value: closedBefore.toUTC().toISO() });
+		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(5);
+
+		// Nothing left: Mark Billed does not run, and the run still counts as complete.
+		expect(await summaryOfRun()).toMatchObject({ entriesFound: 0, exported: 0, complete: true, projects: [], failures: [] });
+	});
+});

@@ -28,6 +28,8 @@ export interface AworkOperation {
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 	/** Runs once for all items (operations that batch across items); sets pairedItem itself. */
 	executeAll?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+	/** Like executeAll, for an operation that may fill more than one output. */
+	executeAllOutputs?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[][]>;
 }
 
 /** Shows the given parameters only for one resource and operation. */

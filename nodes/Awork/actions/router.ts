@@ -31,6 +31,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
+	if (operation.executeAllOutputs) return await operation.executeAllOutputs.call(this, items);
 	if (operation.executeAll) return [await operation.executeAll.call(this, items)];
 
 	const output: INodeExecutionData[] = [];

@@ -253,6 +253,7 @@ export class N8nInstance {
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			...this.options.env,
+			...(process.env.N8N_E2E_NODE_OPTIONS ? { NODE_OPTIONS: process.env.N8N_E2E_NODE_OPTIONS } : {}),
 			...extra,
 		};
 	}

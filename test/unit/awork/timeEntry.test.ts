@@ -188,6 +188,52 @@ describe('awork node: mark billed / unbilled', () => {
 		expect([...bed.store.timeEntries.values()].filter((entry) => entry.isBilled).length).toBeLessThanOrEqual(before + 3);
 	});
 
+	it('adds a Report output: per project and in total what was booked and billed, and each entry left unbilled with its reason', async () => {
+		const { ids } = seedEntries();
+		bed.store.forbiddenIds.add(ids[3]);
+		const booking = (status: string, covered: string[], extra: Record<string, unknown>) => ({
+			json: { status, coveredAworkTimeEntryIds: covered, aworkTimeEntryIds: status === 'failed' ? [] : covered, ...extra },
+		});
+		const result = await bed.run(
+			{ resource: 'timeEntry', operation: 'markBilled', timeEntryIdsFrom: 'field', timeEntryIdsField: 'aworkTimeEntryIds', options: { addReport: true, continueOnPartialFailure: true } },
+			{
+				input: [
+					booking('created', [ids[0]], { projectId: 'p1', contractId: 'c1', date: '2026-11-02', seconds: 5400 }),
+					// A position of two entries; awork refuses one of them.
+					booking('duplicate', [ids[1], ids[3]], { projectId: 'p1', contractId: 'c1', date: '2026-11-03', seconds: 3600 }),
+					booking('failed', [ids[4]], { projectId: 'p2', contractId: '', seconds: 1800, reason: 'No PSA contract for awork project "Internal"' }),
+					booking('failed', [ids[2]], { projectId: 'p1', contractId: 'c1', seconds: 0, reason: 'Hours must be more than 0' }),
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(json(result).map((r) => [r.id, r.status])).toEqual([
+			[ids[0], 'ok'],
+			[ids[1], 'ok'],
+			[ids[3], 'unauthorized'],
+		]);
+		const [report] = (result.outputs[1] ?? []).map((item) => item.json);
+		expect(report).toMatchObject({ bookings: 4, timeEntries: 5, exported: 1, alreadyInPsa: 1, markedBilled: 2, failed: 2, withoutContract: 1 });
+		expect(report.projects).toEqual([
+			{ projectId: 'p1', contractId: 'c1', entries: 4, hours: 2.5, exported: 1, alreadyInPsa: 2, billed: 2, failed: 2, withoutContract: 0 },
+			{ projectId: 'p2', contractId: null, entries: 1, hours: 0.5, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 1 },
+		]);
+		expect(report.failures).toEqual([
+			{
+				timeEntryId: ids[3],
+				projectId: 'p1',
+				date: '2026-11-03',
+				hours: null,
+				reason: expect.stringMatching(/^Booked in The One PSA \(duplicate\) but awork did not mark it billed: unauthorized/),
+			},
+			{ timeEntryId: ids[4], projectId: 'p2', date: null, hours: 0.5, reason: 'No PSA contract for awork project "Internal"' },
+			{ timeEntryId: ids[2], projectId: 'p1', date: null, hours: 0, reason: 'Hours must be more than 0' },
+		]);
+		// Without the option there is one output, as before.
+		const plain = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids[0] });
+		expect(plain.outputs).toHaveLength(1);
+	});
+
 	it('names the field when an item lacks it or holds no awork ID, and sends nothing', async () => {
 		const { ids } = seedEntries();
 		const params = { resource: 'timeEntry', operation: 'markBilled', timeEntryIdsFrom: 'field', timeEntryIdsField: 'aworkTimeEntryIds' };

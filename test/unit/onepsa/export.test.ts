@@ -124,6 +124,15 @@ describe('Time entry: Export to Contract', () => {
 			['created', ['aw-te-2']],
 			['created', ['aw-te-20', 'aw-te-21']],
 		]);
+		// What each item stands for, booked or not, for Mark Billed's report.
+		expect(first.items.map((i) => [i.json.coveredAworkTimeEntryIds, i.json.seconds, i.json.projectId])).toEqual(
+			input.map((item) => [
+				item.json.timeEntryIds ?? [item.json.id],
+				Number(item.json.duration) || 0,
+				String(item.json.projectId ?? (item.json.project as { id?: string } | undefined)?.id ?? '') || null,
+			]),
+		);
+		expect(first.items[1].json.seconds).toBe(0);
 		const again = await runOnePsa(psa, exportParameters(), { input: [input[3]] });
 		expect(again.items.map((i) => [i.json.status, i.json.aworkTimeEntryIds])).toEqual([['duplicate', ['aw-te-20', 'aw-te-21']]]);
 	});

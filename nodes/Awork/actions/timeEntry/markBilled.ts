@@ -14,9 +14,8 @@ import {
 import { asNodeError, isGuid } from '../../transport';
 import type { AworkOperation } from '../common';
 import { forOperation } from '../common';
+import { buildBillingReport } from './billingReport';
 import { DEFAULT_CHUNK_SIZE, sendSetIsBilled, type Outcome, type OutcomeById } from './setIsBilledBatch';
-
-
 
 interface Requested {
 	id: string;
@@ -65,6 +64,18 @@ function properties(operation: 'markBilled' | 'markUnbilled'): INodeProperties[]
 			placeholder: 'Add Option',
 			default: {},
 			options: [
+				...(operation === 'markBilled'
+					? [
+							{
+								displayName: 'Add Report Output',
+								name: 'addReport',
+								type: 'boolean' as const,
+								default: false,
+								description:
+									'Whether to add a second output, Report, with one item: per project and in total, what was booked in The One PSA and billed, and every time entry left unbilled with its reason. Made for the items of The One PSA\'s Export to Contract.',
+							},
+						]
+					: []),
 				{
 					displayName: 'All or Nothing',
 					name: 'requireAll',
@@ -142,7 +153,7 @@ function failureSummary(failed: Array<{ id: string; status: Outcome; error?: str
 }
 
 function executeAllFor(isBilled: boolean) {
-	return async function (this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return async function (this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 		const output: INodeExecutionData[] = [];
 		const requested: Requested[] = [];
 		const source = readIdSource.call(this);
@@ -184,9 +195,16 @@ function executeAllFor(isBilled: boolean) {
 				status === 'ok' ? { id, status, isBilled } : { id, status, error: error ?? `awork reported ${status} for this time entry` };
 			output.push({ json, pairedItem: { item: itemIndex } });
 		}
-		return output;
+		if (!isBilled || options.addReport !== true) return [output];
+		const idsOf = new Map<number, string[]>();
+		for (const { id, itemIndex } of requested) idsOf.set(itemIndex, [...(idsOf.get(itemIndex) ?? []), id]);
+		const report = buildBillingReport(
+			items.map((item, itemIndex) => ({ json: item.json, requestedIds: idsOf.get(itemIndex) ?? [] })),
+			outcomes,
+		);
+		return [output, [{ json: report, pairedItem: items.map((_item, itemIndex) => ({ item: itemIndex })) }]];
 	};
 }
 
-export const markBilled: AworkOperation = { description: properties('markBilled'), executeAll: executeAllFor(true) };
-export const markUnbilled: AworkOperation = { description: properties('markUnbilled'), executeAll: executeAllFor(false) };
+export const markBilled: AworkOperation = { description: properties('markBilled'), executeAllOutputs: executeAllFor(true) };
+export const markUnbilled: AworkOperation = { description: properties('markUnbilled'), executeAllOutputs: executeAllFor(false) };

@@ -126,7 +126,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			(contractField || contractOfProject ? '' : String(this.getNodeParameter('contractId', itemIndex, '', { extractValue: true }) ?? '').trim());
 		const overrides = fixedOverrides ?? (this.getNodeParameter('entryFields', itemIndex, {}) as EntryOverrides);
 		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2);
-		described.set(itemIndex, { externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id, contractId });
+		described.set(itemIndex, {
+			externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id,
+			contractId,
+			projectId: projectIdOf(source) || null,
+			seconds: Number(source.duration) || 0,
+			coveredAworkTimeEntryIds: coveredAworkIds(source),
+		});
 		if (!contractId) {
 			const error = new NodeOperationError(
 				this.getNode(),
@@ -176,17 +182,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const json: IDataObject = { status: result.status, ...described.get(itemIndex) };
 		if (result.psaTimeEntryId !== undefined) json.psaTimeEntryId = result.psaTimeEntryId;
 		if (result.reason !== undefined) json.reason = result.reason;
-		json.aworkTimeEntryIds = settledAworkIds(items[itemIndex].json, result.status);
+		const settled = result.status === 'created' || result.status === 'duplicate';
+		json.aworkTimeEntryIds = settled ? (json.coveredAworkTimeEntryIds as string[]) : [];
 		return { json, pairedItem: { item: itemIndex } };
 	});
 }
 
 /**
- * The awork time entries the PSA now holds through this item, ready for Mark Billed: the item's
- * own ID, or every ID of a position (`timeEntryIds`); none unless the PSA booked it or had it.
+ * The awork time entries an item stands for: its own ID, or every ID of a position
+ * (`timeEntryIds`). Output as coveredAworkTimeEntryIds; as aworkTimeEntryIds (ready for Mark
+ * Billed) only once the PSA booked the item or already had it.
  */
-function settledAworkIds(source: IDataObject, status: ExportResult['status']): string[] {
-	if (status !== 'created' && status !== 'duplicate') return [];
+function coveredAworkIds(source: IDataObject): string[] {
 	if (Array.isArray(source.timeEntryIds)) return source.timeEntryIds.map(String);
 	return source.id === undefined || source.id === null || source.id === '' ? [] : [String(source.id)];
 }

@@ -1,0 +1,101 @@
+/**
+ * Mark Billed's report: one item that says, per project and in total, what the export booked and
+ * billed, and every time entry left unbilled with its reason. It is built here, in the node,
+ * because an expression that reads thousands of items costs n8n's expression sandbox hundreds of
+ * milliseconds per run.
+ *
+ * The input items are bookings, as The One PSA's Export to Contract outputs them: `status`
+ * (created, duplicate, failed), `reason`, `contractId`, `projectId`, `date`, `seconds` and
+ * `coveredAworkTimeEntryIds`. Other items count as bookings of the IDs read from them.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import type { OutcomeById } from './setIsBilledBatch';
+
+export interface Booking {
+	json: IDataObject;
+	/** The IDs this item asked to mark billed. */
+	requestedIds: string[];
+}
+
+interface ProjectTotals {
+	projectId: string | null;
+	contractId: string | null;
+	entries: number;
+	seconds: number;
+	exported: number;
+	alreadyInPsa: number;
+	billed: number;
+	failed: number;
+	withoutContract: number;
+}
+
+const roundHours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
+
+function textOrNull(value: unknown): string | null {
+	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
+}
+
+export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): IDataObject {
+	const projects = new Map<string, ProjectTotals>();
+	const failures: IDataObject[] = [];
+	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0 };
+	for (const { json, requestedIds } of bookings) {
+		const status = textOrNull(json.status);
+		const covered = Array.isArray(json.coveredAworkTimeEntryIds) ? json.coveredAworkTimeEntryIds.map(String) : requestedIds;
+		const projectId = textOrNull(json.projectId);
+		const contractId = textOrNull(json.contractId);
+		const seconds = Number(json.seconds) || 0;
+		const key = projectId ?? 'none';
+		let project = projects.get(key);
+		if (!project) {
+			project = { projectId, contractId, entries: 0, seconds: 0, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 0 };
+			projects.set(key, project);
+		}
+		project.contractId ??= contractId;
+		project.entries += covered.length;
+		project.seconds += seconds;
+		totals.timeEntries += covered.length;
+		if (status === 'created') {
+			totals.exported += 1;
+			project.exported += covered.length;
+		}
+		if (status === 'duplicate') {
+			totals.alreadyInPsa += 1;
+			project.alreadyInPsa += covered.length;
+		}
+		for (const id of covered) {
+			const billing = outcomes.get(id.toLowerCase());
+			if (billing?.status === 'ok' && requestedIds.includes(id.toLowerCase())) {
+				project.billed += 1;
+				totals.markedBilled += 1;
+				continue;
+			}
+			if (contractId) {
+				project.failed += 1;
+				totals.failed += 1;
+			} else {
+				project.withoutContract += 1;
+				totals.withoutContract += 1;
+			}
+			const notBilled = billing
+				? `${billing.status}${billing.error ? ` - ${billing.error}` : ''}`
+				: 'not sent';
+			failures.push({
+				timeEntryId: id,
+				projectId,
+				date: textOrNull(json.date),
+				// A position's hours are not split among its entries.
+				hours: covered.length === 1 ? roundHours(seconds) : null,
+				reason:
+					status === 'failed' || status === null
+						? String(json.reason ?? 'Not exported')
+						: `Booked in The One PSA (${status}) but awork did not mark it billed: ${notBilled}`,
+			});
+		}
+	}
+	return {
+		...totals,
+		projects: [...projects.values()].map(({ seconds, ...project }) => ({ ...project, hours: roundHours(seconds) })),
+		failures,
+	};
+}
