@@ -18,6 +18,11 @@ export interface AworkPageOptions {
 	limit?: number;
 	/** Page size to ask for; defaults to the largest awork allows. */
 	pageSize?: number;
+	/**
+	 * Pages requested at the same time once the first page told the total (default 1). Only for
+	 * readers that take every page: a reader that stops early leaves requests already sent.
+	 */
+	pagesInFlight?: number;
 	itemIndex?: number;
 }
 
@@ -27,9 +32,14 @@ function headerNumber(headers: Record<string, unknown>, name: string): number | 
 	return value === undefined || value === null || value === '' || !Number.isFinite(parsed) ? undefined : parsed;
 }
 
+/** Pages aworkRequestAllPages requests at the same time once the first page told the total. */
+export const PAGES_IN_FLIGHT = 3;
+
 /**
  * Yields each page of a list endpoint as it arrives, so big reads can be processed (or stopped)
- * page by page. The last page is trimmed to the limit.
+ * page by page. The last page is trimmed to the limit. With pagesInFlight, once the first page
+ * reports the total (`aw-totalitems`), the pages still needed are requested a few at a time and
+ * yielded in order: the same requests, with their round trips overlapped.
  */
 export async function* aworkPages<T>(
 	this: AworkContext,
@@ -40,29 +50,47 @@ export async function* aworkPages<T>(
 	if (limit === 0) return;
 	const pageSize = Math.min(options.pageSize ?? AWORK_MAX_PAGE_SIZE, AWORK_MAX_PAGE_SIZE, limit);
 	const filterby = filterExpression(options.filter);
-	let received = 0;
-	let previousFirst: string | undefined;
-	for (let page = 1; ; page++) {
+	const request = (page: number) => {
 		const qs: IDataObject = { ...(options.qs ?? {}), page, pageSize };
 		if (filterby) qs.filterby = filterby;
 		if (options.orderBy) qs.orderby = options.orderBy;
-		const response = (await aworkRequestFull.call(this, 'GET', path, {
-			qs,
-			itemIndex: options.itemIndex,
-		})) as AworkResponse<T[]>;
-		const items = Array.isArray(response.body) ? response.body : [];
+		return aworkRequestFull.call(this, 'GET', path, { qs, itemIndex: options.itemIndex }) as Promise<AworkResponse<T[]>>;
+	};
+	const pagesInFlight = Math.max(1, Math.floor(options.pagesInFlight ?? 1));
+	const inFlight = new Map<number, Promise<AworkResponse<T[]>>>();
+	/** The last page worth asking for, once the total is known. */
+	let lastWanted: number | undefined;
+	let nextToRequest = 2;
+	const prefetch = () => {
+		while (lastWanted !== undefined && nextToRequest <= lastWanted && inFlight.size < pagesInFlight) {
+			const pending = request(nextToRequest);
+			// Awaited in order below; until then a rejection must not count as unhandled.
+			pending.catch(() => undefined);
+			inFlight.set(nextToRequest++, pending);
+		}
+	};
+	let received = 0;
+	let previousFirst: string | undefined;
+	for (let page = 1; ; page++) {
+		const response = inFlight.get(page) ?? request(page);
+		inFlight.delete(page);
+		const { body, headers } = await response;
+		const items = Array.isArray(body) ? body : [];
 		// An endpoint that ignores `page` answers the same first row again: that was everything.
 		const first = items.length ? JSON.stringify((items[0] as { id?: unknown })?.id ?? items[0]) : undefined;
 		if (page > 1 && first !== undefined && first === previousFirst) return;
 		previousFirst = first;
+		const total = headerNumber(headers, 'aw-totalitems');
+		if (page === 1 && total !== undefined) lastWanted = Math.ceil(Math.min(total, limit) / pageSize);
 		const wanted = items.slice(0, limit - received);
 		received += wanted.length;
-		if (wanted.length) yield wanted;
-		const total = headerNumber(response.headers, 'aw-totalitems');
 		const fetchedSoFar = (page - 1) * pageSize + items.length;
 		// A page longer than asked for means the endpoint does not page: it was everything.
 		const lastPage = items.length < pageSize || items.length > pageSize;
-		if (received >= limit || lastPage || (total !== undefined && fetchedSoFar >= total)) return;
+		const done = received >= limit || lastPage || (total !== undefined && fetchedSoFar >= total);
+		if (!done && pagesInFlight > 1) prefetch();
+		if (wanted.length) yield wanted;
+		if (done) return;
 	}
 }
 
@@ -72,7 +100,7 @@ export async function aworkRequestAllPages<T>(
 	options: AworkPageOptions = {},
 ): Promise<T[]> {
 	const all: T[] = [];
-	for await (const page of aworkPages.call(this, path, options) as AsyncGenerator<T[]>) {
+	for await (const page of aworkPages.call(this, path, { pagesInFlight: PAGES_IN_FLIGHT, ...options }) as AsyncGenerator<T[]>) {
 		all.push(...page);
 	}
 	return all;

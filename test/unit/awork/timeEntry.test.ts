@@ -168,6 +168,30 @@ describe('awork node: mark billed / unbilled', () => {
 		expect([...bed.store.timeEntries.values()].every((e) => e.isBilled)).toBe(true);
 	});
 
+	it('sends the first chunk alone, then up to 3 at a time', async () => {
+		bed.fake.generateTimeEntries({ count: 1000, billableRatio: 1, billedRatio: 0 });
+		const ids = [...bed.store.timeEntries.keys()].slice(0, 1000);
+		let inFlight = 0;
+		const seen: number[] = [];
+		const restore = bed.wrapRoute('POST', '/api/v1/timeentries/batch/:operation', (original) => async (req) => {
+			seen.push(++inFlight);
+			await new Promise((resolve) => setTimeout(resolve, 30));
+			inFlight -= 1;
+			return await original(req);
+		});
+		try {
+			const result = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids.join(','), options: { chunkSize: 100 } });
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(1000);
+		} finally {
+			restore();
+		}
+		expect(seen).toHaveLength(10);
+		expect(seen[0]).toBe(1);
+		expect(Math.max(...seen)).toBe(3);
+		expect(ids.every((id) => bed.store.timeEntries.get(id)!.isBilled)).toBe(true);
+	});
+
 	it('takes the IDs from a field of each item: one ID, an array, or an empty array that marks nothing', async () => {
 		const { ids } = seedEntries();
 		const before = [...bed.store.timeEntries.values()].filter((entry) => entry.isBilled).length;

@@ -56,6 +56,27 @@ describe('awork transport: paging', () => {
 		]);
 	});
 
+	it('reads the pages after the first 3 at a time, once it knows the total, and keeps their order', async () => {
+		let inFlight = 0;
+		const seenInFlight: number[] = [];
+		const list = pagedList(5500);
+		server = await new ScriptedServer(async (req: SeenRequest) => {
+			seenInFlight.push(++inFlight);
+			// Later pages answer sooner, so an order kept by arrival would be wrong.
+			await new Promise((resolve) => setTimeout(resolve, 60 - 8 * Number(req.query.page)));
+			inFlight -= 1;
+			return list(req);
+		}).start();
+		const result = await runProbe(server.baseUrl, async function () {
+			return (await aworkRequestAllPages.call(this, '/timeentries')).map((row) => (row as { id: number }).id);
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.result).toEqual(Array.from({ length: 5500 }, (_, i) => i));
+		expect(server.seen.map((r) => r.query.page).sort()).toEqual(['1', '2', '3', '4', '5', '6']);
+		expect(seenInFlight[0]).toBe(1);
+		expect(Math.max(...seenInFlight)).toBe(3);
+	});
+
 	it('stops at aw-totalitems on an exact multiple, and on an empty page without the header', async () => {
 		server = await new ScriptedServer(pagedList(2000)).start();
 		await runProbe(server.baseUrl, async function () {

@@ -17,6 +17,9 @@ import { forOperation } from '../common';
 import { buildBillingReport } from './billingReport';
 import { DEFAULT_CHUNK_SIZE, sendSetIsBilled, type Outcome, type OutcomeById } from './setIsBilledBatch';
 
+/** Billed-marks sent at the same time. */
+export const CHUNKS_IN_PARALLEL = 3;
+
 interface Requested {
 	id: string;
 	itemIndex: number;
@@ -170,11 +173,27 @@ function executeAllFor(isBilled: boolean) {
 		const unique = [...new Set(requested.map((entry) => entry.id))];
 		const outcomes: OutcomeById = new Map();
 		const size = { current: chunkSize };
-		for (let start = 0; start < unique.length; ) {
-			const ids = unique.slice(start, start + size.current);
-			await sendSetIsBilled.call(this, ids, isBilled, options.requireAll === true, outcomes, size);
-			start += ids.length;
-		}
+		// The first chunk goes alone and finds the size awork takes. Then a few chunks in flight hide
+		// each request's round trip; the transport's pacer still keeps them inside awork's rate
+		// limits. After a failure no new chunk is started.
+		let next = 0;
+		let failure: { error: unknown } | undefined;
+		const first = unique.slice(0, size.current);
+		if (first.length) await sendSetIsBilled.call(this, first, isBilled, options.requireAll === true, outcomes, size);
+		next = first.length;
+		const worker = async () => {
+			while (next < unique.length && !failure) {
+				const ids = unique.slice(next, next + size.current);
+				next += ids.length;
+				try {
+					await sendSetIsBilled.call(this, ids, isBilled, options.requireAll === true, outcomes, size);
+				} catch (error) {
+					failure ??= { error };
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_PARALLEL, Math.ceil((unique.length - next) / size.current)) }, worker));
+		if (failure) throw failure.error;
 
 		const results = requested.map(({ id, itemIndex }) => ({ id, itemIndex, ...outcomes.get(id)! }));
 		const failed = results.filter((result) => result.status !== 'ok');
