@@ -58,6 +58,40 @@ describe('awork node: time entries, get many', () => {
 		expect(json(byUser)[0].projectId).toBe(beta);
 	});
 
+	it('Simplify keeps IDs, times, duration, note, the billing flags and ID and name of what an entry belongs to', async () => {
+		seedEntries();
+		const parameters = { resource: 'timeEntry', operation: 'getMany', returnAll: true, filters: { isBillable: 'any', isBilled: 'any' } };
+		const raw = json(await bed.run(parameters));
+		const simple = json(await bed.run({ ...parameters, simple: true }));
+		expect(simple.map((entry) => entry.id)).toEqual(raw.map((entry) => entry.id));
+		const nested = (value: unknown, keys: string[]) => Object.fromEntries(keys.map((key) => [key, (value as Record<string, unknown>)?.[key] ?? null]));
+		simple.forEach((entry, index) => {
+			const full = raw[index] as Record<string, any>;
+			expect(entry).toEqual({
+				id: full.id,
+				projectId: full.projectId,
+				taskId: full.taskId,
+				userId: full.userId,
+				typeOfWorkId: full.typeOfWorkId,
+				startDateUtc: full.startDateUtc,
+				endDateUtc: full.endDateUtc,
+				startDateLocal: full.startDateLocal,
+				endDateLocal: full.endDateLocal,
+				timezone: full.timezone,
+				duration: full.duration,
+				note: full.note,
+				isBillable: full.isBillable,
+				isBilled: full.isBilled,
+				user: nested(full.user, ['id', 'firstName', 'lastName']),
+				project: full.project ? { ...nested(full.project, ['id', 'name']), ...(full.project.company !== undefined ? { company: full.project.company && nested(full.project.company, ['id', 'name']) } : {}) } : null,
+				task: full.task ? nested(full.task, ['id', 'name']) : null,
+				typeOfWork: full.typeOfWork ? nested(full.typeOfWork, ['id', 'name']) : null,
+			});
+			expect(entry.user).toMatchObject({ firstName: expect.any(String) });
+		});
+		expect(JSON.stringify(simple).length).toBeLessThan(JSON.stringify(raw).length * 0.6);
+	});
+
 	it('filters by Updated Since', async () => {
 		seedEntries();
 		const filters = { isBillable: 'any', isBilled: 'any' };

@@ -22,6 +22,14 @@ export const description = forOperation('timeEntry', 'getMany', [
 	optionalIdLocator('projectId', 'Project', 'searchProjects', 'Only time entries of this project (read from the project’s own list)'),
 	...returnAllOrLimit(),
 	{
+		displayName: 'Simplify',
+		name: 'simple',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return a simplified version of the response instead of the raw data: IDs, times, duration, note, the billing flags, and only ID and name of user, project (and its company), task and type of work. Smaller items make big exports faster.',
+	},
+	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
@@ -74,11 +82,50 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
 	const path = projectId ? aworkPath`/projects/${projectId}/timeentries` : '/timeentries';
-	return (await aworkRequestAllPages.call(this, path, {
+	const entries = (await aworkRequestAllPages.call(this, path, {
 		filter,
 		// A stable order keeps paging consistent while entries are added.
 		orderBy: 'startDateUtc,id',
 		limit: readLimit.call(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
+	return this.getNodeParameter('simple', itemIndex, false) ? entries.map(simplifyTimeEntry) : entries;
+}
+
+const SIMPLE_FIELDS = [
+	'id',
+	'projectId',
+	'taskId',
+	'userId',
+	'typeOfWorkId',
+	'startDateUtc',
+	'endDateUtc',
+	'startDateLocal',
+	'endDateLocal',
+	'timezone',
+	'duration',
+	'note',
+	'isBillable',
+	'isBilled',
+] as const;
+
+/** ID and name of a nested object (and, for a project, of its company); null when absent. */
+function idAndName(value: unknown, withCompany = false): IDataObject | null {
+	if (!value || typeof value !== 'object') return null;
+	const nested = value as IDataObject;
+	const slim: IDataObject = { id: nested.id ?? null, name: nested.name ?? null };
+	if (withCompany && nested.company !== undefined) slim.company = idAndName(nested.company);
+	return slim;
+}
+
+/** What an export or invoice needs of a time entry (operation option "Simplify"). */
+export function simplifyTimeEntry(entry: IDataObject): IDataObject {
+	const simple: IDataObject = {};
+	for (const field of SIMPLE_FIELDS) if (entry[field] !== undefined) simple[field] = entry[field];
+	const user = entry.user as IDataObject | undefined;
+	simple.user = user && typeof user === 'object' ? { id: user.id ?? null, firstName: user.firstName ?? null, lastName: user.lastName ?? null } : null;
+	simple.project = idAndName(entry.project, true);
+	simple.task = idAndName(entry.task);
+	simple.typeOfWork = idAndName(entry.typeOfWork);
+	return simple;
 }
