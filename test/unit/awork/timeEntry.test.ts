@@ -61,8 +61,9 @@ describe('awork node: time entries, get many', () => {
 	it('Simplify keeps IDs, times, duration, note, the billing flags and ID and name of what an entry belongs to', async () => {
 		seedEntries();
 		const parameters = { resource: 'timeEntry', operation: 'getMany', returnAll: true, filters: { isBillable: 'any', isBilled: 'any' } };
-		const raw = json(await bed.run(parameters));
-		const simple = json(await bed.run({ ...parameters, simple: true }));
+		const raw = json(await bed.run({ ...parameters, simple: false }));
+		// Simplified is the default.
+		const simple = json(await bed.run(parameters));
 		expect(simple.map((entry) => entry.id)).toEqual(raw.map((entry) => entry.id));
 		const nested = (value: unknown, keys: string[]) => Object.fromEntries(keys.map((key) => [key, (value as Record<string, unknown>)?.[key] ?? null]));
 		simple.forEach((entry, index) => {

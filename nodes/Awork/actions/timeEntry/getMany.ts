@@ -25,9 +25,9 @@ export const description = forOperation('timeEntry', 'getMany', [
 		displayName: 'Simplify',
 		name: 'simple',
 		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return a simplified version of the response instead of the raw data: IDs, times, duration, note, the billing flags, and only ID and name of user, project (and its company), task and type of work. Smaller items make big exports faster.',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		hint: 'Keeps IDs, times, duration, note, the billing flags, and only ID and name of user, project (and its company), task and type of work',
 	},
 	{
 		displayName: 'Filters',
@@ -89,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: readLimit.call(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
-	return this.getNodeParameter('simple', itemIndex, false) ? entries.map(simplifyTimeEntry) : entries;
+	return this.getNodeParameter('simple', itemIndex, true) ? entries.map(simplifyTimeEntry) : entries;
 }
 
 const SIMPLE_FIELDS = [
