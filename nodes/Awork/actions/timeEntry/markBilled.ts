@@ -176,11 +176,10 @@ function executeAllFor(isBilled: boolean) {
 		// The first chunk goes alone and finds the size awork takes. Then a few chunks in flight hide
 		// each request's round trip; the transport's pacer still keeps them inside awork's rate
 		// limits. After a failure no new chunk is started.
-		let next = 0;
-		let failure: { error: unknown } | undefined;
 		const first = unique.slice(0, size.current);
 		if (first.length) await sendSetIsBilled.call(this, first, isBilled, options.requireAll === true, outcomes, size);
-		next = first.length;
+		let next = first.length;
+		let failure: { error: unknown } | undefined;
 		const worker = async () => {
 			while (next < unique.length && !failure) {
 				const ids = unique.slice(next, next + size.current);
