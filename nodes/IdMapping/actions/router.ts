@@ -29,9 +29,6 @@ const operations: Record<string, Record<string, Operation>> = {
 	},
 };
 
-/** Lookups (Found, Not Found) and Take (Claimed, Held Elsewhere) have two outputs; the rest one. */
-export const LOOKUP_OPERATIONS = ['lookupByExternalId', 'lookupByAworkId'];
-
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;

@@ -13,8 +13,8 @@ import type { OutcomeById } from './setIsBilledBatch';
 
 export interface Booking {
 	json: IDataObject;
-	/** The IDs this item asked to mark billed. */
-	requestedIds: string[];
+	/** The IDs this item asked to mark billed (lower case). */
+	requestedIds: ReadonlySet<string>;
 }
 
 interface ProjectTotals {
@@ -41,7 +41,7 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): 
 	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0 };
 	for (const { json, requestedIds } of bookings) {
 		const status = textOrNull(json.status);
-		const covered = Array.isArray(json.coveredAworkTimeEntryIds) ? json.coveredAworkTimeEntryIds.map(String) : requestedIds;
+		const covered = Array.isArray(json.coveredAworkTimeEntryIds) ? json.coveredAworkTimeEntryIds.map(String) : [...requestedIds];
 		const projectId = textOrNull(json.projectId);
 		const contractId = textOrNull(json.contractId);
 		const seconds = Number(json.seconds) || 0;
@@ -65,7 +65,7 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): 
 		}
 		for (const id of covered) {
 			const billing = outcomes.get(id.toLowerCase());
-			if (billing?.status === 'ok' && requestedIds.includes(id.toLowerCase())) {
+			if (billing?.status === 'ok' && requestedIds.has(id.toLowerCase())) {
 				project.billed += 1;
 				totals.markedBilled += 1;
 				continue;

@@ -214,10 +214,14 @@ function executeAllFor(isBilled: boolean) {
 			output.push({ json, pairedItem: { item: itemIndex } });
 		}
 		if (!isBilled || options.addReport !== true) return [output];
-		const idsOf = new Map<number, string[]>();
-		for (const { id, itemIndex } of requested) idsOf.set(itemIndex, [...(idsOf.get(itemIndex) ?? []), id]);
+		const idsOf = new Map<number, Set<string>>();
+		for (const { id, itemIndex } of requested) {
+			const ids = idsOf.get(itemIndex);
+			if (ids) ids.add(id);
+			else idsOf.set(itemIndex, new Set([id]));
+		}
 		const report = buildBillingReport(
-			items.map((item, itemIndex) => ({ json: item.json, requestedIds: idsOf.get(itemIndex) ?? [] })),
+			items.map((item, itemIndex) => ({ json: item.json, requestedIds: idsOf.get(itemIndex) ?? new Set<string>() })),
 			outcomes,
 		);
 		return [output, [{ json: report, pairedItem: items.map((_item, itemIndex) => ({ item: itemIndex })) }]];
