@@ -13,9 +13,8 @@ import type {
 export class AworkPsaApi implements ICredentialType {
 	name = 'aworkPsaApi';
 
-	// awork writes its name in lower case.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased
-	displayName = 'awork API';
+	// n8n's lint requires title case here, so the brand's lower-case "awork" is capitalised.
+	displayName = 'Awork API';
 
 	icon: Icon = { light: 'file:awork.svg', dark: 'file:awork.dark.svg' };
 

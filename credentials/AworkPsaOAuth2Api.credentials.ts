@@ -10,9 +10,8 @@ export class AworkPsaOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	// awork writes its name in lower case.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased
-	displayName = 'awork OAuth2 API';
+	// n8n's lint requires title case here, so the brand's lower-case "awork" is capitalised.
+	displayName = 'Awork OAuth2 API';
 
 	icon: Icon = { light: 'file:awork.svg', dark: 'file:awork.dark.svg' };
 
