@@ -1,13 +1,56 @@
 /// <reference lib="dom" />
 /**
- * Chromium (Debian's /usr/bin/chromium) driven by playwright-core against an e2e n8n: log in as
- * the owner, open or import a workflow, and read what the canvas and a node's panel show.
- * The selectors are n8n 2.x editor test ids (data-test-id), the ones n8n's own e2e tests use.
+ * Chromium driven by playwright-core against an e2e n8n: log in as the owner, open or import a
+ * workflow, and read what the canvas and a node's panel show. The browser comes from npm
+ * (@sparticuz/chromium ships the binary inside its tarball, so `npm ci` is all it takes), else
+ * from the system. The selectors are n8n 2.x editor test ids (data-test-id), the ones n8n's own
+ * e2e tests use.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { REPO_ROOT } from '../harness/install';
+
+const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The package is ESM only; a child Node unpacks its binary (to the temp folder) and prints the path. */
+function unpackNpmChromium(): { path?: string; error?: string } {
+	const script = "import chromium from '@sparticuz/chromium'; console.log(await chromium.executablePath());";
+	const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+	const unpacked = result.stdout?.trim().split('\n').pop();
+	if (result.status === 0 && unpacked && fs.existsSync(unpacked)) return { path: unpacked };
+	return { error: (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n')[0] };
+}
+
+export interface ChromiumChoice {
+	path?: string;
+	/** Where it came from: CHROMIUM_PATH, npm or the system. */
+	source?: string;
+	/** One line: why there is no browser and what to install. */
+	missing?: string;
+}
+
+let chosen: ChromiumChoice | undefined;
+
+/** CHROMIUM_PATH if set, else the npm package's binary, else a system Chromium. */
+export function chooseChromium(): ChromiumChoice {
+	if (chosen) return chosen;
+	const configured = process.env.CHROMIUM_PATH;
+	if (configured) {
+		chosen = fs.existsSync(configured) ? { path: configured, source: 'CHROMIUM_PATH' } : { missing: `CHROMIUM_PATH=${configured} does not exist` };
+		return chosen;
+	}
+	const npmChromium = unpackNpmChromium();
+	if (npmChromium.path) return (chosen = { path: npmChromium.path, source: 'npm @sparticuz/chromium' });
+	const system = SYSTEM_CHROMIUM_PATHS.find((candidate) => fs.existsSync(candidate));
+	if (system) return (chosen = { path: system, source: 'system' });
+	chosen = {
+		missing: `no Chromium for the editor check: @sparticuz/chromium did not unpack (${npmChromium.error}) and no system Chromium was found; on Debian or Ubuntu: apt-get install -y chromium, or set CHROMIUM_PATH`,
+	};
+	return chosen;
+}
+
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -30,13 +73,13 @@ export const PANEL_ERROR_TEXTS = [
 ];
 
 export function chromiumMissingReason(): string | undefined {
-	return fs.existsSync(CHROMIUM_PATH)
-		? undefined
-		: `${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium (.ci/run does it in CI)`;
+	return chooseChromium().missing;
 }
 
 export async function launchChromium(): Promise<Browser> {
-	return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	const choice = chooseChromium();
+	if (!choice.path) throw new Error(choice.missing);
+	return await chromium.launch({ executablePath: choice.path, args: CHROMIUM_ARGS });
 }
 
 /** A browser context logged in as the n8n owner through the sign-in form. */

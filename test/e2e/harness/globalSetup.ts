@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ARTIFACTS_DIR, ensureN8nInstalled } from './install';
+import { ARTIFACTS_DIR, ensureN8nInstalled, harnessLog } from './install';
 import { preparePackage } from './package';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,5 +23,6 @@ export default function globalSetup(): void {
 	pruneOldArtifacts();
 	ensureN8nInstalled();
 	const dir = preparePackage();
-	process.stderr.write(`\n[e2e] package packed into ${dir}\n`);
+	process.stderr.write('\n');
+	harnessLog(`package packed into ${dir}`);
 }

