@@ -20,6 +20,7 @@ import {
 	Workflow,
 	createRunExecutionData,
 	type IConnections,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
@@ -82,7 +83,7 @@ function nodeTypes(checkpoint: string | null): INodeTypes {
 	const set = stub('set', 1, async function () {
 		return [
 			this.getInputData().map((_, index) => {
-				const assignments = this.getNodeParameter('assignments.assignments', index) as Array<{ name: string; value: unknown }>;
+				const assignments = this.getNodeParameter('assignments.assignments', index) as Array<{ name: string; value: IDataObject[string] }>;
 				return { json: Object.fromEntries(assignments.map((assignment) => [assignment.name, assignment.value])) };
 			}),
 		];
