@@ -7,13 +7,14 @@
  * Environment: AWORK_BASE_URL + AWORK_API_KEY, ONEPSA_API_URL + ONEPSA_TENANT_ID +
  * ONEPSA_INTEGRATION_KEY (+ ONEPSA_API_KEY, ONEPSA_WEBHOOK_SECRET, DEMO_PSA_CONTRACT_ID) use real
  * services; DEMO_N8N_PORT; DEMO_RUN_EXPORT=1 runs the export against real services too;
- * DEMO_EXIT_AFTER_SETUP=1 exits after printing; DEMO_SUMMARY_FILE=<path> also writes it as JSON.
+ * DEMO_EXIT_AFTER_SETUP=1 exits after printing (n8n and the sandboxes stopped); DEMO_SUMMARY_FILE=<path>
+ * also writes it as JSON. N8N_CACHE_DIR: where n8n is installed (see test/e2e/harness/install.ts).
  */
 import fs from 'node:fs';
 
 import type { N8nInstance } from '../test/e2e/harness';
 import { readDemoConfig, type DemoConfig } from './demo/config';
-import { chooseN8nPort, importShippedWorkflows, startDemoN8n, type DemoWorkflow } from './demo/n8n';
+import { chooseN8nPort, describeN8nCache, importShippedWorkflows, n8nCacheState, startDemoN8n, type DemoWorkflow } from './demo/n8n';
 import { printReport, type DemoReport } from './demo/report';
 import { startServices, type Services } from './demo/sandboxes';
 import { APPROVAL_FILE, EXPORT_FILE, fireApproval, runExport, trackSampleTime } from './demo/story';
@@ -21,11 +22,13 @@ import { APPROVAL_FILE, EXPORT_FILE, fireApproval, runExport, trackSampleTime } 
 const closers: Array<() => Promise<void>> = [];
 let stopping = false;
 
-async function shutDown(exitCode: number): Promise<never> {
+/** Stops n8n and the sandboxes, prints `done` (if given) and exits. */
+async function shutDown(exitCode: number, done?: string): Promise<never> {
 	if (!stopping) {
 		stopping = true;
 		console.log('\nStopping n8n and the sandboxes...');
 		for (const close of closers.reverse()) await close().catch((error) => console.error(String(error)));
+		if (done) console.log(done);
 	}
 	process.exit(exitCode);
 }
@@ -70,7 +73,12 @@ async function runStory(n8n: N8nInstance, services: Services, workflows: DemoWor
 async function main(): Promise<void> {
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
+	// The e2e harness prefixes its lines with [$N8N_E2E_LOG_PREFIX] ([e2e] by default): here they are the demo's.
+	process.env.N8N_E2E_LOG_PREFIX = 'demo';
 	const started = Date.now();
+	const cache = n8nCacheState();
+	// A cold cache means a long first run: say so before anything else.
+	if (!cache.complete) console.log(describeN8nCache(cache));
 	const config = readDemoConfig();
 
 	step(`starting ${config.realAwork ? 'nothing for awork (real)' : 'the awork sandbox'} and ${config.realOnePsa ? 'nothing for The One PSA (real)' : 'The One PSA sandbox'}`);
@@ -78,7 +86,7 @@ async function main(): Promise<void> {
 	closers.push(services.close);
 
 	const port = await chooseN8nPort(config.n8nPort);
-	step(`starting n8n on 127.0.0.1:${port} with this package (the first run installs n8n into a cache: several minutes)`);
+	step(`starting n8n on 127.0.0.1:${port} with this package (${cache.complete ? describeN8nCache(cache) : 'installing it first, see above'})`);
 	const n8n = await startDemoN8n(port);
 	closers.push(() => n8n.stop());
 	const owner = await n8n.setupOwner();
@@ -89,10 +97,14 @@ async function main(): Promise<void> {
 	const story = await runStory(n8n, services, workflows, config);
 
 	const report: DemoReport = { n8n, owner, services, workflows, story, seconds: (Date.now() - started) / 1000 };
-	const summary = await printReport(report);
+	const summary = await printReport(report, { keepsRunning: !config.exitAfterSetup });
 	if (config.summaryFile) fs.writeFileSync(config.summaryFile, JSON.stringify(summary, null, 2));
 
-	if (config.exitAfterSetup) await shutDown(summary.storyWorked ? 0 : 1);
+	if (config.exitAfterSetup) {
+		const seconds = ((Date.now() - started) / 1000).toFixed(0);
+		const outcome = summary.storyWorked ? 'The demo finished' : 'The demo finished, but its story did not work (see "What happened")';
+		await shutDown(summary.storyWorked ? 0 : 1, `${outcome} in ${seconds} s; n8n and the sandboxes are stopped (DEMO_EXIT_AFTER_SETUP=1).`);
+	}
 	console.log('\nRunning until Ctrl-C.');
 }
 

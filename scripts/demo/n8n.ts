@@ -16,6 +16,7 @@ import {
 	type CredentialRef,
 	type WorkflowJson,
 } from '../../test/e2e/harness';
+import { n8nCacheDir } from '../../test/e2e/harness/install';
 import { bindCredentials, CREDENTIAL_OF_NODE_TYPE, loadShippedWorkflow, SHIPPED_WORKFLOWS_DIR, withSettings } from '../../test/e2e/support';
 import type { Services } from './sandboxes';
 
@@ -51,6 +52,28 @@ class DemoN8nInstance extends N8nInstance {
 		fs.mkdirSync(logDir, { recursive: true });
 		Object.assign(this, { logFile: path.join(logDir, `${path.basename(this.userFolder)}.log`) });
 	}
+}
+
+export interface N8nCacheState {
+	/** The cache folder of the n8n (and Node 24) the demo runs. */
+	dir: string;
+	/** True when an earlier run finished installing there (`<dir>/.complete`). */
+	complete: boolean;
+}
+
+export function n8nCacheState(): N8nCacheState {
+	const dir = n8nCacheDir();
+	return { dir, complete: fs.existsSync(path.join(dir, '.complete')) };
+}
+
+/**
+ * What the demo says about n8n's cache: on a cold cache, its first line (how long the install
+ * takes and where it goes); on a warm one, where n8n is cached (for the "starting n8n" step).
+ */
+export function describeN8nCache({ dir, complete }: N8nCacheState): string {
+	return complete
+		? `n8n is cached at ${dir}`
+		: `First run: n8n is not cached yet, so the demo installs Node 24 and n8n into ${dir} first: about 10-15 minutes on 2 cores and ~3 GB of disk (set N8N_CACHE_DIR to put it elsewhere). Later runs reuse it.`;
 }
 
 export async function startDemoN8n(port: number): Promise<N8nInstance> {

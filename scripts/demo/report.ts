@@ -107,7 +107,12 @@ function tryNext({ n8n, services, workflows, story }: DemoReport): string[] {
 	return lines;
 }
 
-export async function printReport(report: DemoReport) {
+export interface PrintOptions {
+	/** False with DEMO_EXIT_AFTER_SETUP=1: n8n stops after the report, so no login, links or commands to try. */
+	keepsRunning: boolean;
+}
+
+export async function printReport(report: DemoReport, { keepsRunning }: PrintOptions = { keepsRunning: true }) {
 	const { n8n, owner, services, workflows, story } = report;
 	const state = sandboxState(services);
 	const approvalOk = !story.approval || story.approval.status === 200;
@@ -143,14 +148,18 @@ export async function printReport(report: DemoReport) {
 		: `  The One PSA:  REAL ${services.onePsa.apiUrl} (the sandbox is not started and nothing was seeded there)`);
 	if (services.onePsa.generatedSecret) out.push(`  Webhook secret (paste it into Hub -> Settings -> Webhooks): ${services.onePsa.webhookSecret}`);
 
-	out.push('', `n8n ${n8n.installation.version} on 127.0.0.1, port ${n8n.port}`);
-	out.push(`  Editor:  ${n8n.baseUrl}/`);
-	out.push(`  Log in:  email ${owner.email}   password ${owner.password}`);
+	out.push('', `n8n ${n8n.installation.version} on 127.0.0.1, port ${n8n.port}${keepsRunning ? '' : ' (stopped when the demo exits)'}`);
+	if (keepsRunning) {
+		out.push(`  Editor:  ${n8n.baseUrl}/`);
+		out.push(`  Log in:  email ${owner.email}   password ${owner.password}`);
+	}
 	out.push(`  Log:     ${n8n.logFile}`);
 
 	out.push('', 'Workflows');
 	if (workflows.length === 0) out.push('  (workflows/ holds no workflow yet)');
-	for (const workflow of workflows) out.push(`  ${workflow.name} [${workflow.file}]: ${workflow.activation}\n    ${n8n.baseUrl}/workflow/${workflow.id}`);
+	for (const workflow of workflows) {
+		out.push(`  ${workflow.name} [${workflow.file}]: ${workflow.activation}${keepsRunning ? `\n    ${n8n.baseUrl}/workflow/${workflow.id}` : ''}`);
+	}
 
 	out.push('', 'What happened');
 	if (story.approval) {
@@ -181,9 +190,10 @@ export async function printReport(report: DemoReport) {
 		out.push(`  The One PSA sandbox now: ${state.onePsa.timeEntries.length} time entries, ${hours} h`);
 	}
 	for (const note of story.notes) out.push(`  Note: ${note}`);
-	out.push(...tryNext(report));
-
-	out.push('', `Ready in ${report.seconds.toFixed(0)} s. Open ${n8n.baseUrl}/ and log in as ${owner.email} / ${owner.password}.`);
+	if (keepsRunning) {
+		out.push(...tryNext(report));
+		out.push('', `Ready in ${report.seconds.toFixed(0)} s. Open ${n8n.baseUrl}/ and log in as ${owner.email} / ${owner.password}.`);
+	}
 	console.log(out.join('\n'));
 	return summary;
 }
