@@ -80,8 +80,13 @@ function oneLine(value: unknown, max = 300): string {
 	return text.length > max ? `${text.slice(0, max)}...` : text;
 }
 
-/** Commands to try while the demo runs (sandbox only; each was checked by hand against the sandboxes). */
-function tryNext({ n8n, services, workflows, story }: DemoReport): string[] {
+/**
+ * Commands to try while the demo runs (sandbox only; test/unit/demo/tryNext.test.ts runs them
+ * against the sandboxes). The awork sandbox sends webhooks by itself for most changes, but not for
+ * tags (POST /tasks/{id}/addtags), so tagging a task takes one delivery of task_updated by hand:
+ * exactly one, or the escalation would run once per delivery.
+ */
+export function tryNext({ n8n, services, workflows, story }: Pick<DemoReport, 'n8n' | 'services' | 'workflows' | 'story'>): string[] {
 	const awork = services.awork.sandbox;
 	const projectId = story.approval?.projectId;
 	const task = projectId && [...(awork?.fake.store.tasks.values() ?? [])].find((candidate) => candidate.projectId === projectId);
@@ -89,7 +94,7 @@ function tryNext({ n8n, services, workflows, story }: DemoReport): string[] {
 	const lines = ['', 'Try next'];
 	if (workflows.some((workflow) => workflow.file === 'escalate-task-to-ticket.json' && workflow.published)) {
 		lines.push(
-			`  Escalate the task "${String(task.name)}" to a PSA ticket: tag it, then let awork send its task_updated webhook`,
+			`  Escalate the task "${String(task.name)}" to a PSA ticket: tag it, then send awork's task_updated webhook once (the sandbox sends none for tags)`,
 			`    curl -X POST -H 'Authorization: Bearer ${services.awork.apiKey}' -H 'Content-Type: application/json' -d '[{"name":"Escalate to PSA"}]' ${services.awork.baseUrl}/tasks/${String(task.id)}/addtags`,
 			`    curl -X POST -H 'Content-Type: application/json' -d '{"eventType":"task_updated","entityId":"${String(task.id)}"}' ${awork.controlUrl}/webhooks/deliver`,
 			`    the ticket: curl ${services.onePsa.sandbox.controlUrl}/state`,
