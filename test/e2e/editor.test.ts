@@ -1,6 +1,6 @@
 /**
  * Every shipped workflow (workflows/*.json, listed when the test runs) in n8n's editor, in a real
- * Chromium (Debian's /usr/bin/chromium through playwright-core), logged in as the owner:
+ * Chromium (from npm, else the system's; see editor/browser.ts) through playwright-core, logged in as the owner:
  * - "Import from File..." in the editor takes the file as shipped: every node is drawn, none as
  *   an unknown "install this node" node, every package node with its own icon;
  * - `n8n import:workflow` takes it too (credentials bound, as after a user's setup); opened in
@@ -85,7 +85,7 @@ function expectStickies(texts: string[], workflow: WorkflowJson): void {
 	}
 }
 
-// Without Chromium the check fails (CI installs it); N8N_E2E_SKIP_EDITOR=1 skips it on purpose.
+// Without a Chromium the check fails with what to install; N8N_E2E_SKIP_EDITOR=1 skips it on purpose.
 const skipEditor = process.env.N8N_E2E_SKIP_EDITOR === '1';
 const describeInBrowser = skipEditor ? describe.skip : describe;
 

@@ -63,10 +63,11 @@ phase="starting"
 # Prints elapsed time, the phase and how many packages have landed, until killed.
 report_progress() {
 	while sleep "$PROGRESS_SECONDS"; do
-		local elapsed packages
+		local elapsed packages detail
 		elapsed=$(($(date +%s) - started))
 		packages=$(find "$WORK/n8n/node_modules" -mindepth 2 -maxdepth 3 -name package.json \( -path '*/node_modules/@*/*/package.json' -o ! -path '*/node_modules/*/*/package.json' \) 2>/dev/null | wc -l || true)
-		say "$(printf '%dm%02ds' $((elapsed / 60)) $((elapsed % 60))) $(cat "$WORK/.phase" 2>/dev/null || true), $packages packages in place"
+		if [ "$packages" -gt 0 ]; then detail="$packages packages in place"; else detail="resolving the dependency tree"; fi
+		say "$(printf '%dm%02ds' $((elapsed / 60)) $((elapsed % 60))) $(cat "$WORK/.phase" 2>/dev/null || true): $detail"
 	done
 }
 set_phase() {
