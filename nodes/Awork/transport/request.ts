@@ -23,10 +23,8 @@ import { aworkPacer, rateLimitResetMs } from './pacing';
 
 export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
-/** The credential type names, by the node's Authentication parameter ('apiKey' or 'oAuth2'). */
-// These are type names, not secrets.
-// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
-export const AWORK_CREDENTIAL_TYPES = { apiKey: 'aworkPsaApi', oAuth2: 'aworkPsaOAuth2Api' } as const;
+/** The names of the two awork credential types (see credentials/ and the node descriptions). */
+type AworkCredentialType = 'aworkPsaApi' | 'aworkPsaOAuth2Api';
 
 /** Timing knobs of the transport. Production uses the defaults; tests shorten the waits. */
 export const aworkTransportSettings: { retry: RetryPolicy; rateLimitAttempts: number; timeoutMs: number } = {
@@ -104,14 +102,14 @@ function networkCodeOf(error: unknown): string | undefined {
 	return undefined;
 }
 
-function authenticationOf(node: INode): string {
-	const chosen = node.parameters?.authentication;
-	return chosen === 'oAuth2' ? AWORK_CREDENTIAL_TYPES.oAuth2 : AWORK_CREDENTIAL_TYPES.apiKey;
+/** The credential type the node's Authentication parameter picks: 'oAuth2', otherwise the API key. */
+function credentialTypeOf(node: INode): AworkCredentialType {
+	return node.parameters?.authentication === 'oAuth2' ? 'aworkPsaOAuth2Api' : 'aworkPsaApi';
 }
 
 async function openConnection(context: AworkContext): Promise<AworkConnection> {
 	const node = context.getNode();
-	const credentialType = authenticationOf(node);
+	const credentialType = credentialTypeOf(node);
 	const getCredentials = context.getCredentials as (type: string) => Promise<ICredentialDataDecryptedObject>;
 	const credentials = await getCredentials.call(context, credentialType);
 	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
@@ -124,11 +122,11 @@ async function openConnection(context: AworkContext): Promise<AworkConnection> {
 	}
 	// OAuth2 tokens are refreshed, so the stable credential ID names that budget instead.
 	const secret =
-		credentialType === AWORK_CREDENTIAL_TYPES.apiKey
+		credentialType === 'aworkPsaApi'
 			? String(credentials.apiKey ?? '')
 			: `oauth2:${String(credentials.clientId ?? '')}:${node.credentials?.[credentialType]?.id ?? ''}`;
 	// The same header the credential's authenticate adds: signing here spares n8n a credential load per request.
-	const apiKeyHeaders = credentialType === AWORK_CREDENTIAL_TYPES.apiKey ? { Authorization: `Bearer ${String(credentials.apiKey ?? '')}` } : undefined;
+	const apiKeyHeaders = credentialType === 'aworkPsaApi' ? { Authorization: `Bearer ${String(credentials.apiKey ?? '')}` } : undefined;
 	return { credentialType, baseUrl, pacer: aworkPacer(baseUrl, secret), apiKeyHeaders };
 }
 
