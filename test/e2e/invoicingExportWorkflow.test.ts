@@ -5,13 +5,15 @@
  * contract, on a contract the PSA does not know, without duration, or that awork refuses to bill.
  * The first run books exactly the right entries (hours, dates, contracts) and bills exactly those
  * the PSA confirmed; the summary reports every other entry with its reason. A second run books
- * nothing new and bills nothing else.
+ * nothing new and bills nothing else. The hourly schedule runs it only in the export hour; the
+ * editor's "Execute workflow" (a manual run, started here as the editor starts it, through n8n's
+ * REST API) runs it from either trigger at any hour.
  */
 import { createHash } from 'crypto';
 
 import { DateTime } from 'luxon';
 
-import { httpRequest, nodeOutput, runError } from './harness';
+import { httpRequest, nodeOutput, runError, waitFor, type Execution, type N8nInstance } from './harness';
 import { aworkState, mappingRows, saveMappings, shippedWorkflowPath, startWorkflowSandbox, type WorkflowSandbox } from './support';
 
 const FILE = 'invoicing-export.json';
@@ -37,6 +39,22 @@ const PROJECTS: Record<ProjectKey, { name: string; contractField?: string; mappe
 	support: { name: 'Support hours', contractField: 'ctr_support', psaContract: 'ctr_support' },
 	legacy: { name: 'Legacy shop', contractField: 'ctr_gone' },
 };
+
+/**
+ * What the editor's "Execute workflow" does: POST /rest/workflows/:id/run from the trigger the
+ * button has selected (n8n picks the Schedule Trigger over the Manual Trigger by default; the
+ * user can pick the other). Resolves with the finished execution (mode 'manual').
+ */
+async function executeFromEditor(n8n: N8nInstance, workflowId: string, trigger: string): Promise<Execution> {
+	const { executionId } = await n8n.restRequest<{ executionId: string }>('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
+	return await waitFor(
+		async () => {
+			const execution = await n8n.getExecution(executionId);
+			return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+		},
+		{ timeoutMs: 300_000, intervalMs: 1000, describe: () => `manual execution ${executionId} of workflow ${workflowId} (from "${trigger}") to finish` },
+	);
+}
 
 describe('workflow "invoicing export" in real n8n', () => {
 	let sandbox: WorkflowSandbox;
@@ -269,6 +287,18 @@ describe('workflow "invoicing export" in real n8n', () => {
 		const exportHour = await scheduledAt(hour);
 		expect(exportHour.ok).toBe(true);
 		expect(nodeOutput(exportHour.result, 'Summary')[0]).toMatchObject({ exported: 0, entriesFound: summary.failures.length });
+	});
+
+	it('exports from the editor\'s "Execute workflow" whichever trigger it starts from, outside the export hour and after today\'s export', async () => {
+		// Half a day from the export hour, with the checkpoint at today: both gates stop a scheduled run here (above).
+		const id = await sandbox.importShipped(FILE, { settings: { timezone: ZONE, exportHour: (DateTime.now().setZone(ZONE).hour + 12) % 24 } });
+		for (const trigger of ['Every Hour', 'Run Export Now']) {
+			const execution = await executeFromEditor(sandbox.n8n, id, trigger);
+			expect({ trigger, mode: execution.mode, status: execution.status, error: runError(execution) }).toEqual({ trigger, mode: 'manual', status: 'success', error: undefined });
+			const ran = Object.keys(execution.data?.resultData.runData ?? {});
+			expect({ trigger, ran }).toEqual({ trigger, ran: expect.arrayContaining([trigger, 'Export Time?', 'Export Due?', 'Projects', 'Summary']) });
+			expect(nodeOutput(execution, 'Summary')[0]).toMatchObject({ exported: 0, entriesFound: summary.failures.length });
+		}
 	});
 
 	it('is accepted by `n8n import:workflow`', async () => {
