@@ -2,8 +2,10 @@
  * `npm run demo` as a user runs it (compiled, as a child process, real n8n): the printed owner
  * logs in, the shipped workflows are imported and the webhook-triggered ones published, the
  * sample approval creates one awork project, the export bills exactly the closed, billable
- * entries of contracted projects, the printed "Try next" commands work, and Ctrl-C stops n8n. With the service variables set it uses
- * those services instead of the sandboxes and seeds nothing there.
+ * entries of contracted projects, the printed "Try next" commands work (one ticket), and Ctrl-C stops n8n. Its lines are its own
+ * ([demo], never [e2e]); with n8n cached it names the cache instead of warning of a long first run. With the service variables
+ * set it uses those services instead of the sandboxes and seeds nothing there; with DEMO_EXIT_AFTER_SETUP=1 it ends saying
+ * that n8n stopped, offering no URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +15,7 @@ import path from 'node:path';
 
 import { startFakeAwork, type RunningFakeAwork } from '../fakes/awork';
 import { DEFAULT_TENANT, startFakeOnePsa, type RunningFakeOnePsa } from '../fakes/onepsa';
-import { freePort, httpRequest, REPO_ROOT, waitFor } from './harness';
+import { freePort, httpRequest, n8nCacheDir, REPO_ROOT, waitFor } from './harness';
 
 const DEMO_JS = path.join(REPO_ROOT, 'build', 'scripts', 'demo.js');
 const SERVICE_VARIABLES = ['AWORK_BASE_URL', 'AWORK_API_KEY', 'ONEPSA_API_URL', 'ONEPSA_TENANT_ID', 'ONEPSA_INTEGRATION_KEY', 'ONEPSA_API_KEY', 'ONEPSA_WEBHOOK_SECRET'];
@@ -93,6 +95,12 @@ describe('npm run demo', () => {
 		await demo.waitForOutput('Running until Ctrl-C.');
 		const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as DemoSummary;
 
+		// The global setup installed n8n: the cache is warm, so no first-run warning; no harness [e2e] lines.
+		expect(demo.output).toContain(`n8n is cached at ${n8nCacheDir()}`);
+		expect(demo.output).not.toContain('First run');
+		expect(demo.output).not.toContain('[e2e]');
+		expect(demo.output.split('\n')[0]).toMatch(/^- starting the awork sandbox/);
+
 		// The printed owner logs in to the printed editor.
 		const [, email, password] = /Log in:\s+email (\S+)\s+password (\S+)/.exec(demo.output) ?? [];
 		expect(demo.output).toContain(`port ${port}`);
@@ -159,6 +167,10 @@ describe('npm run demo', () => {
 			{ timeoutMs: 60_000, describe: () => `a PSA ticket linked to task ${taskId}` },
 		);
 		expect(ticket.number).toMatch(/^T-\d+$/);
+		// One escalation: the task_updated after the ticket number was written finds the number and opens no second ticket.
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const { tickets } = await controlJson<{ tickets: Array<{ links: Array<{ id: string }> }> }>(`${psa}/state`);
+		expect(tickets.filter((candidate) => candidate.links.some((link) => link.id === taskId))).toHaveLength(1);
 		const context = await curl('/project-context/');
 		expect(context.status).toBe(200);
 		expect((context.body as { project: { id: string } }).project.id).toBe(projectId);
@@ -241,8 +253,14 @@ describe('npm run demo', () => {
 			// The approval still ran, signed with that secret, against the "real" awork.
 			expect(summary.approval?.status).toBe(200);
 			expect([...awork.fake.store.projects.values()].map((project) => project.id)).toEqual([summary.approval!.projectId]);
-			// The demo stopped its n8n before exiting.
+			// The demo stopped its n8n before exiting, and said so instead of offering the editor.
 			await expect(httpRequest('GET', `${summary.n8n.baseUrl}/healthz`, { timeoutMs: 2000 })).rejects.toThrow();
+			expect(demo.output).toMatch(/The demo finished in \d+ s; n8n and the sandboxes are stopped/);
+			expect(demo.output).not.toContain('Ready in');
+			expect(demo.output).not.toContain('Open http');
+			expect(demo.output).not.toContain('Log in:');
+			expect(demo.output).not.toContain('Try next');
+			expect(demo.output).not.toContain('[e2e]');
 		}, 420_000);
 	});
 });
