@@ -62,7 +62,8 @@ phase="starting"
 
 # Prints elapsed time, the phase and how many packages have landed, until killed.
 report_progress() {
-	while sleep "$PROGRESS_SECONDS"; do
+	# sleep must not hold the caller's pipes open after this loop is killed.
+	while sleep "$PROGRESS_SECONDS" </dev/null >/dev/null 2>&1; do
 		local elapsed packages detail
 		elapsed=$(($(date +%s) - started))
 		packages=$(find "$WORK/n8n/node_modules" -mindepth 2 -maxdepth 3 -name package.json \( -path '*/node_modules/@*/*/package.json' -o ! -path '*/node_modules/*/*/package.json' \) 2>/dev/null | wc -l || true)
