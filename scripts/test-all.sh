@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # npm run exports the project's ignore-scripts=true; nested installs must not inherit it.
 unset npm_config_ignore_scripts
 
-all_suites="typecheck unit e2e faults"
+all_suites="lint typecheck unit e2e faults"
 suites="${TEST_SUITES:-$all_suites}"
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
@@ -40,6 +40,7 @@ run_step() {
 if run_step build npm run build; then
 	for suite in $suites; do
 		case "$suite" in
+			lint) run_step lint npm run lint ;;
 			typecheck) run_step typecheck npx tsc -p tsconfig.test.json --noEmit ;;
 			unit) run_step unit npx jest --selectProjects unit ;;
 			e2e) run_step e2e npx jest --selectProjects e2e --runInBand ;;

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
-import { aworkTimeEntry, byId, items, runOnePsa } from './helpers';
+import { aworkTimeEntry, items, runOnePsa } from './helpers';
 
 const exportParameters = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'timeEntry',

@@ -52,7 +52,7 @@ export function buildCustomFieldDefinition(store: AworkStore, input: Record<stri
 	return rec;
 }
 
-export function customFieldDefinitionSpec(store: AworkStore): ListSpec {
+export function customFieldDefinitionSpec(_store: AworkStore): ListSpec {
 	return {
 		collection: 'customFieldDefinitions',
 		render: (rec) => ({ ...rec, selectionOptions: (rec.selectionOptions as Rec[]).map((o) => ({ ...o })) }),
