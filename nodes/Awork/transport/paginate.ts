@@ -23,6 +23,11 @@ export interface AworkPageOptions {
 	 * readers that take every page: a reader that stops early leaves requests already sent.
 	 */
 	pagesInFlight?: number;
+	/**
+	 * Narrows what the server returned (its filter may be wider than the caller's question). Only
+	 * kept items are yielded and count toward `limit`, so a limit still means "this many matches".
+	 */
+	keep?: (item: unknown) => boolean;
 	itemIndex?: number;
 }
 
@@ -69,7 +74,9 @@ export async function* aworkPages<T>(
 			inFlight.set(nextToRequest++, pending);
 		}
 	};
+	const keep = options.keep;
 	let received = 0;
+	let dropped = 0;
 	let previousFirst: string | undefined;
 	for (let page = 1; ; page++) {
 		const response = inFlight.get(page) ?? request(page);
@@ -81,8 +88,13 @@ export async function* aworkPages<T>(
 		if (page > 1 && first !== undefined && first === previousFirst) return;
 		previousFirst = first;
 		const total = headerNumber(headers, 'aw-totalitems');
-		if (page === 1 && total !== undefined) lastWanted = Math.ceil(Math.min(total, limit) / pageSize);
-		const wanted = items.slice(0, limit - received);
+		const kept = keep ? items.filter(keep) : items;
+		dropped += items.length - kept.length;
+		// Items dropped so far are read again as extra pages to fill the limit.
+		if (total !== undefined && (page === 1 || options.keep)) {
+			lastWanted = Math.ceil(Math.min(total, limit + dropped) / pageSize);
+		}
+		const wanted = kept.slice(0, limit - received);
 		received += wanted.length;
 		const fetchedSoFar = (page - 1) * pageSize + items.length;
 		// A page longer than asked for means the endpoint does not page: it was everything.

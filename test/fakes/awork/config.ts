@@ -24,6 +24,14 @@ export interface AworkFakeConfig {
 	/** Send webhooks by itself when the API creates/changes entities (project_added, task_added, ...). */
 	autoWebhooks: boolean;
 	webhookTimeoutMs: number;
+	/**
+	 * What `startDateUtc`/`endDateUtc` of a time entry hold. awork's sources disagree: the OpenAPI
+	 * calls them "the date (in UTC)" (example `2022-03-01T00:00:00Z`) with the time apart in
+	 * `startTimeUtc`, the time-tracking guide posts a full instant. 'instant': the full instant;
+	 * 'dateAndTime': the UTC date at midnight, the time only in `*TimeUtc` (filters and ordering
+	 * then see the midnight value too).
+	 */
+	timeEntryDateShape: 'instant' | 'dateAndTime';
 	/** Lists larger than this keep their filtered+sorted result until the data changes (benchmarks page 100k rows). */
 	listCacheThreshold: number;
 }
@@ -45,6 +53,7 @@ export function defaultConfig(): AworkFakeConfig {
 		autoWebhooks: false,
 		webhookTimeoutMs: 10000,
 		listCacheThreshold: 2000,
+		timeEntryDateShape: 'instant',
 	};
 }
 
@@ -60,5 +69,8 @@ export function mergeConfig(config: AworkFakeConfig, patch: unknown): AworkFakeC
 		if (!Number.isInteger(next[key]) || next[key] < 1) throw new Error(`${key} must be a positive integer`);
 	}
 	if (next.putSemantics !== 'replace' && next.putSemantics !== 'merge') throw new Error('putSemantics must be replace or merge');
+	if (next.timeEntryDateShape !== 'instant' && next.timeEntryDateShape !== 'dateAndTime') {
+		throw new Error('timeEntryDateShape must be instant or dateAndTime');
+	}
 	return next;
 }

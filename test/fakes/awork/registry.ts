@@ -9,8 +9,9 @@ import { webhookSpec } from './models/webhooks';
 import { projectStatusSpec, projectTemplateSpec, projectTypeSpec, typeOfWorkSpec } from './models/workspaceSettings';
 import type { SpecRegistry } from './query/paths';
 import type { AworkStore } from './store';
+import type { AworkFakeConfig } from './config';
 
-export function createRegistry(store: AworkStore): SpecRegistry {
+export function createRegistry(store: AworkStore, dateShape: () => AworkFakeConfig['timeEntryDateShape'] = () => 'instant'): SpecRegistry {
 	return {
 		store,
 		specs: {
@@ -26,7 +27,7 @@ export function createRegistry(store: AworkStore): SpecRegistry {
 			tasks: taskSpec(store),
 			comments: commentSpec(store),
 			milestones: milestoneSpec(),
-			timeEntries: timeEntrySpec(store),
+			timeEntries: timeEntrySpec(store, dateShape),
 			customFieldDefinitions: customFieldDefinitionSpec(store),
 			webhooks: webhookSpec(),
 		},

@@ -84,7 +84,8 @@ export interface FakeAwork {
 
 export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 	const store = new AworkStore();
-	const registry = createRegistry(store);
+	// The config is read per render, so PUT /__control/config switches the shape at once.
+	const registry = createRegistry(store, () => ctx.config.timeEntryDateShape);
 	const limiter = new SlidingWindowLimiter([]);
 	const hits = new WeakMap<FakeRequest, Hit>();
 	const ctx: AworkContext = {

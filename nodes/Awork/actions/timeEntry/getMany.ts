@@ -10,6 +10,7 @@ import {
 	readRawFilter,
 	returnAllOrLimit,
 } from '../common';
+import { entryStartMs, startOfUtcDay } from './startInstant';
 import { readTimeWindow } from './window';
 
 const yesNoAny = (what: string) => [
@@ -71,12 +72,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const window = readTimeWindow.call(this, filters.startFrom, filters.startBefore, itemIndex);
 	const updated = readTimeWindow.call(this, filters.updatedSince, undefined, itemIndex, { from: 'Updated Since', to: '' }).from;
 	const userId = optionalGuid.call(this, filters.userId, 'User', itemIndex);
+	const fromMs = window.from?.toMillis();
+	const toMs = window.to?.toMillis();
+	const inWindow = (entry: unknown) => {
+		const start = entryStartMs(entry as IDataObject);
+		// An entry whose start cannot be read cannot be shown to be inside the window.
+		if (start === undefined) return false;
+		return (fromMs === undefined || start >= fromMs) && (toMs === undefined || start < toMs);
+	};
 	const flag = (name: string) => (filters[name] === 'true' || filters[name] === 'false' ? eq(name, bool(filters[name] === 'true')) : undefined);
 	const filter = and(
 		flag('isBillable'),
 		flag('isBilled'),
-		window.from ? ge('startDateUtc', datetime(window.from.toJSDate())) : undefined,
-		window.to ? lt('startDateUtc', datetime(window.to.toJSDate())) : undefined,
+		// Wide enough under both readings of startDateUtc (instant, or UTC date at midnight); the
+		// exact window is applied to each entry's real start below.
+		fromMs !== undefined ? ge('startDateUtc', datetime(new Date(startOfUtcDay(fromMs)))) : undefined,
+		toMs !== undefined ? lt('startDateUtc', datetime(new Date(toMs))) : undefined,
 		updated ? ge('updatedOn', datetime(updated.toJSDate())) : undefined,
 		userId ? eq('userId', guid(userId)) : undefined,
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
@@ -87,6 +98,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// A stable order keeps paging consistent while entries are added.
 		orderBy: 'startDateUtc,id',
 		limit: readLimit.call(this, itemIndex),
+		keep: fromMs !== undefined || toMs !== undefined ? inWindow : undefined,
 		itemIndex,
 	})) as IDataObject[];
 	return this.getNodeParameter('simple', itemIndex, true) ? entries.map(simplifyTimeEntry) : entries;
@@ -99,9 +111,13 @@ const SIMPLE_FIELDS = [
 	'userId',
 	'typeOfWorkId',
 	'startDateUtc',
+	'startTimeUtc',
 	'endDateUtc',
+	'endTimeUtc',
 	'startDateLocal',
+	'startTimeLocal',
 	'endDateLocal',
+	'endTimeLocal',
 	'timezone',
 	'duration',
 	'note',

@@ -89,8 +89,16 @@ function taskForTimeTracking(store: AworkStore, task: Rec | undefined) {
 	};
 }
 
-export function timeEntrySpec(store: AworkStore): ListSpec {
+/** The UTC date at midnight, as the 'dateAndTime' reading serves `*DateUtc`. */
+function utcMidnight(iso: unknown): unknown {
+	if (typeof iso !== 'string') return iso;
+	const ms = Date.parse(iso);
+	return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`;
+}
+
+export function timeEntrySpec(store: AworkStore, dateShape: () => 'instant' | 'dateAndTime' = () => 'instant'): ListSpec {
 	const derived = (rec: Rec) => ({ start: splitInstant(rec.startDateUtc, rec.timezone), end: splitInstant(rec.endDateUtc, rec.timezone) });
+	const served = (iso: unknown) => (dateShape() === 'dateAndTime' ? utcMidnight(iso) : iso);
 	return {
 		collection: 'timeEntries',
 		links: {
@@ -100,6 +108,8 @@ export function timeEntrySpec(store: AworkStore): ListSpec {
 			typeOfWork: { collection: 'typesOfWork', idOf: (rec) => rec.typeOfWorkId },
 		},
 		computed: {
+			startDateUtc: (rec) => served(rec.startDateUtc),
+			endDateUtc: (rec) => served(rec.endDateUtc),
 			startTimeUtc: (rec) => splitInstant(rec.startDateUtc, rec.timezone).time,
 			endTimeUtc: (rec) => splitInstant(rec.endDateUtc, rec.timezone).time,
 			startDateLocal: (rec) => splitInstant(rec.startDateUtc, rec.timezone).localDate,
@@ -114,9 +124,9 @@ export function timeEntrySpec(store: AworkStore): ListSpec {
 				taskId: rec.taskId,
 				projectId: rec.projectId,
 				note: rec.note,
-				startDateUtc: rec.startDateUtc,
+				startDateUtc: served(rec.startDateUtc),
 				startTimeUtc: start.time,
-				endDateUtc: rec.endDateUtc,
+				endDateUtc: served(rec.endDateUtc),
 				endTimeUtc: end.time,
 				startDateLocal: start.localDate,
 				startTimeLocal: start.localTime,

@@ -1,5 +1,6 @@
 /** What a position needs to know of one awork time entry (the TimeTracking model with its nested names). */
 import type { IDataObject } from 'n8n-workflow';
+import { entryInstantMs } from '../startInstant';
 
 export interface EntryFacts {
 	id: string;
@@ -30,9 +31,9 @@ const nested = (entry: IDataObject, key: string) => (entry[key] && typeof entry[
 function secondsOf(entry: IDataObject): number | undefined {
 	const duration = entry.duration;
 	if (typeof duration === 'number' && Number.isFinite(duration) && duration >= 0) return duration;
-	const start = Date.parse(String(entry.startDateUtc ?? ''));
-	const end = Date.parse(String(entry.endDateUtc ?? ''));
-	if (Number.isFinite(start) && Number.isFinite(end) && end >= start) return Math.round((end - start) / 1000);
+	const start = entryInstantMs(entry, 'start');
+	const end = entryInstantMs(entry, 'end');
+	if (start !== undefined && end !== undefined && end >= start) return Math.round((end - start) / 1000);
 	return undefined;
 }
 
