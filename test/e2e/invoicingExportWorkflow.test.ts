@@ -7,7 +7,8 @@
  * the PSA confirmed; the summary reports every other entry with its reason. A second run books
  * nothing new and bills nothing else. The hourly schedule runs it only in the export hour; the
  * editor's "Execute workflow" (a manual run, started here as the editor starts it, through n8n's
- * REST API) runs it from either trigger at any hour.
+ * REST API) runs it from either trigger at any hour. Around midnight, in four zones and under both
+ * readings of awork's startDateUtc, only entries that started before local midnight are booked.
  */
 import { createHash } from 'crypto';
 
@@ -542,5 +543,56 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 
 		// Nothing left: Mark Billed does not run, and the run still counts as complete.
 		expect(await summaryOfRun()).toMatchObject({ entriesFound: 0, exported: 0, complete: true, projects: [], failures: [] });
+	});
+});
+
+/**
+ * Around the Settings zone's midnight, under both readings of awork's startDateUtc (a full
+ * instant, or the UTC date at midnight with the time in startTimeUtc; the fake serves either):
+ * only entries that really started before today 00:00 in that zone are booked and billed.
+ */
+describe('workflow "invoicing export" around midnight, in four zones and under both startDateUtc readings', () => {
+	const ZONES = ['Europe/Berlin', 'America/New_York', 'Pacific/Auckland', 'UTC'];
+	const MINUTES_FROM_MIDNIGHT = [-35, -1, 1, 5, 35, 90];
+	let sandbox: WorkflowSandbox;
+	const workflowOfZone = new Map<string, string>();
+
+	beforeAll(async () => {
+		sandbox = await startWorkflowSandbox({ label: 'invoicing-export-zones' });
+		for (const zone of ZONES) workflowOfZone.set(zone, await sandbox.importShipped(FILE, { settings: { timezone: zone }, name: `Invoicing export ${zone}` }));
+	});
+
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+
+	const cases = ZONES.flatMap((zone) => (['instant', 'dateAndTime'] as const).map((shape) => [zone, shape] as const));
+	it.each(cases)('in %s, startDateUtc as %s: books and bills only what started before local midnight', async (zone, shape) => {
+		const { awork, onePsa } = sandbox;
+		awork.fake.reset();
+		awork.fake.setConfig({ timeEntryDateShape: shape });
+		const contractId = `ctr_${zone.replace(/\W/g, '_')}_${shape}`;
+		onePsa.fake.seed({ contracts: [{ id: contractId, number: contractId, name: contractId }] });
+		const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
+			.customFieldDefinitions as Array<{ id: string }>;
+		const [project] = awork.fake.seed({ projects: [{ name: `Midnight ${zone}`, customFields: [{ customFieldDefinitionId: field.id, textValue: contractId }] }] })
+			.projects as Array<{ id: string }>;
+		const midnight = DateTime.now().setZone(zone).startOf('day');
+		const starts = MINUTES_FROM_MIDNIGHT.map((minutes) => midnight.plus({ minutes }));
+		const entries = awork.fake.seed({
+			timeEntries: starts.map((start) => ({ projectId: project.id, startDateUtc: start.toUTC().toISO(), duration: 1800, isBillable: true, isBilled: false, timezone: zone })),
+		}).timeEntries as Array<{ id: string }>;
+		const closedIds = entries.filter((_, index) => starts[index] < midnight).map((entry) => entry.id).sort();
+
+		const run = await sandbox.n8n.executeWorkflowCli(workflowOfZone.get(zone)!, { timeoutMs: 300_000 });
+		expect(runError(run.result)).toBeUndefined();
+		const summary = nodeOutput(run.result, 'Summary')[0] as Record<string, any>;
+		expect(summary).toMatchObject({ closedBefore: midnight.toUTC().toISO(), timezone: zone, entriesFound: 2, exported: 2, markedBilled: 2 });
+		const booked = onePsa.fake.state().timeEntries.filter((entry: { contractId: string }) => entry.contractId === contractId);
+		expect(booked.map((entry: { externalId: string }) => entry.externalId).sort()).toEqual(closedIds);
+		// The PSA date is the local day of the start: yesterday in the zone.
+		expect(new Set(booked.map((entry: { date: string }) => entry.date))).toEqual(new Set([midnight.minus({ days: 1 }).toISODate()]));
+		const billed = (await aworkState(awork, 'timeEntries')).timeEntries.filter((entry) => entry.isBilled).map((entry) => String(entry.id)).sort();
+		expect(billed).toEqual(closedIds);
 	});
 });
