@@ -119,6 +119,14 @@ export function registerRoutes(fake: FakeOnePsa): void {
 			if (entries.length > MAX_BATCH) {
 				return psaError(400, 'batch_too_large', `At most ${MAX_BATCH} entries per batch`, { field: 'entries', max: MAX_BATCH });
 			}
+			if (contract.batchAllOrNothing) {
+				for (const entry of entries) {
+					const problem = checkTimeEntry(entry);
+					if (problem) return psaError(422, 'validation_failed', `${problem.error}; nothing was booked`, { field: problem.field });
+					const existing = byExternalId(data(req).timeEntries, (entry as { externalId?: string })?.externalId ?? null);
+					if (existing) return psaError(409, 'duplicate_external_id', `externalId ${existing.externalId} exists; nothing was booked`, { id: existing.id });
+				}
+			}
 			const created: unknown[] = [];
 			const duplicates: unknown[] = [];
 			const failed: unknown[] = [];

@@ -17,6 +17,11 @@ export interface Contract {
 	billingType: string;
 	/** Whether POST .../time-entries/batch exists for this contract (fake-only flag, not sent). */
 	supportsBatch: boolean;
+	/**
+	 * The other reading of the [assumed] batch endpoint (fake-only flag, not sent): the batch is
+	 * all or nothing, so one duplicate refuses it whole with 409 and one invalid entry with 422.
+	 */
+	batchAllOrNothing: boolean;
 }
 
 export interface TicketLink {
@@ -121,6 +126,7 @@ export class PsaStore {
 				endDate: contract.endDate ?? null,
 				billingType: contract.billingType ?? 'time_and_materials',
 				supportsBatch: contract.supportsBatch ?? true,
+				batchAllOrNothing: contract.batchAllOrNothing ?? false,
 			});
 		}
 		for (const ticket of seed.tickets ?? []) {
@@ -154,8 +160,8 @@ export class PsaStore {
 	}
 }
 
-/** Public shape of a contract: the fake-only flag stays inside. */
-export function publicContract({ supportsBatch: _flag, ...contract }: Contract): Omit<Contract, 'supportsBatch'> {
+/** Public shape of a contract: the fake-only flags stay inside. */
+export function publicContract({ supportsBatch: _batch, batchAllOrNothing: _allOrNothing, ...contract }: Contract): Omit<Contract, 'supportsBatch' | 'batchAllOrNothing'> {
 	return contract;
 }
 

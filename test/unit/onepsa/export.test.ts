@@ -187,6 +187,38 @@ describe('Time entry: Export to Contract', () => {
 		expect(psa.fake.state().timeEntries).toHaveLength(2);
 	});
 
+	describe('a PSA whose batch is all or nothing (the other reading of the assumed batch endpoint)', () => {
+		beforeEach(() => psa.fake.seed({ contracts: [{ id: 'ctr_strict', number: 'C-9', companyId: 'cmp_acme', batchAllOrNothing: true }] }));
+
+		it('one entry already booked refuses the batch with 409; posted alone, only that one is a duplicate', async () => {
+			await runOnePsa(psa, exportParameters(), { input: entries(1, 'ctr_strict', 2) });
+			psa.fake.log.length = 0;
+
+			const run = await runOnePsa(psa, exportParameters(), { input: entries(5, 'ctr_strict') });
+			expect(run.error).toBeUndefined();
+			expect(psa.fake.log.filter((r) => r.path.endsWith('/batch')).map((r) => r.status)).toEqual([409]);
+			expect(psa.fake.log.filter((r) => r.path === '/api/contracts/ctr_strict/time-entries')).toHaveLength(5);
+			expect(run.items.map((i) => i.json.status)).toEqual(['created', 'created', 'duplicate', 'created', 'created']);
+			expect(psa.fake.state().timeEntries.map((e) => e.externalId).sort()).toEqual(['aw-te-0', 'aw-te-1', 'aw-te-2', 'aw-te-3', 'aw-te-4']);
+		});
+
+		it('one invalid entry (25 hours) refuses the batch with 422; posted alone, only that one fails, with the PSA\'s reason', async () => {
+			const input = entries(4, 'ctr_strict');
+			input[1].json.duration = 25 * 3600;
+			const run = await runOnePsa(psa, exportParameters(), { input });
+			expect(run.items.map((i) => i.json.status)).toEqual(['created', 'failed', 'created', 'created']);
+			expect(run.items[1].json.reason).toMatch(/hours must be a number above 0 and at most 24/);
+			expect(psa.fake.state().timeEntries).toHaveLength(3);
+		});
+
+		it('a refusal about the contract itself is not repeated per entry', async () => {
+			psa.fake.seed({ contracts: [{ id: 'ctr_strict_old', number: 'C-10', companyId: 'cmp_acme', batchAllOrNothing: true, status: 'expired' }] });
+			const run = await runOnePsa(psa, exportParameters(), { input: entries(3, 'ctr_strict_old') });
+			expect(run.items.map((i) => i.json.status)).toEqual(['failed', 'failed', 'failed']);
+			expect(psa.fake.log.filter((r) => r.path.startsWith('/api/contracts/ctr_strict_old/'))).toHaveLength(1);
+		});
+	});
+
 	it('an expired contract fails its entries with the PSA\'s reason; a missing one names the contract', async () => {
 		const run = await runOnePsa(psa, exportParameters(), {
 			input: [...entries(2, 'ctr_old'), ...entries(2, 'ctr_gone', 10)],

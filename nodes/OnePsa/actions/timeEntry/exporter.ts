@@ -43,6 +43,11 @@ interface BatchAnswer {
 /** Error answers that concern the entries, not the connection; they become `failed` results. */
 const ENTRY_LEVEL_STATUSES = [400, 404, 409, 422, 500, 502, 503, 504];
 
+/** Answers to a whole batch that may be caused by a single entry in it (a duplicate, an invalid field). */
+const WHOLE_BATCH_REFUSALS = [400, 409, 422];
+/** Refusals about the contract itself: posting each entry alone would only repeat them. */
+const CONTRACT_LEVEL_CODES = ['contract_not_active'];
+
 /**
  * Contracts exported at the same time. The pacer still spaces every request under the tenant's
  * budget; overlapping them hides each request's round trip when the budget allows more.
@@ -94,6 +99,11 @@ async function exportContract(
 		if (batchAvailable) {
 			const outcome = await postBatch(ctx, contractId, chunk, results);
 			if (outcome === 'done') continue;
+			if (outcome === 'refusedWhole') {
+				// One entry can make a PSA refuse a whole batch; posted alone, each entry gets its own answer.
+				for (const job of chunk) results.set(job.itemIndex, await postSingle(ctx, job));
+				continue;
+			}
 			if (outcome === 'contractMissing') {
 				const reason = `Contract ${contractId} does not exist in The One PSA; check the contract mapping of this project`;
 				for (const job of contractJobs.slice(start)) results.set(job.itemIndex, { status: 'failed', reason });
@@ -110,7 +120,7 @@ async function postBatch(
 	contractId: string,
 	chunk: ExportJob[],
 	results: Map<number, ExportResult>,
-): Promise<'done' | 'batchUnavailable' | 'contractMissing'> {
+): Promise<'done' | 'batchUnavailable' | 'contractMissing' | 'refusedWhole'> {
 	const entries = chunk.map((job) => job.entry);
 	const answer = await callPsa<BatchAnswer>(ctx, {
 		endpoint: 'createTimeEntriesBatch',
@@ -124,6 +134,8 @@ async function postBatch(
 		if (answer.status === 404 && !(await contractExists(ctx, contractId, chunk[0].itemIndex))) return 'contractMissing';
 		return 'batchUnavailable';
 	}
+	const refusal = asPsaErrorBody(answer.body).code;
+	if (WHOLE_BATCH_REFUSALS.includes(answer.status) && chunk.length > 1 && !CONTRACT_LEVEL_CODES.includes(String(refusal))) return 'refusedWhole';
 	if (answer.status >= 400) {
 		const reason = psaErrorText(answer.status, answer.body);
 		for (const job of chunk) results.set(job.itemIndex, { status: 'failed', reason });
