@@ -113,6 +113,25 @@ describe('Time entry: Export to Contract', () => {
 		expect((psa.fake.log[0].body as { entries: unknown[] }).entries).toHaveLength(2);
 	});
 
+	it('books an entry too short for 2 decimals (under 18 s) as 0.01 h once, saying so; with "Fail the Entry" it fails with the reason', async () => {
+		const input = entries(3);
+		input[0].json.duration = 10;
+		input[1].json.duration = 17;
+		input[2].json.duration = 18;
+		const run = await runOnePsa(psa, exportParameters(), { input });
+		expect(run.items.map((i) => [i.json.status, i.json.hours, i.json.roundedUpFromSeconds])).toEqual([
+			['created', 0.01, 10],
+			['created', 0.01, 17],
+			['created', 0.01, undefined],
+		]);
+		const again = await runOnePsa(psa, exportParameters(), { input });
+		expect(again.items.map((i) => i.json.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+		expect(psa.fake.state().timeEntries).toHaveLength(3);
+
+		const strict = await runOnePsa(psa, exportParameters({ belowPrecision: 'fail' }), { input: entries(1, 'ctr_1', 50).map((item) => ({ json: { ...item.json, duration: 5 } })) });
+		expect(strict.items[0].json).toMatchObject({ status: 'failed', reason: "The entry's 5 seconds round to 0 hours at 2 decimals (below the PSA's precision)" });
+	});
+
 	it('lists in aworkTimeEntryIds the awork entries each booked item settles: its own ID, a position\'s IDs, none if refused', async () => {
 		const input = entries(3);
 		input[1].json.duration = 0;

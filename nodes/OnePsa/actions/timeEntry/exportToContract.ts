@@ -9,7 +9,7 @@ import {
 import { MAX_BATCH_ENTRIES } from '../../transport';
 import { contractLocator, showFor } from '../common';
 import { exportTimeEntries, type ExportJob, type ExportResult } from './exporter';
-import { mapToPsaEntry, projectLabel, type EntryOverrides } from './mapping';
+import { mapToPsaEntry, projectLabel, type BelowPrecision, type EntryOverrides } from './mapping';
 import { entryFieldsParameter } from './entryFields';
 
 const show = showFor('timeEntry', 'exportToContract');
@@ -63,6 +63,21 @@ export const description: INodeProperties[] = [
 					'Contracts of awork projects, for items without a contract in the field above: an array of {projectId, contractId} or an object projectId → contractId, as JSON text or from an expression. Evaluated once for all items, so it costs nothing per item.',
 			},
 			{
+				displayName: 'Entries Below Precision',
+				name: 'belowPrecision',
+				type: 'options',
+				options: [
+					{
+						name: 'Book the Smallest Unit',
+						value: 'roundUp',
+						description: 'E.g. 0.01 h for a 10-second entry; the item shows roundedUpFromSeconds.',
+					},
+					{ name: 'Fail the Entry', value: 'fail', description: 'It stays unbilled and is reported in every run' },
+				],
+				default: 'roundUp',
+				description: 'What to do with a time entry so short that its hours round to 0 (under 18 seconds at 2 decimals)',
+			},
+			{
 				displayName: 'Entries Without a Contract',
 				name: 'withoutContract',
 				type: 'options',
@@ -102,6 +117,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const options = this.getNodeParameter('options', 0, {}) as {
 		batchSize?: number;
 		hoursDecimals?: number;
+		belowPrecision?: BelowPrecision;
 		useBatch?: boolean;
 		withoutContract?: 'stop' | 'fail';
 		contractIdField?: string;
@@ -125,7 +141,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			(contractOfProject ? contractOfProject.get(projectIdOf(source)) ?? '' : '') ||
 			(contractField || contractOfProject ? '' : String(this.getNodeParameter('contractId', itemIndex, '', { extractValue: true }) ?? '').trim());
 		const overrides = fixedOverrides ?? (this.getNodeParameter('entryFields', itemIndex, {}) as EntryOverrides);
-		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2);
+		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2, options.belowPrecision ?? 'roundUp');
 		described.set(itemIndex, {
 			externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id,
 			contractId,
@@ -152,6 +168,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			continue;
 		}
 		Object.assign(described.get(itemIndex)!, { date: mapped.entry.date, hours: mapped.entry.hours });
+		if (mapped.roundedUpFromSeconds !== undefined) described.get(itemIndex)!.roundedUpFromSeconds = mapped.roundedUpFromSeconds;
 		jobs.push({ itemIndex, contractId, entry: mapped.entry });
 	}
 

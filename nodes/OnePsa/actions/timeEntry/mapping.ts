@@ -29,7 +29,12 @@ export interface EntryOverrides {
 	userEmail?: string;
 }
 
-export type Mapped = { entry: PsaTimeEntry; problem?: undefined } | { entry?: undefined; problem: string };
+export type Mapped =
+	| { entry: PsaTimeEntry; problem?: undefined; roundedUpFromSeconds?: number }
+	| { entry?: undefined; problem: string; roundedUpFromSeconds?: undefined };
+
+/** What to do with an entry too short for the hours' precision (under 18 s at 2 decimals). */
+export type BelowPrecision = 'roundUp' | 'fail';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -59,7 +64,12 @@ export function projectLabel(source: IDataObject): string {
 	return id ? `with ID ${id}` : '(no project on the time entry)';
 }
 
-export function mapToPsaEntry(source: IDataObject, overrides: EntryOverrides, hoursDecimals: number): Mapped {
+export function mapToPsaEntry(
+	source: IDataObject,
+	overrides: EntryOverrides,
+	hoursDecimals: number,
+	belowPrecision: BelowPrecision = 'roundUp',
+): Mapped {
 	const externalId = text(overrides.externalId) ?? text(source.id);
 	if (!externalId) return { problem: 'No external ID: the item has no "id" and "External ID" is empty' };
 
@@ -71,10 +81,21 @@ export function mapToPsaEntry(source: IDataObject, overrides: EntryOverrides, ho
 	}
 
 	let hours: number;
+	let roundedUpFromSeconds: number | undefined;
 	if (given(overrides.hours)) {
 		hours = Math.round(Number(overrides.hours) * 10 ** hoursDecimals) / 10 ** hoursDecimals;
 	} else {
-		hours = roundHours(Number(source.duration), hoursDecimals);
+		const seconds = Number(source.duration);
+		hours = roundHours(seconds, hoursDecimals);
+		// Tracked time the PSA's precision would turn into nothing: book its smallest unit, so the
+		// entry is settled once instead of failing in every run.
+		if (hours === 0 && seconds > 0) {
+			if (belowPrecision === 'fail') {
+				return { problem: `The entry's ${seconds} seconds round to 0 hours at ${hoursDecimals} decimals (below the PSA's precision)` };
+			}
+			hours = 1 / 10 ** hoursDecimals;
+			roundedUpFromSeconds = seconds;
+		}
 	}
 	if (!Number.isFinite(hours) || hours <= 0) {
 		return { problem: `Hours must be more than 0 (duration ${String(source.duration ?? 'missing')} seconds gives ${hours})` };
@@ -100,5 +121,5 @@ export function mapToPsaEntry(source: IDataObject, overrides: EntryOverrides, ho
 		if (!Number.isFinite(rate) || rate < 0) return { problem: `Rate "${String(overrides.rate)}" is not a number of 0 or more` };
 		entry.rate = rate;
 	}
-	return { entry };
+	return roundedUpFromSeconds === undefined ? { entry } : { entry, roundedUpFromSeconds };
 }
