@@ -85,6 +85,9 @@ export class FakeOnePsa {
 
 	burstRetryAfterSeconds: number;
 
+	/** A hostile PSA: GET /api/time-entries ignores its filters (contractId, externalId, from, to). */
+	ignoreTimeEntryFilters = false;
+
 	private readonly idempotency = new Map<string, CachedAnswer>();
 
 	private readonly rateInfo = new WeakMap<FakeRequest, RateInfo>();

@@ -148,6 +148,7 @@ export function registerRoutes(fake: FakeOnePsa): void {
 		const q = (name: string) => req.query.get(name);
 		const found = data(req).timeEntries.filter(
 			(e) =>
+				fake.ignoreTimeEntryFilters ||
 				(!q('contractId') || e.contractId === q('contractId')) &&
 				(!q('externalId') || e.externalId === q('externalId')) &&
 				(!q('from') || e.date >= q('from')!) &&

@@ -69,4 +69,16 @@ describe('Time entry: Find by External ID', () => {
 		expect(run.error).toBeDefined();
 		expect(run.items).toHaveLength(0);
 	});
+
+	it('fails closed when the PSA ignores the externalId filter: no "not booked" it cannot vouch for', async () => {
+		psa.fake.ignoreTimeEntryFilters = true;
+		// aw-te-2 is booked, but an unfiltered first page may show only aw-te-1.
+		const run = await find([{ lookFor: 'aw-te-9' }]);
+		expect(run.error?.message).toBe('The One PSA ignored the externalId filter of GET /api/time-entries, so it cannot confirm whether "aw-te-9" is booked');
+		expect(run.items).toHaveLength(0);
+		// A match in what it sent is still a match.
+		const found = await find([{ lookFor: 'aw-te-1' }]);
+		expect(found.error).toBeUndefined();
+		expect(found.items[0].json.psaTimeEntry).toMatchObject({ externalId: 'aw-te-1' });
+	});
 });

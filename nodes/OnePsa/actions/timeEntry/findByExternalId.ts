@@ -54,7 +54,23 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				this,
 				{ endpoint: 'listTimeEntries', query: filterQuery('listTimeEntries', { externalId }), itemIndex },
 				2,
-			).then((found) => found.find((entry) => entry.externalId === externalId) ?? null);
+			).then((found) => {
+				const match = found.find((entry) => entry.externalId === externalId);
+				if (match) return match;
+				// Entries of other IDs mean the PSA ignored the filter: "not booked" cannot be told
+				// apart from "not on this page", and a wrong "not booked" would book hours twice.
+				if (found.length > 0) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`The One PSA ignored the externalId filter of GET /api/time-entries, so it cannot confirm whether "${externalId}" is booked`,
+						{
+							itemIndex,
+							description: `It answered with entries of other external IDs (e.g. "${String(found[0].externalId)}"). Nothing should be posted until the PSA filters by externalId.`,
+						},
+					);
+				}
+				return null;
+			});
 			lookups.set(externalId, lookup);
 		}
 		return lookup;
