@@ -254,6 +254,7 @@ describe('awork node: mark billed / unbilled', () => {
 	it('adds a Report output: per project and in total what was booked and billed, and each entry left unbilled with its reason', async () => {
 		const { ids } = seedEntries();
 		bed.store.forbiddenIds.add(ids[3]);
+		const drift = { booked: { hours: 2, date: '2026-11-04', contractId: 'c1', psaTimeEntryId: 'te_9' }, now: { hours: 3, date: '2026-11-04', contractId: 'c1' } };
 		const booking = (status: string, covered: string[], extra: Record<string, unknown>) => ({
 			json: { status, coveredAworkTimeEntryIds: covered, aworkTimeEntryIds: status === 'failed' ? [] : covered, ...extra },
 		});
@@ -266,6 +267,7 @@ describe('awork node: mark billed / unbilled', () => {
 					booking('duplicate', [ids[1], ids[3]], { projectId: 'p1', contractId: 'c1', date: '2026-11-03', seconds: 3600 }),
 					booking('failed', [ids[4]], { projectId: 'p2', contractId: '', seconds: 1800, reason: 'No PSA contract for awork project "Internal"' }),
 					booking('failed', [ids[2]], { projectId: 'p1', contractId: 'c1', seconds: 0, reason: 'Hours must be more than 0' }),
+					booking('failed', [ids[5]], { projectId: 'p1', contractId: 'c1', date: '2026-11-04', seconds: 10800, reason: 'Changed after booking: ...', changedAfterBooking: drift }),
 				],
 			},
 		);
@@ -276,10 +278,10 @@ describe('awork node: mark billed / unbilled', () => {
 			[ids[3], 'unauthorized'],
 		]);
 		const [report] = (result.outputs[1] ?? []).map((item) => item.json);
-		expect(report).toMatchObject({ bookings: 4, timeEntries: 5, exported: 1, alreadyInPsa: 1, markedBilled: 2, failed: 2, withoutContract: 1 });
+		expect(report).toMatchObject({ bookings: 5, timeEntries: 6, exported: 1, alreadyInPsa: 1, markedBilled: 2, failed: 3, withoutContract: 1, changedAfterBooking: 1 });
 		expect(report.projects).toEqual([
-			{ projectId: 'p1', contractId: 'c1', entries: 4, hours: 2.5, exported: 1, alreadyInPsa: 2, billed: 2, failed: 2, withoutContract: 0 },
-			{ projectId: 'p2', contractId: null, entries: 1, hours: 0.5, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 1 },
+			{ projectId: 'p1', contractId: 'c1', entries: 5, hours: 5.5, exported: 1, alreadyInPsa: 2, billed: 2, failed: 3, withoutContract: 0, changedAfterBooking: 1 },
+			{ projectId: 'p2', contractId: null, entries: 1, hours: 0.5, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 1, changedAfterBooking: 0 },
 		]);
 		expect(report.failures).toEqual([
 			{
@@ -291,6 +293,7 @@ describe('awork node: mark billed / unbilled', () => {
 			},
 			{ timeEntryId: ids[4], projectId: 'p2', date: null, hours: 0.5, reason: 'No PSA contract for awork project "Internal"' },
 			{ timeEntryId: ids[2], projectId: 'p1', date: null, hours: 0, reason: 'Hours must be more than 0' },
+			{ timeEntryId: ids[5], projectId: 'p1', date: '2026-11-04', hours: 3, reason: 'Changed after booking: ...', changedAfterBooking: drift },
 		]);
 		// Without the option there is one output, as before.
 		const plain = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids[0] });

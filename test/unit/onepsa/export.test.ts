@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
 import { aworkTimeEntry, items, runOnePsa } from './helpers';
 
@@ -82,7 +82,8 @@ describe('Time entry: Export to Contract', () => {
 	});
 
 	it('posts one by one to a contract without batch import, and counts a 409 duplicate as done', async () => {
-		psa.fake.seed({ timeEntries: [{ id: 'te_existing', contractId: 'ctr_single', externalId: 'aw-te-1' }] });
+		// Booked earlier as it is now (aw-te-1: 2,700 s on 2024-05-02).
+		psa.fake.seed({ timeEntries: [{ id: 'te_existing', contractId: 'ctr_single', externalId: 'aw-te-1', date: '2024-05-02', hours: 0.75 }] });
 		const run = await runOnePsa(psa, exportParameters(), { input: entries(3, 'ctr_single') });
 		expect(run.error).toBeUndefined();
 		expect(psa.fake.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
@@ -91,14 +92,17 @@ describe('Time entry: Export to Contract', () => {
 			'POST /api/contracts/ctr_single/time-entries 201',
 			'POST /api/contracts/ctr_single/time-entries 409',
 			'POST /api/contracts/ctr_single/time-entries 201',
+			// The duplicate's booking, compared with the entry before it may be billed.
+			'GET /api/time-entries 200',
 		]);
+		expect(psa.fake.log[5].query).toMatchObject({ contractId: 'ctr_single', from: '2024-05-02', to: '2024-05-02' });
 		expect(run.items.map((i) => [i.json.externalId, i.json.status])).toEqual([
 			['aw-te-0', 'created'],
 			['aw-te-1', 'duplicate'],
 			['aw-te-2', 'created'],
 		]);
 		expect(run.items[1].json.psaTimeEntryId).toBe('te_existing');
-		expect(psa.fake.log.slice(2).every((r) => /^n8n-time-entry-/.test(r.headers['idempotency-key']))).toBe(true);
+		expect(psa.fake.log.slice(2, 5).every((r) => /^n8n-time-entry-/.test(r.headers['idempotency-key']))).toBe(true);
 	});
 
 	it('reports entries the PSA refuses as failed, with the reason, next to the ones it took', async () => {
@@ -204,6 +208,65 @@ describe('Time entry: Export to Contract', () => {
 		]);
 		expect(run.items[2].json.psaTimeEntryId).toBe(run.items[0].json.psaTimeEntryId);
 		expect(psa.fake.state().timeEntries).toHaveLength(2);
+	});
+
+	describe('an entry changed after the PSA booked it (a duplicate answer is compared with the booking)', () => {
+		// aw-te-1 as booked: 0.75 h on 2024-05-02 on ctr_1.
+		const bookFirst = async () => {
+			const first = await runOnePsa(psa, exportParameters(), { input: entries(3) });
+			expect(statuses(first)).toEqual({ created: 3 });
+			psa.fake.log.length = 0;
+		};
+		const changed = (changes: IDataObject) => entries(3).map((item, n) => (n === 1 ? { json: { ...item.json, ...changes } } : item));
+
+		it('other hours: left unbilled, both values and what to do in the item; the others are billed', async () => {
+			await bookFirst();
+			const run = await runOnePsa(psa, exportParameters({ batchSize: 2 }), { input: changed({ duration: 3 * 3600 }) });
+			expect(run.items.map((i) => [i.json.status, i.json.aworkTimeEntryIds])).toEqual([
+				['duplicate', ['aw-te-0']],
+				['failed', []],
+				['duplicate', ['aw-te-2']],
+			]);
+			expect(run.items[1].json.changedAfterBooking).toEqual({
+				booked: { hours: 0.75, date: '2024-05-02', contractId: 'ctr_1', psaTimeEntryId: expect.any(String) },
+				now: { hours: 3, date: '2024-05-02', contractId: 'ctr_1' },
+			});
+			expect(run.items[1].json.reason).toBe(
+				'Changed after booking: The One PSA holds 0.75 h on 2024-05-02 (contract ctr_1) under aw-te-1, awork now has 3 h on 2024-05-02 (contract ctr_1). ' +
+					'Left unbilled: correct the PSA entry or the awork entry so that they agree, and the next run bills it.',
+			);
+			// One listing for the contract's dates; nothing else booked.
+			expect(psa.fake.log.filter((r) => r.method === 'GET')).toHaveLength(1);
+			expect(psa.fake.state().timeEntries).toHaveLength(3);
+
+			// Corrected in the PSA: the next run bills it.
+			psa.fake.state().timeEntries.find((entry) => entry.externalId === 'aw-te-1')!.hours = 3;
+			const next = await runOnePsa(psa, exportParameters({ batchSize: 2 }), { input: changed({ duration: 3 * 3600 }) });
+			expect(next.items[1].json).toMatchObject({ status: 'duplicate', aworkTimeEntryIds: ['aw-te-1'] });
+		});
+
+		it('another date, or another contract: left unbilled with both values', async () => {
+			await bookFirst();
+			const redated = await runOnePsa(psa, exportParameters(), { input: changed({ startDateLocal: '2024-05-09' }) });
+			expect(redated.items[1].json).toMatchObject({
+				status: 'failed',
+				changedAfterBooking: { booked: { date: '2024-05-02' }, now: { date: '2024-05-09' } },
+			});
+			psa.fake.seed({ contracts: [{ id: 'ctr_2', number: 'C-5', companyId: 'cmp_acme' }] });
+			const moved = await runOnePsa(psa, exportParameters(), { input: changed({ contractId: 'ctr_2' }) });
+			expect(moved.items[1].json).toMatchObject({
+				status: 'failed',
+				changedAfterBooking: { booked: { contractId: 'ctr_1' }, now: { contractId: 'ctr_2' } },
+			});
+			expect(psa.fake.state().timeEntries).toHaveLength(3);
+		});
+
+		it('a re-run of the very same request is not looked up again (the PSA replays what it booked)', async () => {
+			await bookFirst();
+			const again = await runOnePsa(psa, exportParameters(), { input: entries(3) });
+			expect(statuses(again)).toEqual({ duplicate: 3 });
+			expect(psa.fake.log.filter((r) => r.method === 'GET')).toHaveLength(0);
+		});
 	});
 
 	describe('a PSA whose batch is all or nothing (the other reading of the assumed batch endpoint)', () => {

@@ -5,8 +5,8 @@
  * milliseconds per run.
  *
  * The input items are bookings, as The One PSA's Export to Contract outputs them: `status`
- * (created, duplicate, failed), `reason`, `contractId`, `projectId`, `date`, `seconds` and
- * `coveredAworkTimeEntryIds`. Other items count as bookings of the IDs read from them.
+ * (created, duplicate, failed), `reason`, `contractId`, `projectId`, `date`, `seconds`,
+ * `coveredAworkTimeEntryIds` and, for an entry changed after its booking, `changedAfterBooking`. Other items count as bookings of the IDs read from them.
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { OutcomeById } from './setIsBilledBatch';
@@ -27,6 +27,7 @@ interface ProjectTotals {
 	billed: number;
 	failed: number;
 	withoutContract: number;
+	changedAfterBooking: number;
 }
 
 const roundHours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
@@ -38,7 +39,7 @@ function textOrNull(value: unknown): string | null {
 export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): IDataObject {
 	const projects = new Map<string, ProjectTotals>();
 	const failures: IDataObject[] = [];
-	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0 };
+	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0 };
 	for (const { json, requestedIds } of bookings) {
 		const status = textOrNull(json.status);
 		const covered = Array.isArray(json.coveredAworkTimeEntryIds) ? json.coveredAworkTimeEntryIds.map(String) : [...requestedIds];
@@ -48,7 +49,7 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): 
 		const key = projectId ?? 'none';
 		let project = projects.get(key);
 		if (!project) {
-			project = { projectId, contractId, entries: 0, seconds: 0, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 0 };
+			project = { projectId, contractId, entries: 0, seconds: 0, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0 };
 			projects.set(key, project);
 		}
 		project.contractId ??= contractId;
@@ -70,6 +71,11 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): 
 				totals.markedBilled += 1;
 				continue;
 			}
+			const drift = json.changedAfterBooking && typeof json.changedAfterBooking === 'object' ? (json.changedAfterBooking as IDataObject) : undefined;
+			if (drift) {
+				project.changedAfterBooking += 1;
+				totals.changedAfterBooking += 1;
+			}
 			if (contractId) {
 				project.failed += 1;
 				totals.failed += 1;
@@ -90,6 +96,7 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): 
 					status === 'failed' || status === null
 						? String(json.reason ?? 'Not exported')
 						: `Booked in The One PSA (${status}) but awork did not mark it billed: ${notBilled}`,
+				...(drift ? { changedAfterBooking: drift } : {}),
 			});
 		}
 	}

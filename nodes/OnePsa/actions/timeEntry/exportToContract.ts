@@ -199,6 +199,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const json: IDataObject = { status: result.status, ...described.get(itemIndex) };
 		if (result.psaTimeEntryId !== undefined) json.psaTimeEntryId = result.psaTimeEntryId;
 		if (result.reason !== undefined) json.reason = result.reason;
+		if (result.changedAfterBooking !== undefined) json.changedAfterBooking = result.changedAfterBooking;
 		const settled = result.status === 'created' || result.status === 'duplicate';
 		json.aworkTimeEntryIds = settled ? (json.coveredAworkTimeEntryIds as string[]) : [];
 		return { json, pairedItem: { item: itemIndex } };

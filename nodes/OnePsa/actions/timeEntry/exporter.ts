@@ -3,7 +3,7 @@
  * not. Every request carries an Idempotency-Key derived from its content and every entry its
  * externalId, so neither a retry nor a re-run books anything twice.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import {
 	BATCH_UNAVAILABLE_STATUSES,
 	callPsa,
@@ -13,6 +13,7 @@ import {
 	asPsaErrorBody,
 	psaErrorText,
 } from '../../transport';
+import { checkDuplicatesAgainstPsa } from './driftCheck';
 import type { PsaTimeEntry } from './mapping';
 
 export interface ExportJob {
@@ -27,6 +28,10 @@ export interface ExportResult {
 	status: ExportStatus;
 	psaTimeEntryId?: string;
 	reason?: string;
+	/** A `duplicate` that is the PSA's stored answer to this very request: booked as it is now. */
+	sameAsRequested?: boolean;
+	/** Set when the PSA holds other hours, date or contract than would be booked now (driftCheck). */
+	changedAfterBooking?: IDataObject;
 }
 
 export interface ExportSettings {
@@ -82,7 +87,22 @@ export async function exportTimeEntries(
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(CONTRACTS_IN_PARALLEL, queue.length) }, worker));
-	if (failure) throw failure.error;
+	if (!failure) {
+		await checkDuplicatesAgainstPsa(ctx, jobs, results).catch((error: unknown) => {
+			failure = { error };
+		});
+	}
+	if (failure) {
+		// A duplicate nobody compared with the PSA's booking must not be billed.
+		const why = failure.error instanceof Error ? failure.error.message : String(failure.error);
+		for (const job of jobs) {
+			const result = results.get(job.itemIndex);
+			if (result?.status === 'duplicate' && !result.sameAsRequested) {
+				results.set(job.itemIndex, { status: 'failed', reason: `Already in The One PSA, but not compared with its booking: ${why}` });
+			}
+		}
+		throw failure.error;
+	}
 }
 
 async function exportContract(
@@ -149,7 +169,9 @@ async function postBatch(
 	const body = answer.body ?? {};
 	// A repeated answer to an earlier run's request: those entries were booked back then.
 	const createdNow: ExportResult['status'] = answer.replayedFromEarlierRequest ? 'duplicate' : 'created';
-	for (const { externalId, id } of body.created ?? []) add(externalId, { status: createdNow, psaTimeEntryId: id });
+	for (const { externalId, id } of body.created ?? []) {
+		add(externalId, { status: createdNow, psaTimeEntryId: id, ...(answer.replayedFromEarlierRequest ? { sameAsRequested: true } : {}) });
+	}
 	for (const { externalId, id } of body.duplicates ?? []) add(externalId, { status: 'duplicate', psaTimeEntryId: id });
 	for (const { externalId, error } of body.failed ?? []) {
 		add(externalId, { status: 'failed', reason: error ?? 'The PSA refused this entry without a reason' });
@@ -174,10 +196,9 @@ async function postSingle(ctx: IExecuteFunctions, job: ExportJob): Promise<Expor
 		itemIndex: job.itemIndex,
 	});
 	if (answer.status < 300) {
-		return {
-			status: answer.replayedFromEarlierRequest ? 'duplicate' : 'created',
-			psaTimeEntryId: answer.body?.id,
-		};
+		return answer.replayedFromEarlierRequest
+			? { status: 'duplicate', psaTimeEntryId: answer.body?.id, sameAsRequested: true }
+			: { status: 'created', psaTimeEntryId: answer.body?.id };
 	}
 	const error = asPsaErrorBody(answer.body);
 	if (answer.status === 409 && error.code === DUPLICATE_EXTERNAL_ID_CODE) {

@@ -1,0 +1,95 @@
+/**
+ * A `duplicate` answer only says the PSA holds *something* under an externalId. Before such an
+ * entry may be marked billed, what the PSA holds (hours, date, contract) is compared with what
+ * would be booked now: an entry edited, moved or re-dated after its booking must not be billed
+ * at its new value while the PSA invoices the old one. A mismatch leaves the entry unbilled and
+ * says both values. Costs one listing per contract (its dates only), plus one lookup per entry
+ * the listing did not show (e.g. booked on another contract).
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { fetchAll, filterQuery } from '../../transport';
+import type { ExportJob, ExportResult } from './exporter';
+
+interface Booked {
+	externalId?: unknown;
+	id?: unknown;
+	contractId?: unknown;
+	date?: unknown;
+	hours?: unknown;
+}
+
+export interface BookingDrift extends IDataObject {
+	booked: { hours: number | null; date: string | null; contractId: string | null; psaTimeEntryId: string | null };
+	now: { hours: number; date: string; contractId: string };
+}
+
+const HOURS_TOLERANCE = 1e-9;
+
+function describeDrift(job: ExportJob, booked: Booked): BookingDrift | undefined {
+	const hours = typeof booked.hours === 'number' ? booked.hours : Number(booked.hours);
+	const date = typeof booked.date === 'string' ? booked.date.slice(0, 10) : null;
+	const contractId = booked.contractId === undefined || booked.contractId === null ? null : String(booked.contractId);
+	const same =
+		Number.isFinite(hours) && Math.abs(hours - job.entry.hours) < HOURS_TOLERANCE && date === job.entry.date && contractId === job.contractId;
+	if (same) return undefined;
+	return {
+		booked: { hours: Number.isFinite(hours) ? hours : null, date, contractId, psaTimeEntryId: booked.id === undefined ? null : String(booked.id) },
+		now: { hours: job.entry.hours, date: job.entry.date, contractId: job.contractId },
+	};
+}
+
+function driftReason(externalId: string, drift: BookingDrift): string {
+	const { booked, now } = drift;
+	return (
+		`Changed after booking: The One PSA holds ${booked.hours ?? '?'} h on ${booked.date ?? '?'} (contract ${booked.contractId ?? '?'}) ` +
+		`under ${externalId}, awork now has ${now.hours} h on ${now.date} (contract ${now.contractId}). Left unbilled: correct the ` +
+		'PSA entry or the awork entry so that they agree, and the next run bills it.'
+	);
+}
+
+/** Checks every `duplicate` result that is not a replay of this very request; rewrites mismatches as failed. */
+export async function checkDuplicatesAgainstPsa(
+	ctx: IExecuteFunctions,
+	jobs: ExportJob[],
+	results: Map<number, ExportResult>,
+): Promise<void> {
+	const toCheck = jobs.filter((job) => {
+		const result = results.get(job.itemIndex);
+		return result?.status === 'duplicate' && !result.sameAsRequested;
+	});
+	if (toCheck.length === 0) return;
+
+	const byContract = new Map<string, ExportJob[]>();
+	for (const job of toCheck) byContract.set(job.contractId, [...(byContract.get(job.contractId) ?? []), job]);
+
+	for (const [contractId, contractJobs] of byContract) {
+		const dates = contractJobs.map((job) => job.entry.date).sort();
+		const listed = await fetchAll<Booked>(ctx, {
+			endpoint: 'listTimeEntries',
+			query: filterQuery('listTimeEntries', { contractId, from: dates[0], to: dates[dates.length - 1] }),
+			itemIndex: contractJobs[0].itemIndex,
+		});
+		const heldHere = new Map<string, Booked>();
+		for (const booked of listed) {
+			if (booked.contractId === contractId && typeof booked.externalId === 'string') heldHere.set(booked.externalId, booked);
+		}
+		for (const job of contractJobs) {
+			const externalId = job.entry.externalId;
+			let booked = heldHere.get(externalId);
+			if (!booked) {
+				// Not on this contract on these dates: moved, re-dated, or the listing is incomplete.
+				const found = await fetchAll<Booked>(ctx, { endpoint: 'listTimeEntries', query: filterQuery('listTimeEntries', { externalId }), itemIndex: job.itemIndex }, 2);
+				booked = found.find((entry) => entry.externalId === externalId);
+			}
+			if (!booked) {
+				results.set(job.itemIndex, {
+					status: 'failed',
+					reason: `The One PSA answered that ${externalId} is booked, but does not show that booking; left unbilled until it does`,
+				});
+				continue;
+			}
+			const drift = describeDrift(job, booked);
+			if (drift) results.set(job.itemIndex, { status: 'failed', reason: driftReason(externalId, drift), changedAfterBooking: drift });
+		}
+	}
+}
