@@ -66,6 +66,7 @@ describe('workflow "invoicing export" in real n8n', () => {
 	let seeded: SeededEntry[] = [];
 	const unauthorized: string[] = [];
 	const prebooked: string[] = [];
+	let changedAfterBooking = '';
 
 	const psaEntries = () => sandbox.onePsa.fake.state().timeEntries;
 	const billedIds = async () =>
@@ -135,9 +136,17 @@ describe('workflow "invoicing export" in real n8n', () => {
 		const candidates = bookable().filter((entry) => projectOf.get(entry.projectId) === 'relaunch');
 		unauthorized.push(candidates[0].id, candidates[1].id);
 		await httpRequest('POST', `${awork.controlUrl}/unauthorized`, { body: { ids: unauthorized } });
+		// The third was changed in awork after that booking (one hour more): it must stay unbilled.
 		prebooked.push(candidates[2].id, candidates[3].id, candidates[4].id);
+		changedAfterBooking = candidates[4].id;
 		onePsa.fake.seed({
-			timeEntries: prebooked.map((externalId) => ({ contractId: 'ctr_relaunch', externalId, date: '2000-01-01', hours: 1, description: 'booked before' })),
+			timeEntries: [candidates[2], candidates[3], candidates[4]].map((entry) => ({
+				contractId: 'ctr_relaunch',
+				externalId: entry.id,
+				date: dayOf(entry) ?? '',
+				hours: entry.id === changedAfterBooking ? hoursOf(entry) + 1 : hoursOf(entry),
+				description: 'booked before',
+			})),
 		});
 
 		await saveMappings(sandbox, [{ namespace: 'contract', externalId: 'ctr_intranet', aworkId: projectIds.intranet }]);
@@ -178,7 +187,7 @@ describe('workflow "invoicing export" in real n8n', () => {
 		// awork: billed now = billed before + booked entries, except the two awork refused.
 		const billedAfter = await billedIds();
 		const newlyBilled = [...billedAfter].filter((id) => !billedBefore.has(id)).sort();
-		expect(newlyBilled).toEqual(expected.map((entry) => entry.id).filter((id) => !unauthorized.includes(id)).sort());
+		expect(newlyBilled).toEqual(expected.map((entry) => entry.id).filter((id) => !unauthorized.includes(id) && id !== changedAfterBooking).sort());
 
 		// One summary item: counts per project and every entry left unbilled, with its reason.
 		const summaries = nodeOutput(run.result, 'Summary');
@@ -192,15 +201,26 @@ describe('workflow "invoicing export" in real n8n', () => {
 			checkpoint: closedBefore.toUTC().toISO(),
 			entriesFound: scope.length,
 			exported: expected.length - prebooked.length,
-			alreadyInPsa: prebooked.length,
-			markedBilled: expected.length - unauthorized.length,
+			alreadyInPsa: prebooked.length - 1,
+			markedBilled: expected.length - unauthorized.length - 1,
+			changedAfterBooking: 1,
 		});
-		const left = scope.filter((entry) => !expected.includes(entry) || unauthorized.includes(entry.id));
+		const left = scope.filter((entry) => !expected.includes(entry) || unauthorized.includes(entry.id) || entry.id === changedAfterBooking);
 		expect(summary.failures.map((failure: { timeEntryId: string }) => failure.timeEntryId).sort()).toEqual(left.map((e) => e.id).sort());
 		const reasonOf = (id: string) => summary.failures.find((failure: { timeEntryId: string }) => failure.timeEntryId === id).reason as string;
 		for (const entry of left) {
 			const project = projectOf.get(entry.projectId)!;
 			if (unauthorized.includes(entry.id)) expect(reasonOf(entry.id)).toMatch(/did not mark it billed: unauthorized/);
+			else if (entry.id === changedAfterBooking) {
+				expect(reasonOf(entry.id)).toBe(
+					`Changed after booking: The One PSA holds ${hoursOf(entry) + 1} h on ${dayOf(entry)} (contract ctr_relaunch) under ${entry.id}, ` +
+						`awork now has ${hoursOf(entry)} h on ${dayOf(entry)} (contract ctr_relaunch). Left unbilled: correct the PSA entry or the awork entry so that they agree, and the next run bills it.`,
+				);
+				expect(summary.failures.find((failure: { timeEntryId: string }) => failure.timeEntryId === entry.id).changedAfterBooking).toMatchObject({
+					booked: { hours: hoursOf(entry) + 1 },
+					now: { hours: hoursOf(entry) },
+				});
+			}
 			else if (project === 'internal') expect(reasonOf(entry.id)).toMatch(/^No PSA contract for awork project "Internal tooling"/);
 			else if (project === 'legacy') expect(reasonOf(entry.id)).toMatch(/Contract ctr_gone does not exist/);
 			else expect(reasonOf(entry.id)).toMatch(/Hours must be more than 0/);

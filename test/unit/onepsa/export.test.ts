@@ -261,6 +261,15 @@ describe('Time entry: Export to Contract', () => {
 			expect(psa.fake.state().timeEntries).toHaveLength(3);
 		});
 
+		it('an invoice position posted again for its entries still unbilled is not compared (its hours differ by design)', async () => {
+			const position = (hours: number) => items([{ ...aworkTimeEntry(7), id: 'pos-abc', timeEntryIds: ['aw-te-20', 'aw-te-21'], duration: hours * 3600, contractId: 'ctr_1' }]);
+			await runOnePsa(psa, exportParameters(), { input: position(2) });
+			psa.fake.log.length = 0;
+			const remainder = await runOnePsa(psa, exportParameters(), { input: position(1) });
+			expect(remainder.items[0].json).toMatchObject({ status: 'duplicate', aworkTimeEntryIds: ['aw-te-20', 'aw-te-21'] });
+			expect(psa.fake.log.filter((r) => r.method === 'GET')).toHaveLength(0);
+		});
+
 		it('a re-run of the very same request is not looked up again (the PSA replays what it booked)', async () => {
 			await bookFirst();
 			const again = await runOnePsa(psa, exportParameters(), { input: entries(3) });

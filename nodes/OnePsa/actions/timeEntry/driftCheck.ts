@@ -4,7 +4,8 @@
  * would be booked now: an entry edited, moved or re-dated after its booking must not be billed
  * at its new value while the PSA invoices the old one. A mismatch leaves the entry unbilled and
  * says both values. Costs one listing per contract (its dates only), plus one lookup per entry
- * the listing did not show (e.g. booked on another contract).
+ * the listing did not show (e.g. booked on another contract). Invoice positions are not checked:
+ * the positions export keeps its own plan of what each position covers.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { fetchAll, filterQuery } from '../../transport';
@@ -55,7 +56,7 @@ export async function checkDuplicatesAgainstPsa(
 ): Promise<void> {
 	const toCheck = jobs.filter((job) => {
 		const result = results.get(job.itemIndex);
-		return result?.status === 'duplicate' && !result.sameAsRequested;
+		return result?.status === 'duplicate' && !result.sameAsRequested && !job.isPosition;
 	});
 	if (toCheck.length === 0) return;
 

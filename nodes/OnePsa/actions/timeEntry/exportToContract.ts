@@ -169,7 +169,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		Object.assign(described.get(itemIndex)!, { date: mapped.entry.date, hours: mapped.entry.hours });
 		if (mapped.roundedUpFromSeconds !== undefined) described.get(itemIndex)!.roundedUpFromSeconds = mapped.roundedUpFromSeconds;
-		jobs.push({ itemIndex, contractId, entry: mapped.entry });
+		jobs.push({ itemIndex, contractId, entry: mapped.entry, isPosition: Array.isArray(source.timeEntryIds) });
 	}
 
 	try {

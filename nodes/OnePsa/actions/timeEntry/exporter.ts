@@ -20,6 +20,11 @@ export interface ExportJob {
 	itemIndex: number;
 	contractId: string;
 	entry: PsaTimeEntry;
+	/**
+	 * The item is an invoice position (it lists `timeEntryIds`). A position posted again may stand
+	 * for only the entries still unbilled, so its hours are not comparable with the booking.
+	 */
+	isPosition?: boolean;
 }
 
 export type ExportStatus = 'created' | 'duplicate' | 'failed';
