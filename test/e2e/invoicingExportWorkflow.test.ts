@@ -511,6 +511,8 @@ describe('workflow "invoicing export" posting invoice positions', () => {
  * moves it. Whether the cap was hit comes from Mark Billed's report.
  */
 describe('workflow "invoicing export" with a per-run cap', () => {
+	/** Entries on a project without a contract: they must not fill the cap of 3. */
+	const UNLINKED = 7;
 	let sandbox: WorkflowSandbox;
 	let workflowId: string;
 	let closedBefore: DateTime;
@@ -521,18 +523,30 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 		onePsa.fake.seed({ contracts: [{ id: 'ctr_cap', number: 'C-4001', name: 'Capped' }] });
 		const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
 			.customFieldDefinitions as Array<{ id: string }>;
-		const [project] = awork.fake.seed({ projects: [{ name: 'Capped project', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_cap' }] }] })
-			.projects as Array<{ id: string }>;
+		const [project, unlinked] = awork.fake.seed({
+			projects: [{ name: 'Capped project', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_cap' }] }, { name: 'No contract yet' }],
+		}).projects as Array<{ id: string }>;
 		closedBefore = DateTime.now().setZone(ZONE).startOf('day');
 		awork.fake.seed({
-			timeEntries: [1, 2, 3, 4, 5].map((day) => ({
-				projectId: project.id,
-				startDateUtc: closedBefore.minus({ days: day }).plus({ hours: 9 }).toUTC().toISO(),
-				duration: 1800 * day,
-				isBillable: true,
-				isBilled: false,
-				timezone: ZONE,
-			})),
+			timeEntries: [
+				...[1, 2, 3, 4, 5].map((day) => ({
+					projectId: project.id,
+					startDateUtc: closedBefore.minus({ days: day }).plus({ hours: 9 }).toUTC().toISO(),
+					duration: 1800 * day,
+					isBillable: true,
+					isBilled: false,
+					timezone: ZONE,
+				})),
+				// Older than every exportable entry and more than the cap: read first, oldest first.
+				...Array.from({ length: UNLINKED }, (_, index) => ({
+					projectId: unlinked.id,
+					startDateUtc: closedBefore.minus({ days: 30 }).plus({ minutes: index }).toUTC().toISO(),
+					duration: 600,
+					isBillable: true,
+					isBilled: false,
+					timezone: ZONE,
+				})),
+			],
 		});
 		workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE, maxEntriesPerRun: 3 } });
 	});
@@ -548,21 +562,27 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 		return nodeOutput(run.result, 'Summary')[0] as Record<string, any>;
 	};
 
-	it('keeps the checkpoint while a run hits the cap, and moves it once a run finds fewer entries', async () => {
-		expect(await summaryOfRun()).toMatchObject({ entriesFound: 3, exported: 3, markedBilled: 3, complete: false, maxEntriesPerRun: 3, checkpoint: null });
+	it('keeps the checkpoint while a run hits the cap, and moves it once a run finds fewer; an older unlinked backlog never fills the cap', async () => {
+		// 5 exportable entries behind 7 older ones without a contract, cap 3: out in ⌈5 / 3⌉ = 2 runs.
+		const first = await summaryOfRun();
+		expect(first).toMatchObject({ entriesFound: 3 + UNLINKED, exported: 3, markedBilled: 3, withoutContract: UNLINKED, complete: false, maxEntriesPerRun: 3, checkpoint: null });
 		expect(await checkpointRow()).toBeUndefined();
 		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(3);
 
 		const second = await summaryOfRun();
-		expect(second).toMatchObject({ entriesFound: 2, exported: 2, markedBilled: 2, complete: true, checkpoint: closedBefore.toUTC().toISO() });
-		expect(second.projects).toEqual([
-			expect.objectContaining({ project: 'Capped project', contractId: 'ctr_cap', entries: 2, exported: 2, billed: 2, failed: 0, withoutContract: 0 }),
-		]);
+		expect(second).toMatchObject({ entriesFound: 2 + UNLINKED, exported: 2, markedBilled: 2, withoutContract: UNLINKED, complete: true, checkpoint: closedBefore.toUTC().toISO() });
+		expect(second.projects).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ project: 'Capped project', contractId: 'ctr_cap', entries: 2, exported: 2, billed: 2, failed: 0, withoutContract: 0 }),
+				expect.objectContaining({ project: 'No contract yet', contractId: null, entries: UNLINKED, exported: 0, billed: 0, withoutContract: UNLINKED }),
+			]),
+		);
 		expect((await checkpointRow())?.data).toEqual({ value: closedBefore.toUTC().toISO() });
 		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(5);
 
-		// Nothing left: Mark Billed does not run, and the run still counts as complete.
-		expect(await summaryOfRun()).toMatchObject({ entriesFound: 0, exported: 0, complete: true, projects: [], failures: [] });
+		// Only the unlinked backlog is left: nothing is exported, it is reported again, and the run is complete.
+		expect(await summaryOfRun()).toMatchObject({ entriesFound: UNLINKED, exported: 0, withoutContract: UNLINKED, complete: true });
+		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(5);
 	});
 });
 

@@ -28,6 +28,11 @@ export interface AworkPageOptions {
 	 * kept items are yielded and count toward `limit`, so a limit still means "this many matches".
 	 */
 	keep?: (item: unknown) => boolean;
+	/**
+	 * Which kept items count toward `limit`. The others are still yielded, and reading goes on past
+	 * them, so items that cannot be processed do not crowd out the ones that can.
+	 */
+	counts?: (item: unknown) => boolean;
 	itemIndex?: number;
 }
 
@@ -53,7 +58,8 @@ export async function* aworkPages<T>(
 ): AsyncGenerator<T[]> {
 	const limit = options.limit === undefined ? Infinity : Math.max(0, Math.floor(options.limit));
 	if (limit === 0) return;
-	const pageSize = Math.min(options.pageSize ?? AWORK_MAX_PAGE_SIZE, AWORK_MAX_PAGE_SIZE, limit);
+	// Uncounted items are read past, so a small limit must not mean small pages.
+	const pageSize = Math.min(options.pageSize ?? AWORK_MAX_PAGE_SIZE, AWORK_MAX_PAGE_SIZE, options.counts ? Infinity : limit);
 	const filterby = filterExpression(options.filter);
 	const request = (page: number) => {
 		const qs: IDataObject = { ...(options.qs ?? {}), page, pageSize };
@@ -75,7 +81,9 @@ export async function* aworkPages<T>(
 		}
 	};
 	const keep = options.keep;
+	const counts = options.counts;
 	let received = 0;
+	/** Items read that do not count toward the limit: dropped by keep, or yielded uncounted. */
 	let dropped = 0;
 	let previousFirst: string | undefined;
 	for (let page = 1; ; page++) {
@@ -90,12 +98,24 @@ export async function* aworkPages<T>(
 		const total = headerNumber(headers, 'aw-totalitems');
 		const kept = keep ? items.filter(keep) : items;
 		dropped += items.length - kept.length;
+		let wanted: T[];
+		if (counts) {
+			// Up to (and including) the item that reaches the limit; uncounted ones ride along.
+			wanted = [];
+			for (const item of kept) {
+				if (received >= limit) break;
+				wanted.push(item);
+				if (counts(item)) received++;
+				else dropped++;
+			}
+		} else {
+			wanted = kept.slice(0, limit - received);
+			received += wanted.length;
+		}
 		// Items dropped so far are read again as extra pages to fill the limit.
-		if (total !== undefined && (page === 1 || options.keep)) {
+		if (total !== undefined && (page === 1 || keep || counts)) {
 			lastWanted = Math.ceil(Math.min(total, limit + dropped) / pageSize);
 		}
-		const wanted = kept.slice(0, limit - received);
-		received += wanted.length;
 		const fetchedSoFar = (page - 1) * pageSize + items.length;
 		// A page longer than asked for means the endpoint does not page: it was everything.
 		const lastPage = items.length < pageSize || items.length > pageSize;

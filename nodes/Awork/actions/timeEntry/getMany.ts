@@ -23,6 +23,16 @@ export const description = forOperation('timeEntry', 'getMany', [
 	optionalIdLocator('projectId', 'Project', 'searchProjects', 'Only time entries of this project (read from the project’s own list)'),
 	...returnAllOrLimit(),
 	{
+		displayName: 'Limit Counts Only Projects',
+		name: 'limitCountsOnlyProjectIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.projectIds }} or ID1, ID2',
+		description:
+			'Project IDs whose entries count toward Limit. Entries of other projects are still returned, but reading goes on past them, so entries that cannot be processed (e.g. on projects without a contract) never crowd out the rest. Empty: every entry counts.',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
 		displayName: 'Simplify',
 		name: 'simple',
 		type: 'boolean',
@@ -92,6 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		userId ? eq('userId', guid(userId)) : undefined,
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
+	const countedProjects = readCountedProjects.call(this, itemIndex);
 	const path = projectId ? aworkPath`/projects/${projectId}/timeentries` : '/timeentries';
 	const entries = (await aworkRequestAllPages.call(this, path, {
 		filter,
@@ -99,9 +110,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		orderBy: 'startDateUtc,id',
 		limit: readLimit.call(this, itemIndex),
 		keep: fromMs !== undefined || toMs !== undefined ? inWindow : undefined,
+		counts: countedProjects ? (entry) => countedProjects.has(String((entry as IDataObject).projectId ?? '').toLowerCase()) : undefined,
 		itemIndex,
 	})) as IDataObject[];
 	return this.getNodeParameter('simple', itemIndex, true) ? entries.map(simplifyTimeEntry) : entries;
+}
+
+/** Limit Counts Only Projects: undefined when empty (all count); a list, even an empty one, otherwise. */
+function readCountedProjects(this: IExecuteFunctions, itemIndex: number): Set<string> | undefined {
+	if (readLimit.call(this, itemIndex) === undefined) return undefined;
+	const value = this.getNodeParameter('limitCountsOnlyProjectIds', itemIndex, '') as unknown;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	const ids = Array.isArray(value) ? value : String(value).split(/[\s,]+/).filter(Boolean);
+	return new Set(ids.map((id) => optionalGuid.call(this, id, 'Limit Counts Only Projects', itemIndex)).filter((id): id is string => id !== undefined));
 }
 
 const SIMPLE_FIELDS = [
