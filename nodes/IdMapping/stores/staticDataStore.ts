@@ -49,6 +49,23 @@ interface Details {
 	updatedAt: string;
 }
 
+/*
+ * IDs are keys of plain objects, so an ID such as "constructor" or "__proto__" must never be read
+ * from the prototype or set through its setter: static data is JSON, so the maps cannot have a
+ * null prototype once n8n loads them again. Every key goes through these three.
+ */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+	Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+function deleteOwn<T>(record: Record<string, T>, key: string): void {
+	if (Object.prototype.hasOwnProperty.call(record, key)) delete record[key];
+}
+
 function parseDetails(text: string | undefined): Details {
 	if (!text) return { data: null, updatedAt: '' };
 	const space = text.indexOf(' ');
@@ -84,10 +101,10 @@ export class StaticDataStore implements MappingStore {
 	private namespace(name: string, create: boolean): NamespaceIndex | undefined {
 		const layout = this.layout(create);
 		if (!layout) return undefined;
-		let index = layout.namespaces[name];
+		let index = own(layout.namespaces, name);
 		if (!index && create) {
 			index = { toAwork: {}, toExternal: {}, details: {} };
-			layout.namespaces[name] = index;
+			setOwn(layout.namespaces, name, index);
 		}
 		return index;
 	}
@@ -99,9 +116,9 @@ export class StaticDataStore implements MappingStore {
 	}
 
 	private read(namespace: string, index: NamespaceIndex, externalId: string): Mapping | undefined {
-		const aworkId = index.toAwork[externalId];
+		const aworkId = own(index.toAwork, externalId);
 		if (aworkId === undefined) return undefined;
-		const details = parseDetails(index.details[externalId]);
+		const details = parseDetails(own(index.details, externalId));
 		return { namespace, externalId, aworkId, data: details.data, updatedAt: details.updatedAt };
 	}
 
@@ -119,7 +136,7 @@ export class StaticDataStore implements MappingStore {
 		const found = new Map<string, Mapping>();
 		for (const key of keys) {
 			const index = this.namespace(key.namespace, false);
-			const externalId = index?.toExternal[key.aworkId];
+			const externalId = index && own(index.toExternal, key.aworkId);
 			const mapping = externalId !== undefined && index && this.read(key.namespace, index, externalId);
 			if (mapping) found.set(aworkKeyOf(key), mapping);
 		}
@@ -130,22 +147,22 @@ export class StaticDataStore implements MappingStore {
 	async write(changes: MappingWrite): Promise<WriteOutcome> {
 		for (const mapping of changes.upserts) {
 			const index = this.namespace(mapping.namespace, true)!;
-			const previousAworkId = index.toAwork[mapping.externalId];
+			const previousAworkId = own(index.toAwork, mapping.externalId);
 			if (previousAworkId !== undefined && previousAworkId !== mapping.aworkId) {
-				if (index.toExternal[previousAworkId] === mapping.externalId) delete index.toExternal[previousAworkId];
+				if (own(index.toExternal, previousAworkId) === mapping.externalId) deleteOwn(index.toExternal, previousAworkId);
 			}
-			index.toAwork[mapping.externalId] = mapping.aworkId;
-			index.toExternal[mapping.aworkId] = mapping.externalId;
-			index.details[mapping.externalId] = formatDetails(mapping);
+			setOwn(index.toAwork, mapping.externalId, mapping.aworkId);
+			setOwn(index.toExternal, mapping.aworkId, mapping.externalId);
+			setOwn(index.details, mapping.externalId, formatDetails(mapping));
 		}
 		for (const key of changes.removals) {
 			const index = this.namespace(key.namespace, false);
 			if (!index) continue;
-			const aworkId = index.toAwork[key.externalId];
+			const aworkId = own(index.toAwork, key.externalId);
 			if (aworkId === undefined) continue;
-			delete index.toAwork[key.externalId];
-			delete index.details[key.externalId];
-			if (index.toExternal[aworkId] === key.externalId) delete index.toExternal[aworkId];
+			deleteOwn(index.toAwork, key.externalId);
+			deleteOwn(index.details, key.externalId);
+			if (own(index.toExternal, aworkId) === key.externalId) deleteOwn(index.toExternal, aworkId);
 		}
 		if (changes.upserts.length || changes.removals.length) this.markChanged();
 		return { failed: new Map() };
@@ -158,7 +175,7 @@ export class StaticDataStore implements MappingStore {
 		const result: Mapping[] = [];
 		const limit = options.limit ?? Infinity;
 		for (const name of names) {
-			const index = layout.namespaces[name];
+			const index = own(layout.namespaces, name);
 			if (!index) continue;
 			for (const externalId of Object.keys(index.toAwork)) {
 				if (result.length >= limit) return result;
@@ -169,14 +186,15 @@ export class StaticDataStore implements MappingStore {
 	}
 
 	async getCheckpoint(name: string): Promise<Checkpoint | undefined> {
-		const stored = this.layout(false)?.checkpoints[name];
+		const checkpoints = this.layout(false)?.checkpoints;
+		const stored = checkpoints && own(checkpoints, name);
 		return stored ? { name, value: stored.value, updatedAt: stored.updatedAt } : undefined;
 	}
 
 	async putCheckpoint(name: string, value: string): Promise<Checkpoint> {
 		const layout = this.layout(true)!;
 		const updatedAt = new Date().toISOString();
-		layout.checkpoints[name] = { value, updatedAt };
+		setOwn(layout.checkpoints, name, { value, updatedAt });
 		this.markChanged();
 		return { name, value, updatedAt };
 	}
