@@ -1,27 +1,21 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { isSelected, parseEnvelope, PSA_EVENTS } from './events';
+import { deliveryKey, isRepeatedDelivery } from './repeatedDeliveries';
+import { checkOccurredAt, DEFAULT_REPLAY_WINDOW_MINUTES, replayWindowMs } from './replayWindow';
+import { credentialTenant, triggerSecret } from './secret';
 import { checkSignature, SIGNATURE_HEADER } from './signature';
-
-const CREDENTIAL = 'onePsaApi';
-
-const MISSING_SECRET =
-	'The "The One PSA API" credential has no Webhook Secret, so PSA signatures cannot be checked';
-const MISSING_SECRET_HINT =
-	'Copy the secret of this webhook from Hub -> Settings -> Webhooks into the credential\'s "Webhook Secret".';
-
-async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL);
-	return String(credentials.webhookSecret ?? '');
-}
 
 /** Answers the PSA directly; the workflow does not start. */
 function refuse(ctx: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
@@ -30,6 +24,9 @@ function refuse(ctx: IWebhookFunctions, status: number, error: string): IWebhook
 	res.end(JSON.stringify({ error }));
 	return { noWebhookResponse: true };
 }
+
+/** A tenant ID as it appears in a message: bounded, so a hostile body cannot flood the answer. */
+const shown = (text: string) => JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text);
 
 export class OnePsaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,7 +40,15 @@ export class OnePsaTrigger implements INodeType {
 		defaults: { name: 'The One PSA Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL, required: true }],
+		credentials: [
+			{ name: 'onePsaApi', required: true },
+			{
+				name: 'onePsaWebhookApi',
+				required: true,
+				testedBy: 'onePsaWebhookSecret',
+				displayOptions: { show: { secretSource: ['webhookCredential'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -56,7 +61,7 @@ export class OnePsaTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Paste this node\'s production URL into Hub -> Settings -> Webhooks, pick the same events there, and copy that webhook\'s secret into the credential\'s "Webhook Secret". Requests without a valid X-PSA-Signature are refused with 401.',
+					'Paste this node\'s production URL into Hub -> Settings -> Webhooks, pick the same events there, and copy that webhook\'s secret into the credential\'s "Webhook Secret" (or into a Webhook Secret credential of its own, see "Webhook Secret From"). Requests without a valid X-PSA-Signature are refused with 401; signed ones for another tenant, or older than the Replay Window, are refused too.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -94,7 +99,59 @@ export class OnePsaTrigger implements INodeType {
 					},
 				],
 			},
+			{
+				displayName: 'Webhook Secret From',
+				name: 'secretSource',
+				type: 'options',
+				default: 'apiCredential',
+				options: [
+					{
+						name: 'The One PSA API Credential',
+						value: 'apiCredential',
+						description: 'Its "Webhook Secret" field. Fine while only one webhook in Hub uses that credential.',
+					},
+					{
+						name: 'A Webhook Secret Credential',
+						value: 'webhookCredential',
+						description:
+							'A The One PSA Webhook API credential, holding the secret of this webhook only. Hub gives each webhook its own secret, so use this when several triggers share one API credential.',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Replay Window (Minutes)',
+						name: 'replayWindowMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_REPLAY_WINDOW_MINUTES,
+						description:
+							'A signed delivery whose occurredAt is further than this from the server\'s clock is refused with 400. With Respond Immediately, the same delivery received again within the window is answered 200 with duplicate: true and starts nothing. 0 turns both off. Raise it if the PSA retries for longer.',
+					},
+				],
+			},
 		],
+	};
+
+	methods = {
+		credentialTest: {
+			async onePsaWebhookSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				// Nothing to call: Hub never tells the secret back. An empty one would refuse every delivery.
+				const secret = String(credential.data?.webhookSecret ?? '');
+				return secret.trim()
+					? { status: 'OK', message: 'The secret is set; a signed delivery from Hub proves it matches' }
+					: { status: 'Error', message: 'The Webhook Secret is empty; copy it from Hub -> Settings -> Webhooks' };
+			},
+		},
 	};
 
 	/**
@@ -104,9 +161,8 @@ export class OnePsaTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (!(await webhookSecret(this))) {
-					throw new NodeOperationError(this.getNode(), MISSING_SECRET, { description: MISSING_SECRET_HINT });
-				}
+				const { secret, missing, hint } = await triggerSecret(this);
+				if (!secret) throw new NodeOperationError(this.getNode(), missing, { description: hint });
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -120,22 +176,59 @@ export class OnePsaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
-		const secret = await webhookSecret(this);
+		const { secret, missing, hint } = await triggerSecret(this);
 		// Never an open door: without a secret nothing is accepted.
-		if (!secret) return refuse(this, 500, `${MISSING_SECRET}. ${MISSING_SECRET_HINT}`);
+		if (!secret) return refuse(this, 500, `${missing}. ${hint}`);
 
 		const rawBody: Buffer = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
 		const signature = checkSignature(rawBody, req.headers[SIGNATURE_HEADER], secret);
 		if (!signature.valid) return refuse(this, 401, signature.reason);
 
-		const parsed = parseEnvelope(rawBody, req.headers['x-psa-event']);
+		const parsed = parseEnvelope(rawBody);
 		if (!parsed.ok) return refuse(this, 400, parsed.reason);
 		const { envelope } = parsed;
+
+		// A secret shared by mistake between tenants must not let one tenant start another's workflows.
+		const tenant = await credentialTenant(this);
+		if (envelope.tenantId === undefined) {
+			return refuse(this, 400, `The signed body has no "tenantId"; this trigger's The One PSA API credential is for tenant ${shown(tenant)}`);
+		}
+		if (envelope.tenantId !== tenant) {
+			return refuse(
+				this,
+				403,
+				`The delivery is for tenant ${shown(envelope.tenantId)}, but this trigger's The One PSA API credential is for tenant ${shown(tenant)}`,
+			);
+		}
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		let windowMs: number | undefined;
+		try {
+			windowMs = replayWindowMs(options.replayWindowMinutes ?? DEFAULT_REPLAY_WINDOW_MINUTES);
+		} catch (error) {
+			return refuse(this, 500, (error as Error).message);
+		}
+		const now = Date.now();
+		const fresh = checkOccurredAt(envelope.occurredAt, windowMs, now);
+		if (!fresh.ok) return refuse(this, fresh.status, fresh.reason);
 
 		const selected = this.getNodeParameter('events', []) as string[];
 		if (!isSelected(envelope.event, selected)) {
 			return { webhookResponse: { received: true, ignored: true, event: envelope.event } };
 		}
+
+		// Answered at once, a delivery is never retried by the PSA, so the same bytes again are a replay.
+		// When the answer waits for the workflow, the same bytes again are how the PSA retries a failed
+		// run, so they must run again (the shipped workflows answer a repeat with what they did before).
+		const respondsAtOnce = this.getNodeParameter('responseMode', 'onReceived') === 'onReceived';
+		if (respondsAtOnce && windowMs !== undefined) {
+			const expiresAt = Math.max(now, fresh.occurredAtMs ?? now) + windowMs;
+			const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+			if (isRepeatedDelivery(this.getWorkflowStaticData('node'), scope, deliveryKey(rawBody), expiresAt, now)) {
+				return { webhookResponse: { received: true, duplicate: true, event: envelope.event } };
+			}
+		}
+
 		const json: IDataObject = {
 			event: envelope.event,
 			tenantId: envelope.tenantId,

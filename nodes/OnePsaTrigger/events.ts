@@ -33,8 +33,11 @@ export interface PsaWebhookEnvelope {
 
 export type ParsedEnvelope = { ok: true; envelope: PsaWebhookEnvelope } | { ok: false; reason: string };
 
-/** Reads the signed body `{event, tenantId, occurredAt, data}` [assumed]. */
-export function parseEnvelope(rawBody: Buffer, eventHeader: unknown): ParsedEnvelope {
+/**
+ * Reads the signed body `{event, tenantId, occurredAt, data}` [assumed]. Only the signed body
+ * counts: the X-PSA-Event header is not signed, so it never decides what happened.
+ */
+export function parseEnvelope(rawBody: Buffer): ParsedEnvelope {
 	let body: unknown;
 	try {
 		body = JSON.parse(rawBody.toString('utf8'));
@@ -43,13 +46,14 @@ export function parseEnvelope(rawBody: Buffer, eventHeader: unknown): ParsedEnve
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'The body is not a JSON object' };
 	const record = body as Record<string, unknown>;
-	const event = typeof record.event === 'string' && record.event ? record.event : typeof eventHeader === 'string' ? eventHeader : '';
-	if (!event) return { ok: false, reason: 'The body names no event' };
+	if (typeof record.event !== 'string' || !record.event) {
+		return { ok: false, reason: 'The signed body names no "event" (the unsigned X-PSA-Event header is not trusted)' };
+	}
 	const data = record.data && typeof record.data === 'object' && !Array.isArray(record.data) ? (record.data as Record<string, unknown>) : {};
 	return {
 		ok: true,
 		envelope: {
-			event,
+			event: record.event,
 			tenantId: typeof record.tenantId === 'string' ? record.tenantId : undefined,
 			occurredAt: typeof record.occurredAt === 'string' ? record.occurredAt : undefined,
 			data,
