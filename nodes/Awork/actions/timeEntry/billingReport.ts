@@ -9,6 +9,7 @@
  * `coveredAworkTimeEntryIds` and, for an entry changed after its booking, `changedAfterBooking`. Other items count as bookings of the IDs read from them.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { describeChangedEntry } from './changedSinceRead';
 import type { OutcomeById } from './setIsBilledBatch';
 
 export interface Booking {
@@ -36,7 +37,30 @@ function textOrNull(value: unknown): string | null {
 	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
 }
 
-export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): IDataObject {
+/** The booking's side of an entry awork changed while it was exported. */
+function bookedSide(json: IDataObject, coveredCount: number, seconds: number): IDataObject {
+	return {
+		hours: coveredCount === 1 ? roundHours(seconds) : null,
+		date: textOrNull(json.date),
+		projectId: textOrNull(json.projectId),
+		contractId: textOrNull(json.contractId),
+	};
+}
+
+function changedWhileExportedReason(status: string | null, drift: IDataObject): string {
+	const booked = drift.booked as IDataObject;
+	const now = drift.now as IDataObject;
+	const inPsa = status === 'created' || status === 'duplicate';
+	return (
+		`Changed in awork at ${String(now.changedAt ?? '?')}, after this run read it${inPsa ? ` and The One PSA booked ${String(booked.hours ?? '?')} h on ${String(booked.date ?? '?')}` : ''}; ` +
+		`awork now has ${String(now.hours ?? '?')} h on ${String(now.date ?? '?')}${now.isBillable ? '' : ', not billable'}. Left unbilled: ` +
+		(now.isBillable
+			? 'the next run compares it with the PSA\'s booking and bills it if they agree.'
+			: 'remove the booking in The One PSA, or make the entry billable again.')
+	);
+}
+
+export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, changedEntries: ReadonlyMap<string, IDataObject> = new Map()): IDataObject {
 	const projects = new Map<string, ProjectTotals>();
 	const failures: IDataObject[] = [];
 	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0 };
@@ -71,7 +95,12 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): 
 				totals.markedBilled += 1;
 				continue;
 			}
-			const drift = json.changedAfterBooking && typeof json.changedAfterBooking === 'object' ? (json.changedAfterBooking as IDataObject) : undefined;
+			const changedEntry = billing?.status === 'changedSinceRead' ? changedEntries.get(id.toLowerCase()) : undefined;
+			const drift = changedEntry
+				? { booked: bookedSide(json, covered.length, seconds), now: describeChangedEntry(changedEntry) }
+				: json.changedAfterBooking && typeof json.changedAfterBooking === 'object'
+					? (json.changedAfterBooking as IDataObject)
+					: undefined;
 			if (drift) {
 				project.changedAfterBooking += 1;
 				totals.changedAfterBooking += 1;
@@ -92,10 +121,13 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById): 
 				date: textOrNull(json.date),
 				// A position's hours are not split among its entries.
 				hours: covered.length === 1 ? roundHours(seconds) : null,
-				reason:
-					status === 'failed' || status === null
+				reason: changedEntry
+					? changedWhileExportedReason(status, drift as IDataObject)
+					: status === 'failed' || status === null
 						? String(json.reason ?? 'Not exported')
-						: `Booked in The One PSA (${status}) but awork did not mark it billed: ${notBilled}`,
+						: billing?.status === 'notFound'
+							? `Booked in The One PSA (${status}) but the entry is gone from awork (deleted after it was read?): remove the booking in The One PSA`
+							: `Booked in The One PSA (${status}) but awork did not mark it billed: ${notBilled}`,
 				...(drift ? { changedAfterBooking: drift } : {}),
 			});
 		}

@@ -15,6 +15,7 @@ import { asNodeError, isGuid } from '../../transport';
 import type { AworkOperation } from '../common';
 import { forOperation } from '../common';
 import { buildBillingReport } from './billingReport';
+import { findChangedSince, readChangedSince } from './changedSinceRead';
 import { DEFAULT_CHUNK_SIZE, sendSetIsBilled, type Outcome, type OutcomeById } from './setIsBilledBatch';
 
 /** Billed-marks sent at the same time. */
@@ -76,6 +77,14 @@ function properties(operation: 'markBilled' | 'markUnbilled'): INodeProperties[]
 								default: false,
 								description:
 									'Whether to add a second output, Report, with one item: per project and in total, what was booked in The One PSA and billed, and every time entry left unbilled with its reason. Made for the items of The One PSA\'s Export to Contract.',
+							},
+							{
+								displayName: 'Leave Unbilled If Changed Since',
+								name: 'changedSince',
+								type: 'dateTime' as const,
+								default: '',
+								description:
+									'Entries awork changed at or after this time (give the time the run read them) are left unbilled with status changedSinceRead: what was booked may no longer match them. One minute is allowed for clock differences. The next export compares them with the PSA\'s booking.',
 							},
 						]
 					: []),
@@ -170,8 +179,16 @@ function executeAllFor(isBilled: boolean) {
 		}
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const chunkSize = Math.max(1, Math.min(DEFAULT_CHUNK_SIZE, Math.floor(Number(options.chunkSize) || DEFAULT_CHUNK_SIZE)));
-		const unique = [...new Set(requested.map((entry) => entry.id))];
+		let unique = [...new Set(requested.map((entry) => entry.id))];
 		const outcomes: OutcomeById = new Map();
+		const since = isBilled ? readChangedSince.call(this, options.changedSince) : undefined;
+		const changed = since && unique.length ? await findChangedSince.call(this, unique, since) : new Map<string, IDataObject>();
+		if (changed.size) {
+			unique = unique.filter((id) => !changed.has(id));
+			for (const [id, entry] of changed) {
+				outcomes.set(id, { status: 'changedSinceRead', error: `Changed in awork at ${String(entry.updatedOn ?? '?')}, after this run read it: left unbilled` });
+			}
+		}
 		const size = { current: chunkSize };
 		// The first chunk goes alone and finds the size awork takes. Then a few chunks in flight hide
 		// each request's round trip; the transport's pacer still keeps them inside awork's rate
@@ -204,7 +221,7 @@ function executeAllFor(isBilled: boolean) {
 				{
 					itemIndex: failed[0].itemIndex,
 					description:
-						'notFound: the entry does not exist; unauthorized: the credential may not change it; badRequest: awork refused the change (e.g. the entry is not billable, or only admins may unbill); unchanged: awork left it as it was (All or Nothing). Turn on "Continue on Partial Failure" to output the result per ID instead.',
+						'changedSinceRead: awork changed the entry after the run read it, so it was left unbilled; notFound: the entry does not exist; unauthorized: the credential may not change it; badRequest: awork refused the change (e.g. the entry is not billable, or only admins may unbill); unchanged: awork left it as it was (All or Nothing). Turn on "Continue on Partial Failure" to output the result per ID instead.',
 				},
 			);
 		}
@@ -223,6 +240,7 @@ function executeAllFor(isBilled: boolean) {
 		const report = buildBillingReport(
 			items.map((item, itemIndex) => ({ json: item.json, requestedIds: idsOf.get(itemIndex) ?? new Set<string>() })),
 			outcomes,
+			changed,
 		);
 		return [output, [{ json: report, pairedItem: items.map((_item, itemIndex) => ({ item: itemIndex })) }]];
 	};

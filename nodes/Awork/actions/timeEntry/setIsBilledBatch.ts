@@ -7,7 +7,8 @@ import { asNodeError, aworkFailureOf, aworkRequest } from '../../transport';
 
 export const DEFAULT_CHUNK_SIZE = 1000;
 
-export type Outcome = 'ok' | 'notFound' | 'unauthorized' | 'badRequest' | 'unchanged' | 'error';
+/** awork's answers, and changedSinceRead for an entry Mark Billed left alone (changedSinceRead.ts). */
+export type Outcome = 'ok' | 'notFound' | 'unauthorized' | 'badRequest' | 'unchanged' | 'error' | 'changedSinceRead';
 export type OutcomeById = Map<string, { status: Outcome; error?: string }>;
 
 /** The chunk size in use; lowered for the rest of the run once awork refuses a size. */

@@ -1,0 +1,54 @@
+/**
+ * Mark Billed's option "Leave Unbilled If Changed Since": an entry awork changed after the export
+ * read it may no longer match what the PSA booked (hours corrected, re-dated, moved, made
+ * non-billable). Such an entry is left unbilled in this run; the next run finds the PSA's booking
+ * as a duplicate and compares it with the entry as it is then. Costs one filtered read of the
+ * entries changed since the run started (normally one page).
+ */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { aworkRequestAllPages } from '../../transport';
+import { datetime, ge, parseIsoDate } from '../../transport/filter';
+
+/** awork stamps updatedOn with its own clock; this much difference from n8n's is allowed for. */
+export const CLOCK_ALLOWANCE_MS = 60_000;
+
+/** The option's instant, less the clock allowance; undefined when the option is empty. */
+export function readChangedSince(this: IExecuteFunctions, value: unknown): Date | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let since;
+	try {
+		since = parseIsoDate(value instanceof Date ? value : String(value));
+	} catch {
+		since = undefined;
+	}
+	if (!since?.isValid) {
+		throw new NodeOperationError(this.getNode(), `Leave Unbilled If Changed Since: "${String(value)}" is not a date and time`, {
+			description: 'Give the time the run read the entries, e.g. {{ $now.toISO() }} taken before the read, as ISO 8601.',
+		});
+	}
+	return new Date(since.toMillis() - CLOCK_ALLOWANCE_MS);
+}
+
+/** The entries among `ids` (lower case) that awork changed at or after `since`, as awork has them now. */
+export async function findChangedSince(this: IExecuteFunctions, ids: readonly string[], since: Date): Promise<Map<string, IDataObject>> {
+	const wanted = new Set(ids);
+	const changed = (await aworkRequestAllPages.call(this, '/timeentries', {
+		filter: ge('updatedOn', datetime(since)),
+		orderBy: 'updatedOn,id',
+		keep: (entry) => wanted.has(String((entry as IDataObject).id ?? '').toLowerCase()),
+	})) as IDataObject[];
+	return new Map(changed.map((entry) => [String(entry.id).toLowerCase(), entry]));
+}
+
+/** What the report says about an entry left unbilled because it changed while it was exported. */
+export function describeChangedEntry(entry: IDataObject): IDataObject {
+	const start = typeof entry.startDateLocal === 'string' ? entry.startDateLocal : typeof entry.startDateUtc === 'string' ? entry.startDateUtc : '';
+	const duration = Number(entry.duration);
+	return {
+		hours: Number.isFinite(duration) ? Math.round((duration / 3600) * 100) / 100 : null,
+		date: start ? start.slice(0, 10) : null,
+		projectId: typeof entry.projectId === 'string' ? entry.projectId : null,
+		isBillable: entry.isBillable === true,
+		changedAt: typeof entry.updatedOn === 'string' ? entry.updatedOn : null,
+	};
+}
