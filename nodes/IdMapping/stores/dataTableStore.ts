@@ -4,6 +4,7 @@
  * filter fetch many keys at once. Checkpoints are rows in the reserved namespace "_checkpoint".
  * Lookups are cached for the rest of the execution.
  */
+import { randomUUID } from 'crypto';
 import { ApplicationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import {
 	anyOf,
@@ -252,40 +253,59 @@ export class DataTableStore implements MappingStore {
 	}
 
 	/**
-	 * Every taker inserts a row of its own, then reads all rows of the claim: the first row (lowest
-	 * ID) taken within the lease holds it. Row IDs follow insert order and each insert is one
-	 * transaction, so of two takers at most one sees its own row first. The holder deletes expired
-	 * rows; a taker that lost deletes its own, so that it blocks nobody once it is gone.
+	 * Every taker inserts a row of its own, stamped with when it was taken and when its lease ends,
+	 * then reads all rows of the claim: the first row (lowest ID) still live at the taker's own
+	 * stamp holds it. Row IDs follow insert order and each insert is one transaction, so of two
+	 * takers at most one sees its own row first. Each row is judged by its own expiry, never by the
+	 * reader's lease, and rows are deleted one by one (each has a token in `aworkKey`): the holder
+	 * deletes rows that expired by their own lease, a taker that lost deletes its own row, and a
+	 * holder that took its claim again deletes the extra row, so its lease is not stretched.
 	 */
 	async takeClaim(name: string, holder: string, leaseMs: number): Promise<ClaimOutcome> {
 		const key = externalKeyOf({ namespace: CLAIM_NAMESPACE, externalId: name });
-		const rowsOf = (who: string) => ({
+		const token = `${CLAIM_NAMESPACE}:${randomUUID()}`;
+		const rowOf = (rowToken: string) => ({
 			type: 'and' as const,
 			filters: [
 				{ columnName: 'externalKey', condition: 'eq' as const, value: key },
-				{ columnName: 'aworkId', condition: 'eq' as const, value: who },
+				{ columnName: 'aworkKey', condition: 'eq' as const, value: rowToken },
 			],
 		});
-		const takenAt = new Date().toISOString();
-		const insert = this.client.insertRows([
-			{ namespace: CLAIM_NAMESPACE, externalId: name, aworkId: holder, externalKey: key, aworkKey: '', data: JSON.stringify({ takenAt }) },
-		]);
+		const stamp = Date.now();
+		const data = JSON.stringify({ takenAt: new Date(stamp).toISOString(), expiresAt: new Date(stamp + leaseMs).toISOString() });
+		const insert = this.client.insertRows([{ namespace: CLAIM_NAMESPACE, externalId: name, aworkId: holder, externalKey: key, aworkKey: token, data }]);
 		// A failed insert may have landed before its answer was lost; if not, its own error stands.
 		const landed = await insert.then(
 			() => true,
-			async () => (await this.client.queryRows(rowsOf(holder)).catch(() => [])).length > 0,
+			async () => (await this.client.queryRows(rowOf(token)).catch(() => [])).length > 0,
 		);
 		if (!landed) await insert;
 		const rows = await this.client.queryRows(anyOf('externalKey', [key]));
-		const now = Date.now();
 		const takenAtOf = (row: MappingRow) => Date.parse(String(parseData(row.data)?.takenAt ?? row.createdAt));
-		const live = rows.filter((row) => now - takenAtOf(row) < leaseMs);
-		const first = live[0];
+		// Rows written before expiries were stored end after the lease of whoever reads them.
+		const expiresAtOf = (row: MappingRow) => {
+			const stored = Date.parse(String(parseData(row.data)?.expiresAt ?? ''));
+			return Number.isNaN(stored) ? takenAtOf(row) + leaseMs : stored;
+		};
+		const first = rows.find((row) => row.aworkKey === token || stamp < expiresAtOf(row));
 		if (!first) throw new ApplicationError(`The claim "${name}" was saved but could not be read back from the data table`);
 		const claimed = first.aworkId === holder;
-		const toDelete = claimed ? [...new Set(rows.filter((row) => !live.includes(row)).map((row) => row.aworkId))] : [holder];
-		// Best effort: a row left behind expires with its lease.
-		for (const who of toDelete) await this.client.deleteRows(rowsOf(who)).catch(() => undefined);
-		return { claimed, holder: first.aworkId, takenAt: new Date(takenAtOf(first)).toISOString() };
+		const now = Date.now();
+		const toDelete = claimed
+			? rows.filter((row) => row !== first && (now >= expiresAtOf(row) || (row.aworkKey === token && row.aworkId === holder)))
+			: rows.filter((row) => row.aworkKey === token);
+		// Best effort: a row left behind expires with its own lease.
+		for (const row of toDelete) {
+			const filter = row.aworkKey
+				? rowOf(row.aworkKey)
+				: { type: 'and' as const, filters: [...rowOf('').filters, { columnName: 'aworkId', condition: 'eq' as const, value: row.aworkId }] };
+			await this.client.deleteRows(filter).catch(() => undefined);
+		}
+		return {
+			claimed,
+			holder: first.aworkId,
+			takenAt: new Date(takenAtOf(first)).toISOString(),
+			expiresAt: new Date(expiresAtOf(first)).toISOString(),
+		};
 	}
 }

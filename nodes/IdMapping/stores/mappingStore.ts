@@ -40,6 +40,8 @@ export interface ClaimOutcome {
 	holder: string;
 	/** When the holder took the claim, ISO 8601. */
 	takenAt: string;
+	/** When the holder's lease ends (by the holder's own lease, not the caller's), ISO 8601. */
+	expiresAt: string;
 }
 
 export interface MappingWrite {
@@ -71,7 +73,8 @@ export interface MappingStore {
 	getCheckpoint(name: string): Promise<Checkpoint | undefined>;
 	putCheckpoint(name: string, value: string): Promise<Checkpoint>;
 	/**
-	 * Takes the named claim for `holder`, unless another holder took it less than `leaseMs` ago.
+	 * Takes the named claim for `holder` for `leaseMs`, unless another holder's own lease on it has
+	 * not ended yet.
 	 * Of the holders that try at the same time, exactly one gets it. Taking a claim one already
 	 * holds succeeds again.
 	 */

@@ -205,13 +205,18 @@ export class StaticDataStore implements MappingStore {
 		const current = claimsInProcess.get(key);
 		// Checked and set with no await in between, so concurrent executions cannot both win.
 		if (current && current.holder !== holder && now < current.expiresAt) {
-			return { claimed: false, holder: current.holder, takenAt: new Date(current.takenAt).toISOString() };
+			return {
+				claimed: false,
+				holder: current.holder,
+				takenAt: new Date(current.takenAt).toISOString(),
+				expiresAt: new Date(current.expiresAt).toISOString(),
+			};
 		}
 		const kept = current?.holder === holder && now < current.expiresAt ? current : { holder, takenAt: now, expiresAt: now + leaseMs };
 		claimsInProcess.set(key, kept);
 		if (claimsInProcess.size > MAX_CLAIMS_IN_PROCESS) {
 			for (const [other, claim] of claimsInProcess) if (claim.expiresAt <= now) claimsInProcess.delete(other);
 		}
-		return { claimed: true, holder, takenAt: new Date(kept.takenAt).toISOString() };
+		return { claimed: true, holder, takenAt: new Date(kept.takenAt).toISOString(), expiresAt: new Date(kept.expiresAt).toISOString() };
 	}
 }

@@ -85,6 +85,47 @@ describe.each(['dataTable', 'staticData'] as const)('Claim > Take (%s store)', (
 		}
 	});
 
+	it('keeps a claim its holder took again after the lease ended: the next taker is held off', async () => {
+		const [first] = await outputsOf(take(store, 'exec-a', name('retake'), 0.3));
+		expect(first).toHaveLength(1);
+		await sleep(400);
+		const [again] = await outputsOf(take(store, 'exec-a', name('retake'), 60));
+		expect(again[0].claim).toMatchObject({ claimed: true, holder: 'execution:exec-a' });
+		const [claimedByB, heldForB] = await outputsOf(take(store, 'exec-b', name('retake'), 60));
+		expect(claimedByB).toHaveLength(0);
+		expect(heldForB[0].claim).toMatchObject({ claimed: false, holder: 'execution:exec-a' });
+		if (store === 'dataTable') expect(claimRows().map((row) => row.aworkId)).toEqual(['execution:exec-a']);
+	});
+
+	it("judges a claim by its holder's lease, not by the shorter lease of the one who asks", async () => {
+		const [held] = await outputsOf(take(store, 'exec-a', name('lease'), 600));
+		const takenAt = Date.parse(String((held[0].claim as IDataObject).takenAt));
+		await sleep(300);
+		const [claimedByB, heldForB] = await outputsOf(take(store, 'exec-b', name('lease'), 0.1));
+		expect(claimedByB).toHaveLength(0);
+		expect(heldForB[0].claim).toMatchObject({ claimed: false, holder: 'execution:exec-a' });
+		// The holder's own expiry is reported, not the asker's.
+		expect(Date.parse(String((heldForB[0].claim as IDataObject).expiresAt)) - takenAt).toBe(600_000);
+	});
+
+	it('never lets two executions hold one claim when takers with short and long leases race', async () => {
+		const leases = [0.05, 600, 0.05, 30, 0.05, 600];
+		let longHolder: string | undefined;
+		for (let round = 0; round < 4; round++) {
+			const runs = await Promise.all(leases.map((lease, i) => outputsOf(take(store, `exec-r${round}-${i}`, name('mixed'), lease))));
+			const winners = runs.flatMap(([claimed], i) => claimed.map(() => i));
+			if (longHolder) {
+				// A long lease holds on: nobody wins, everyone is told who holds it.
+				expect(winners).toEqual([]);
+				for (const [, held] of runs) expect(held[0].claim).toMatchObject({ claimed: false, holder: longHolder });
+			} else {
+				expect(winners.length).toBeLessThanOrEqual(1);
+				if (winners.length && leases[winners[0]] >= 30) longHolder = `execution:exec-r${round}-${winners[0]}`;
+			}
+			await sleep(100);
+		}
+	});
+
 	it.each([
 		['an empty name', '  ', 60, 'Claim Name is empty'],
 		['a name over 200 characters', 'x'.repeat(201), 60, 'Claim Name is longer than 200 characters'],

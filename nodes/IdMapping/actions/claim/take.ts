@@ -77,7 +77,7 @@ export async function execute(
 			const name = readClaimName(this, itemIndex);
 			const leaseMs = readLeaseMs(this, itemIndex);
 			const outcome = await store.takeClaim(name, holder, leaseMs);
-			const claim = { name, ...outcome, expiresAt: new Date(Date.parse(outcome.takenAt) + leaseMs).toISOString() };
+			const claim = { name, ...outcome };
 			(outcome.claimed ? claimed : heldElsewhere).push({ json: { ...items[itemIndex].json, claim }, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
