@@ -4,7 +4,7 @@
  * node's static data, which n8n saves after activation and keeps across restarts.
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
-import { aworkFailureOf, aworkPath, aworkRequest } from '../Awork/transport';
+import { aworkFailureOf, aworkPath, aworkRequest, aworkRequestAllPages } from '../Awork/transport';
 import { AWORK_WEBHOOK_EVENT_VALUES } from './events';
 import { aworkAuthenticationValue, generateWebhookSecret } from './webhookSecret';
 
@@ -86,9 +86,10 @@ export async function webhookExists(context: IHookFunctions): Promise<boolean> {
 	}
 
 	// A webhook for this URL without a known secret (static data lost): its deliveries would all be
-	// rejected, so remove it instead of letting awork retry and pause the integration.
-	const all = (await aworkRequest.call(context, 'GET', '/webhooks')) as AworkWebhookConfig[] | undefined;
-	for (const orphan of (all ?? []).filter((webhook) => webhook.uri === url)) {
+	// rejected, so remove it instead of letting awork retry and pause the integration. Every page:
+	// GET /webhooks answers 10 unless asked for more, and an orphan on page 2 would stay registered.
+	const all = (await aworkRequestAllPages.call(context, '/webhooks')) as AworkWebhookConfig[];
+	for (const orphan of all.filter((webhook) => webhook.uri === url)) {
 		await deleteWebhook(context, orphan.id);
 	}
 	return false;

@@ -16,11 +16,17 @@ export interface StubWebhook extends IDataObject {
 export interface StubRequest {
 	method: string;
 	url: string;
+	qs?: IDataObject;
 	body?: unknown;
 	credentialType: string;
 }
 
-/** Just enough of awork's /webhooks endpoints: list, get, create, delete. */
+/** awork's list paging: `page` from 1, `pageSize` 10 unless asked (OpenAPI default), at most 1000. */
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 1000;
+const positive = (value: unknown, fallback: number) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
+
+/** Just enough of awork's /webhooks endpoints: list (paged as awork pages), get, create, delete. */
 export class StubAworkWebhooks {
 	readonly webhooks = new Map<string, StubWebhook>();
 
@@ -48,7 +54,12 @@ export class StubAworkWebhooks {
 		const byId = /^\/webhooks\/([^/]+)$/.exec(path);
 		const notFound = { statusCode: 404, headers: {}, body: { code: 'entity-not-found', description: 'Not found' } };
 		if (path === '/webhooks' && request.method === 'GET') {
-			return { statusCode: 200, headers: {}, body: [...this.webhooks.values()] };
+			const all = [...this.webhooks.values()];
+			const page = positive(request.qs?.page, 1);
+			const pageSize = Math.min(positive(request.qs?.pageSize, DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+			const slice = all.slice((page - 1) * pageSize, page * pageSize);
+			const headers = { 'aw-page': String(page), 'aw-pagesize': String(pageSize), 'aw-items': String(slice.length), 'aw-totalitems': String(all.length) };
+			return { statusCode: 200, headers, body: slice };
 		}
 		if (path === '/webhooks' && request.method === 'POST') {
 			const body = request.body as Partial<StubWebhook>;
@@ -96,13 +107,14 @@ export function hookContext(setup: HookSetup): IHookFunctions & { staticData: ID
 		getWorkflow: () => ({ id: 'wf1', name: setup.workflowName ?? 'Invoicing', active: false }),
 		getCredentials: async () => ({ apiKey: 'key-1', baseUrl: setup.awork.baseUrl }),
 		helpers: {
-			httpRequestWithAuthentication: async (credentialType: string, request: { method: string; url: string; body?: unknown }) =>
-				setup.awork.handle({ method: request.method, url: request.url, body: request.body, credentialType }),
+			httpRequestWithAuthentication: async (credentialType: string, request: { method: string; url: string; qs?: IDataObject; body?: unknown }) =>
+				setup.awork.handle({ method: request.method, url: request.url, qs: request.qs, body: request.body, credentialType }),
 			// API-key requests come signed by the transport (Authorization: Bearer <key>).
-			httpRequest: async (request: { method: string; url: string; body?: unknown; headers?: Record<string, string> }) =>
+			httpRequest: async (request: { method: string; url: string; qs?: IDataObject; body?: unknown; headers?: Record<string, string> }) =>
 				setup.awork.handle({
 					method: request.method,
 					url: request.url,
+					qs: request.qs,
 					body: request.body,
 					credentialType: request.headers?.Authorization === 'Bearer key-1' ? 'aworkPsaApi' : 'unsigned',
 				}),

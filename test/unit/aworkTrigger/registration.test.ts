@@ -82,6 +82,35 @@ describe('Awork Trigger registration', () => {
 		expect([...awork.webhooks.keys()]).toEqual([other.id]);
 	});
 
+	it('finds every orphan for its URL when awork holds more webhooks than one default page (10)', async () => {
+		const awork = new StubAworkWebhooks();
+		const others = Array.from({ length: 10 }, (_, n) => awork.add({ uri: `https://elsewhere.test/hook/${n}` }));
+		awork.add({ uri: URL });
+		awork.add({ uri: URL });
+		const context = hookContext({ awork });
+
+		expect(await methods.checkExists.call(context)).toBe(false);
+		expect([...awork.webhooks.keys()].sort()).toEqual(others.map((webhook) => webhook.id).sort());
+		await methods.create.call(context);
+		expect([...awork.webhooks.values()].filter((webhook) => webhook.uri === URL)).toHaveLength(1);
+	});
+
+	it('reads the webhook list page by page past 1000, and asks no page twice', async () => {
+		const awork = new StubAworkWebhooks();
+		for (let n = 0; n < 1003; n++) awork.add({ uri: `https://elsewhere.test/hook/${n}` });
+		const orphan = awork.add({ uri: URL });
+		const context = hookContext({ awork });
+
+		expect(await methods.checkExists.call(context)).toBe(false);
+		expect(awork.webhooks.has(orphan.id)).toBe(false);
+		expect(awork.webhooks.size).toBe(1003);
+		const pages = awork.requests.filter((request) => request.method === 'GET' && request.url.endsWith('/webhooks')).map((request) => request.qs);
+		expect(pages).toEqual([
+			{ page: 1, pageSize: 1000 },
+			{ page: 2, pageSize: 1000 },
+		]);
+	});
+
 	it('deletes its webhook on deactivation and clears the secret', async () => {
 		const awork = new StubAworkWebhooks();
 		const context = hookContext({ awork });
