@@ -53,16 +53,17 @@ interface ExportSummary {
 	markedBilled?: number;
 	withoutContract?: number;
 	failed?: number;
+	changedAfterBooking?: number;
 	projects?: Array<{ project?: string; contractId?: string | null; entries?: number; hours?: number; exported?: number; billed?: number; failed?: number }>;
 	failures?: Array<{ project?: string; reason?: string }>;
 }
 
 /** The export's summary item in a few lines (per project), or as JSON if it has another shape. */
-function describeExport(items: Array<Record<string, unknown>>): string[] {
+export function describeExport(items: Array<Record<string, unknown>>): string[] {
 	const summary = items[0] as ExportSummary | undefined;
 	if (!summary || typeof summary.exported !== 'number' || !Array.isArray(summary.projects)) return items.map((item) => `    ${oneLine(item)}`);
 	const lines = [
-		`    closed days before ${summary.closedBefore} (${summary.timezone}): ${summary.entriesFound} billable unbilled entries found, ${summary.exported} exported, ${summary.alreadyInPsa} already in the PSA, ${summary.markedBilled} marked billed in awork, ${summary.withoutContract} without contract, ${summary.failed} failed`,
+		`    closed days before ${summary.closedBefore} (${summary.timezone}): ${summary.entriesFound} billable unbilled entries found, ${summary.exported} exported, ${summary.alreadyInPsa} already in the PSA, ${summary.markedBilled} marked billed in awork, ${summary.withoutContract} without contract, ${summary.failed} failed (${summary.changedAfterBooking ?? 0} of them changed after booking)`,
 	];
 	for (const project of summary.projects) {
 		lines.push(project.contractId
