@@ -217,7 +217,49 @@ export class DataTableStore implements MappingStore {
 				for (const key of chunk) failed.set(key, error as Error);
 			}
 		}
+		const written = [...inserts, ...updates].filter((m) => !failed.has(externalKeyOf(m)));
+		await this.undoSharedAworkIds(written, existing, failed);
 		return { failed };
+	}
+
+	/**
+	 * One-to-one after the fact: two executions that save different external IDs for one awork ID
+	 * at the same moment both found it free before writing. Read back who holds each awork ID just
+	 * written; a save that finds another external ID there gives way: its row is deleted (or its
+	 * previous value put back) and it fails. Both may give way, never both stay.
+	 */
+	private async undoSharedAworkIds(written: Mapping[], existing: Map<string, Mapping>, failed: Map<string, Error>): Promise<void> {
+		if (!written.length) return;
+		const holders = new Map<string, Set<string>>();
+		for (const chunk of chunkForFilter('aworkKey', [...new Set(written.map(aworkKeyOf))])) {
+			let rows: MappingRow[];
+			try {
+				rows = await this.client.queryRows(anyOf('aworkKey', chunk));
+			} catch (error) {
+				const keys = new Set(chunk);
+				for (const m of written) if (keys.has(aworkKeyOf(m))) failed.set(externalKeyOf(m), error as Error);
+				continue;
+			}
+			for (const row of rows) holders.set(row.aworkKey, (holders.get(row.aworkKey) ?? new Set()).add(row.externalKey));
+		}
+		for (const mapping of written) {
+			const key = externalKeyOf(mapping);
+			const others = [...(holders.get(aworkKeyOf(mapping)) ?? [])].filter((holder) => holder !== key);
+			if (!others.length || failed.has(key)) continue;
+			const previous = existing.get(key);
+			const mine = { type: 'and' as const, filters: [...anyOf('externalKey', [key]).filters, ...anyOf('aworkKey', [aworkKeyOf(mapping)]).filters] };
+			// Best effort: a row left behind is found by the next save of this awork ID, which then fails the same way.
+			await (previous ? this.client.upsertRow(mine, toValues(previous)) : this.client.deleteRows(mine)).catch(() => undefined);
+			this.cache.byExternal.delete(key);
+			this.cache.byAwork.delete(aworkKeyOf(mapping));
+			const holder = others[0].slice(mapping.namespace.length + 1);
+			failed.set(
+				key,
+				new ApplicationError(
+					`awork ID "${mapping.aworkId}" was mapped to external ID "${holder}" in namespace "${mapping.namespace}" by another execution at the same time; this save was undone`,
+				),
+			);
+		}
 	}
 
 	async list(options: ListOptions): Promise<Mapping[]> {

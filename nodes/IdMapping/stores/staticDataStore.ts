@@ -4,7 +4,8 @@
  * however many mappings there are. Values are strings, not objects, because n8n wraps every
  * object in static data in a change-tracking Proxy when it loads the workflow.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
+import { ApplicationError, type IDataObject } from 'n8n-workflow';
 import {
 	aworkKeyOf,
 	externalKeyOf,
@@ -29,6 +30,18 @@ const claimsInProcess = new Map<string, { holder: string; takenAt: number; expir
 /** Expired claims are dropped once this many are kept. */
 const MAX_CLAIMS_IN_PROCESS = 1000;
 
+/**
+ * Which external ID this process last saved for an awork ID, per workflow, static data generation
+ * and namespace. Two executions that run at the same time each load and save their own copy of
+ * static data, so neither copy shows the other's mapping: this is what lets the second of them
+ * see the first and fail. The generation (a random ID saved with the mappings) keeps entries
+ * from speaking for static data that was since replaced (a re-imported workflow).
+ */
+const savedInProcess = new Map<string, { externalId: string; savedAt: number }>();
+/** An entry older than this no longer speaks for a running execution. */
+const SAVED_IN_PROCESS_MS = 60 * 60 * 1000;
+const MAX_SAVED_IN_PROCESS = 10000;
+
 interface NamespaceIndex {
 	/** externalId -> aworkId */
 	toAwork: Record<string, string>;
@@ -40,6 +53,8 @@ interface NamespaceIndex {
 
 export interface StaticDataLayout {
 	version: 1;
+	/** Random ID of this set of mappings; see savedInProcess. */
+	generation?: string;
 	namespaces: Record<string, NamespaceIndex>;
 	checkpoints: Record<string, { value: string; updatedAt: string }>;
 }
@@ -92,7 +107,7 @@ export class StaticDataStore implements MappingStore {
 	private layout(create: boolean): StaticDataLayout | undefined {
 		let layout = this.globalData[STATIC_DATA_KEY] as StaticDataLayout | undefined;
 		if (!layout && create) {
-			layout = { version: 1, namespaces: {}, checkpoints: {} };
+			layout = { version: 1, generation: randomUUID(), namespaces: {}, checkpoints: {} };
 			this.globalData[STATIC_DATA_KEY] = layout as unknown as IDataObject;
 		}
 		return layout;
@@ -143,17 +158,63 @@ export class StaticDataStore implements MappingStore {
 		return found;
 	}
 
-	/** In memory and synchronous: either every change lands or (on a thrown error) none is saved by n8n. */
+	private forgetSaved(namespace: string, aworkId: string, externalId: string): void {
+		if (savedInProcess.get(this.savedKey(namespace, aworkId))?.externalId === externalId) this.rememberSaved(namespace, aworkId, undefined, 0);
+	}
+
+	private savedKey(namespace: string, aworkId: string): string {
+		const layout = this.layout(true)!;
+		// Layouts saved before generations existed get one now; it is saved with this write.
+		if (typeof layout.generation !== 'string') layout.generation = randomUUID();
+		return `${this.claimScope}\u0000${layout.generation}\u0000${namespace}\u0000${aworkId}`;
+	}
+
+	/** The external ID another execution of this process saved for the awork ID, unless this write removes it. */
+	private savedElsewhere(mapping: Mapping, removals: MappingWrite['removals'], now: number): string | undefined {
+		const saved = savedInProcess.get(this.savedKey(mapping.namespace, mapping.aworkId));
+		if (!saved || saved.externalId === mapping.externalId || now - saved.savedAt > SAVED_IN_PROCESS_MS) return undefined;
+		const removed = removals.some((key) => key.namespace === mapping.namespace && key.externalId === saved.externalId);
+		return removed ? undefined : saved.externalId;
+	}
+
+	private rememberSaved(namespace: string, aworkId: string, externalId: string | undefined, now: number): void {
+		const key = this.savedKey(namespace, aworkId);
+		if (externalId === undefined) savedInProcess.delete(key);
+		else savedInProcess.set(key, { externalId, savedAt: now });
+		if (savedInProcess.size > MAX_SAVED_IN_PROCESS) savedInProcess.delete(savedInProcess.keys().next().value as string);
+	}
+
+	/**
+	 * In memory and synchronous (nothing awaited), so of executions that run at the same time the
+	 * first to write wins: a later one that maps another external ID to the same awork ID fails.
+	 * Either every other change lands or (on a thrown error) none is saved by n8n.
+	 */
 	async write(changes: MappingWrite): Promise<WriteOutcome> {
+		const failed = new Map<string, Error>();
+		const now = Date.now();
+		let landed = 0;
 		for (const mapping of changes.upserts) {
+			const holder = this.savedElsewhere(mapping, changes.removals, now);
+			if (holder !== undefined) {
+				failed.set(
+					externalKeyOf(mapping),
+					new ApplicationError(
+						`awork ID "${mapping.aworkId}" was mapped to external ID "${holder}" in namespace "${mapping.namespace}" by another execution at the same time; this mapping was not saved`,
+					),
+				);
+				continue;
+			}
 			const index = this.namespace(mapping.namespace, true)!;
 			const previousAworkId = own(index.toAwork, mapping.externalId);
 			if (previousAworkId !== undefined && previousAworkId !== mapping.aworkId) {
 				if (own(index.toExternal, previousAworkId) === mapping.externalId) deleteOwn(index.toExternal, previousAworkId);
+				this.forgetSaved(mapping.namespace, previousAworkId, mapping.externalId);
 			}
+			this.rememberSaved(mapping.namespace, mapping.aworkId, mapping.externalId, now);
 			setOwn(index.toAwork, mapping.externalId, mapping.aworkId);
 			setOwn(index.toExternal, mapping.aworkId, mapping.externalId);
 			setOwn(index.details, mapping.externalId, formatDetails(mapping));
+			landed++;
 		}
 		for (const key of changes.removals) {
 			const index = this.namespace(key.namespace, false);
@@ -163,9 +224,12 @@ export class StaticDataStore implements MappingStore {
 			deleteOwn(index.toAwork, key.externalId);
 			deleteOwn(index.details, key.externalId);
 			if (own(index.toExternal, aworkId) === key.externalId) deleteOwn(index.toExternal, aworkId);
+			this.forgetSaved(key.namespace, aworkId, key.externalId);
+			landed++;
 		}
-		if (changes.upserts.length || changes.removals.length) this.markChanged();
-		return { failed: new Map() };
+		// Nothing landed: leave static data unmarked, so this run does not save over the one that won.
+		if (landed) this.markChanged();
+		return { failed };
 	}
 
 	async list(options: ListOptions): Promise<Mapping[]> {
