@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import { httpLimits } from './http/limits';
 
 export interface RateWindow {
 	/** Requests allowed in any interval of this length. */
@@ -39,9 +40,15 @@ export class RequestPacer {
 		await turn;
 	}
 
-	/** After a 429: nobody is served before `untilMs`. */
+	/**
+	 * After a 429: nobody is served before `untilMs`, but never later than the rate-limit cap from
+	 * now. The pacer is shared by every execution on the credential, so a bad header must not
+	 * stop them all for longer than the cap (nor overflow setTimeout).
+	 */
 	blockUntil(untilMs: number): void {
-		this.blockedUntilMs = Math.max(this.blockedUntilMs, untilMs);
+		if (!Number.isFinite(untilMs) && untilMs !== Infinity) return;
+		const latest = this.now() + httpLimits.maxRateLimitWaitMs;
+		this.blockedUntilMs = Math.max(this.blockedUntilMs, Math.min(untilMs, latest));
 	}
 
 	/**
@@ -64,7 +71,8 @@ export class RequestPacer {
 	private async takeSlot(): Promise<void> {
 		for (;;) {
 			const now = this.now();
-			let waitMs = Math.max(0, this.blockedUntilMs - now);
+			// Re-clamped here too: the cap may have been lowered since the block was set.
+			let waitMs = Math.max(0, Math.min(this.blockedUntilMs - now, httpLimits.maxRateLimitWaitMs));
 			this.windows.forEach((window, index) => {
 				const log = this.sent[index];
 				while (log.length && log[0] <= now - window.intervalMs) log.shift();

@@ -20,11 +20,4 @@ export async function waitMs(ms: number): Promise<void> {
 }
 
 /** Network failures where the request may not have reached the server, or got no answer. */
-export function isNetworkError(error: unknown): boolean {
-	const code = (error as { code?: string; cause?: { code?: string } })?.code ??
-		(error as { cause?: { code?: string } })?.cause?.code;
-	return (
-		typeof code === 'string' &&
-		['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'EHOSTUNREACH'].includes(code)
-	);
-}
+export { isNetworkError } from './http/networkErrors';

@@ -4,6 +4,7 @@
  * and rate limits.
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { formatSeconds, type RequestDeadlineError } from '../../shared/http/deadline';
 
 export interface AworkErrorBody {
 	code?: string;
@@ -160,4 +161,15 @@ export function asNodeError(node: INode, error: unknown, itemIndex?: number): No
 		return error;
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+}
+
+/** A request that did not finish within its total deadline (a stalled or trickling answer). */
+export function aworkDeadlineError(node: INode, cause: RequestDeadlineError, failure: AworkFailure, itemIndex?: number): NodeApiError {
+	const message = `awork did not finish answering ${failure.method} ${failure.path} within ${formatSeconds(cause.deadlineMs)} (the deadline for one request)`;
+	const description =
+		failure.outcome === 'unknown'
+			? 'awork may or may not have applied this change. Check awork before running it again, or use an operation that is safe to repeat (e.g. Create If Missing).'
+			: 'awork answered too slowly or never finished. Retry later; if it persists, check the Base URL in the awork credential and the network in between.';
+	const error = new NodeApiError(node, { message, code: cause.code } as JsonObject, { message, description, itemIndex });
+	return withAworkFacts(error, message, description, { ...failure, networkCode: cause.code });
 }

@@ -2,7 +2,8 @@
  * awork allows 50 requests per second and 1000 per minute per workspace (Enterprise: 3000/min),
  * shared by every API client. One pacer per awork base URL and credential keeps all items,
  * pages and concurrent executions of this n8n process inside that budget; 429s that still
- * happen (other clients share the budget) are waited out in request.ts.
+ * happen (other clients share the budget) are waited out in request.ts, for RateLimit-Reset
+ * seconds up to the shared cap (nodes/shared/http/rateLimit.ts).
  */
 import { createHash } from 'crypto';
 import { pacerFor, type RateWindow, type RequestPacer } from '../../shared/pacer';
@@ -29,14 +30,4 @@ export function aworkPacerKey(baseUrl: string, secret: string): string {
 
 export function aworkPacer(baseUrl: string, secret: string): RequestPacer {
 	return pacerFor(aworkPacerKey(baseUrl, secret), AWORK_RATE_WINDOWS);
-}
-
-/** Seconds until awork's budget resets, from the RateLimit-Reset header of a 429. */
-export function rateLimitResetMs(headers: Record<string, unknown> | undefined): number | undefined {
-	if (!headers) return undefined;
-	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'ratelimit-reset');
-	const seconds = Number(Array.isArray(entry?.[1]) ? entry?.[1][0] : entry?.[1]);
-	if (!entry || !Number.isFinite(seconds) || seconds < 0) return undefined;
-	// Never wait longer than the minute window itself; a bigger value is a bad header.
-	return Math.min(seconds, 60) * 1000;
 }

@@ -15,11 +15,26 @@ import {
 	type INode,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
+import {
+	assertUrlFits,
+	httpLimits,
+	isDeadlineError,
+	isRedirectStatus,
+	networkCodeOf,
+	NEVER_SENT_CODES,
+	NO_REDIRECTS,
+	pathSegment,
+	RATELIMIT_RESET,
+	rateLimitWaitMs,
+	redirectError,
+	urlForMessages,
+	withinDeadline,
+} from '../../shared/http';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs, type RetryPolicy } from '../../shared/retry';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import type { RequestPacer } from '../../shared/pacer';
-import { asNodeError, aworkApiError, aworkNetworkError } from './errors';
-import { aworkPacer, rateLimitResetMs } from './pacing';
+import { asNodeError, aworkApiError, aworkDeadlineError, aworkNetworkError } from './errors';
+import { aworkPacer } from './pacing';
 
 export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -64,42 +79,28 @@ const RETRY_SAFE_POSTS = [
 	/^\/tasks\/changestatuses$/i,
 ];
 
-/** Connection failures where the request never reached awork, so even a create can be repeated. */
-const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'];
-const NETWORK_CODES = [
-	...NEVER_SENT_CODES,
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'EPIPE',
-	'ECONNABORTED',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-	'UND_ERR_SOCKET',
-];
-
 export function isRetrySafe(method: IHttpRequestMethods, path: string): boolean {
 	if (method === 'GET' || method === 'PUT' || method === 'DELETE' || method === 'HEAD') return true;
 	return method === 'POST' && RETRY_SAFE_POSTS.some((pattern) => pattern.test(path));
 }
 
-/** Builds a path whose interpolated values are encoded and cannot climb to another path. */
+/** `/projects/` -> "project ID", `/projects/key/` -> "project key": the field an error names. */
+function segmentField(pathBefore: string): string {
+	const parts = pathBefore.split('/').filter(Boolean);
+	const singular = (word = 'path') => word.replace(/ies$/, 'y').replace(/s$/, '');
+	const last = parts[parts.length - 1];
+	return last === 'key' ? `${singular(parts[parts.length - 2])} key` : `${singular(last)} ID`;
+}
+
+/**
+ * Builds a path whose interpolated values are encoded and cannot climb to another path: empty,
+ * `.`, `..` and control characters are refused with an error naming the field.
+ */
 export function aworkPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
 	return strings.reduce((path, part, index) => {
 		if (index === 0) return part;
-		const value = String(values[index - 1] ?? '');
-		if (value.trim() === '' || value === '.' || value === '..') {
-			throw new Error(`An awork path segment is empty or invalid ("${value}")`);
-		}
-		return `${path}${encodeURIComponent(value)}${part}`;
+		return `${path}${pathSegment(segmentField(path), values[index - 1])}${part}`;
 	}, '');
-}
-
-function networkCodeOf(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && NETWORK_CODES.includes(current.code)) return current.code;
-		current = current.cause as typeof current;
-	}
-	return undefined;
 }
 
 /** The credential type the node's Authentication parameter picks: 'oAuth2', otherwise the API key. */
@@ -114,9 +115,10 @@ async function openConnection(context: AworkContext): Promise<AworkConnection> {
 	const credentials = await getCredentials.call(context, credentialType);
 	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
+		// The value is not echoed: a key pasted into the wrong field would end up in execution data.
 		throw new NodeOperationError(
 			node,
-			`The Base URL "${baseUrl}" in the awork credential is not an http(s) URL`,
+			'The Base URL in the awork credential is not an http(s) URL',
 			{ description: 'Set it to https://api.awork.com/api/v1 unless you use a test or proxy server.' },
 		);
 	}
@@ -146,16 +148,21 @@ export async function aworkRequestFull<T>(
 	const connection = await connectionFor(this);
 	const settings = aworkTransportSettings;
 	const retrySafe = options.retrySafe ?? isRetrySafe(method, path);
+	const url = `${connection.baseUrl}${path}`;
 	const request: IHttpRequestOptions = {
 		method,
-		url: `${connection.baseUrl}${path}`,
+		url,
 		qs: options.qs,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The API key is a plain header: it must never follow a redirect to another host.
+		...NO_REDIRECTS,
 		timeout: settings.timeoutMs,
 	};
 	if (options.body !== undefined && method !== 'GET') request.body = options.body as IHttpRequestOptions['body'];
+	const context = { api: 'awork', method, path, itemIndex: options.itemIndex };
+	assertUrlFits(this.getNode(), url, options.qs, context);
 
 	let sent = 0;
 	let failures = 0;
@@ -165,12 +172,19 @@ export async function aworkRequestFull<T>(
 		sent++;
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (
+			// n8n replaces abortSignal with the execution's own in httpRequestWithAuthentication
+			// (OAuth2); there the deadline still ends the wait, but not the socket.
+			response = (await withinDeadline(httpLimits.requestDeadlineMs, async (abortSignal) =>
 				connection.apiKeyHeaders
-					? await this.helpers.httpRequest({ ...request, headers: { ...request.headers, ...connection.apiKeyHeaders } })
-					: await this.helpers.httpRequestWithAuthentication.call(this, connection.credentialType, { ...request })
-			) as IN8nHttpFullResponse;
+					? await this.helpers.httpRequest({ ...request, abortSignal, headers: { ...request.headers, ...connection.apiKeyHeaders } })
+					: await this.helpers.httpRequestWithAuthentication.call(this, connection.credentialType, { ...request }),
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			// Not repeated: another try could take as long again, and the deadline bounds the call.
+			if (isDeadlineError(error)) {
+				const failure = { method, path, outcome: retrySafe ? 'rejected' : 'unknown', attempts: sent } as const;
+				throw aworkDeadlineError(this.getNode(), error, failure, options.itemIndex);
+			}
 			const networkCode = networkCodeOf(error);
 			if (!networkCode) throw asNodeError(this.getNode(), error, options.itemIndex);
 			failures++;
@@ -180,17 +194,22 @@ export async function aworkRequestFull<T>(
 				continue;
 			}
 			const failure = { method, path, outcome: repeatable ? 'rejected' : 'unknown', attempts: sent, networkCode } as const;
-			throw aworkNetworkError(this.getNode(), error, failure, connection.baseUrl, options.itemIndex);
+			throw aworkNetworkError(this.getNode(), error, failure, urlForMessages(connection.baseUrl, /^\/api\/v\d+$/), options.itemIndex);
 		}
 
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
 		if (status >= 200 && status < 300) return { body: response.body as T, headers, statusCode: status };
+		if (isRedirectStatus(status)) {
+			throw redirectError(this.getNode(), status, headers, { ...context, requestUrl: url, urlSetting: '"Base URL" in the awork credential' });
+		}
 		if (status === 429) {
 			rateLimited++;
+			// A reset over the cap, or one that is not a number, is an error now instead of a wait.
+			const asked = rateLimitWaitMs(this.getNode(), headers, RATELIMIT_RESET, context);
 			if (rateLimited < settings.rateLimitAttempts) {
 				// awork's budget is per workspace: hold back every request on this credential, not just this one.
-				const waitFor = rateLimitResetMs(headers) ?? backoffDelayMs(settings.retry, rateLimited);
+				const waitFor = asked ?? backoffDelayMs(settings.retry, rateLimited);
 				connection.pacer.blockUntil(Date.now() + waitFor);
 				continue;
 			}

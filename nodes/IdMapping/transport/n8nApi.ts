@@ -15,7 +15,23 @@ import {
 	type JsonObject,
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs } from '../../shared/retry';
+import {
+	assertUrlFits,
+	httpLimits,
+	isDeadlineError,
+	isNetworkError,
+	isRedirectStatus,
+	NETWORK_CODE_WORDS,
+	networkCodeOf,
+	NO_REDIRECTS,
+	rateLimitWaitMs,
+	redirectError,
+	RETRY_AFTER,
+	urlForMessages,
+	withinDeadline,
+	formatSeconds,
+} from '../../shared/http';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs } from '../../shared/retry';
 
 export const N8N_API_CREDENTIAL = 'idMappingN8nApi';
 const CREDENTIAL_NAME = 'ID Mapping N8n API';
@@ -48,11 +64,17 @@ export async function n8nApiBaseUrl(ctx: IExecuteFunctions): Promise<string> {
 	const credentials = await ctx.getCredentials(N8N_API_CREDENTIAL);
 	const raw = String(credentials.baseUrl ?? '').trim();
 	if (!/^https?:\/\/[^/]/.test(raw)) {
-		throw new NodeOperationError(ctx.getNode(), `The n8n API base URL "${raw}" is not a URL`, {
+		// The value is not echoed: a key pasted into the wrong field would end up in execution data.
+		throw new NodeOperationError(ctx.getNode(), 'The n8n API base URL in the credential is not an http(s) URL', {
 			description: `Set "Base URL" in the "${CREDENTIAL_NAME}" credential, e.g. http://localhost:5678/api/v1`,
 		});
 	}
 	return normaliseBaseUrl(raw);
+}
+
+/** The base URL as messages show it: origin, and the path only when it is the usual /api/v1. */
+export function baseUrlForMessages(baseUrl: string): string {
+	return urlForMessages(baseUrl, /^\/api\/v\d+$/);
 }
 
 function messageOf(body: unknown): string {
@@ -64,7 +86,7 @@ function messageOf(body: unknown): string {
 
 export function n8nApiError(node: INode, status: number, body: unknown, call: N8nApiCall, baseUrl: string): NodeApiError {
 	const said = messageOf(body);
-	const where = `${call.method} ${baseUrl}${call.path}`;
+	const where = `${call.method} ${baseUrlForMessages(baseUrl)}${call.path}`;
 	let message: string;
 	let description: string;
 	if (status === 401) {
@@ -93,20 +115,9 @@ export function n8nApiError(node: INode, status: number, body: unknown, call: N8
 	});
 }
 
-// In words: n8n replaces any error message that contains a raw code such as ECONNREFUSED.
-const NETWORK_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection reset',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'host name lookup failed',
-	ETIMEDOUT: 'timed out',
-	ECONNABORTED: 'connection aborted',
-	EHOSTUNREACH: 'host unreachable',
-};
-
 function networkError(node: INode, error: unknown, baseUrl: string): NodeOperationError {
-	const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
-	return new NodeOperationError(node, `Could not reach the n8n API at ${baseUrl} (${NETWORK_FAILURES[code] ?? 'network error'})`, {
+	const code = networkCodeOf(error) ?? '';
+	return new NodeOperationError(node, `Could not reach the n8n API at ${baseUrlForMessages(baseUrl)} (${NETWORK_CODE_WORDS[code] ?? 'network error'})`, {
 		description: `Check "Base URL" in the "${CREDENTIAL_NAME}" credential and that this n8n can reach it. Inside Docker, "localhost" is the container itself.`,
 	});
 }
@@ -126,31 +137,52 @@ export async function callN8nApi<T = unknown>(ctx: IExecuteFunctions, call: N8nA
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The API key is a plain header: it must never follow a redirect to another host.
+		...NO_REDIRECTS,
+		timeout: httpLimits.requestDeadlineMs,
 	};
+	const context = { api: 'The n8n API', method: call.method, path: call.path };
+	assertUrlFits(ctx.getNode(), options.url, call.qs, context);
 	const policy = DEFAULT_RETRY_POLICY;
 	for (let attempt = 1; ; attempt++) {
 		const mayRetry = call.repeatable && attempt < policy.maxAttempts;
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				N8N_API_CREDENTIAL,
-				options,
+			// n8n sets its own abortSignal here, so the deadline ends the wait, not the socket.
+			response = (await withinDeadline(httpLimits.requestDeadlineMs, async () =>
+				await ctx.helpers.httpRequestWithAuthentication.call(ctx, N8N_API_CREDENTIAL, { ...options }),
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			if (isDeadlineError(error)) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The n8n API did not finish answering ${call.method} ${call.path} within ${formatSeconds(error.deadlineMs)} (the deadline for one request)`,
+					{ description: `Check that the n8n at ${baseUrlForMessages(baseUrl)} is not overloaded, and retry later.` },
+				);
+			}
 			if (!isNetworkError(error)) throw new NodeApiError(ctx.getNode(), error as JsonObject);
 			if (!mayRetry) throw networkError(ctx.getNode(), error, baseUrl);
 			await waitMs(backoffDelayMs(policy, attempt));
 			continue;
 		}
 		const status = response.statusCode;
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		if (isRedirectStatus(status)) {
+			throw redirectError(ctx.getNode(), status, headers, {
+				...context,
+				requestUrl: options.url,
+				urlSetting: `"Base URL" in the "${CREDENTIAL_NAME}" credential`,
+			});
+		}
+		// A Retry-After over the cap, or unreadable, is an error now instead of a wait.
+		const asked = status === 429 ? rateLimitWaitMs(ctx.getNode(), headers, RETRY_AFTER, context) : undefined;
 		if ((status === 429 || status >= 500) && mayRetry) {
-			await waitMs(backoffDelayMs(policy, attempt));
+			await waitMs(asked ?? backoffDelayMs(policy, attempt));
 			continue;
 		}
 		if (status >= 200 && status < 300 && looksLikeHtml(response.body)) {
 			// n8n answers unknown paths outside /api/v1 with its editor page (200, HTML).
-			throw new NodeOperationError(ctx.getNode(), `${baseUrl} is not n8n's public API (it answered with a web page)`, {
+			throw new NodeOperationError(ctx.getNode(), `${baseUrlForMessages(baseUrl)} is not n8n's public API (it answered with a web page)`, {
 				description: `Set "Base URL" in the "${CREDENTIAL_NAME}" credential to the n8n address followed by /api/v1, e.g. http://localhost:5678/api/v1.`,
 			});
 		}

@@ -5,6 +5,7 @@
  * the left.
  */
 import type { IHttpRequestMethods } from 'n8n-workflow';
+import { pathSegment } from '../../shared/http/pathSegment';
 
 export type Source = 'docs' | 'seed' | 'assumed';
 
@@ -86,14 +87,16 @@ export const TICKET_STATUSES = ['open', 'in_progress', 'waiting', 'resolved', 'c
 export const CONTRACT_STATUSES = ['active', 'inactive', 'expired'];
 export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'critical'];
 
+/** `contractId` -> `contract ID`, for errors that name the field. */
+function fieldName(key: string): string {
+	return key.replace(/Id$/, ' ID');
+}
+
+/** Fills the path; a value that is empty, `.`, `..` or holds control characters is refused (PathSegmentError). */
 export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
-	return ONE_PSA_ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_match, key: string) => {
-		const value = pathParams[key];
-		if (value === undefined || value === '') {
-			throw new Error(`Path parameter "${key}" is missing for ${name}`);
-		}
-		return encodeURIComponent(value);
-	});
+	return ONE_PSA_ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_match, key: string) =>
+		pathSegment(fieldName(key), pathParams[key]),
+	);
 }
 
 /** Translates filters named like the table's left side into the API's query parameters, skipping empty ones. */

@@ -1,4 +1,5 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { formatSeconds, type RequestDeadlineError } from '../../shared/http/deadline';
 
 /** The error body The One PSA documents: `{error, code, details}`. */
 export interface PsaErrorBody {
@@ -106,4 +107,22 @@ export function psaNetworkError(
 		description: `No answer from ${baseUrl} (${code}). Check the API URL in the credential and the network between n8n and the PSA.`,
 		itemIndex,
 	});
+}
+
+/** A request that did not finish within its total deadline (a stalled or trickling answer). */
+export function psaDeadlineError(
+	node: INode,
+	error: RequestDeadlineError,
+	{ method, path, itemIndex, canRepeat }: ErrorContext & { canRepeat: boolean },
+): NodeApiError {
+	const message = `The One PSA did not finish answering ${method} ${path} within ${formatSeconds(error.deadlineMs)} (the deadline for one request)`;
+	const error_ = new NodeApiError(node, { message, code: error.code } as JsonObject, {
+		message,
+		description: canRepeat
+			? 'The PSA answered too slowly or never finished. Retry later; if it persists, contact The One PSA support.'
+			: 'The PSA may or may not have applied this change. Check the PSA before running it again.',
+		itemIndex,
+	});
+	error_.message = message;
+	return error_;
 }

@@ -1,5 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-import { PAGING, type EndpointName } from './endpoints';
+import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import { ONE_PSA_ENDPOINTS, PAGING, type EndpointName } from './endpoints';
 import { callPsa, type PsaContext } from './request';
 
 /** A list answer [assumed]: `{data, page, pageSize, total}`. */
@@ -43,8 +43,15 @@ export async function fetchAll<T = IDataObject>(
 ): Promise<T[]> {
 	const records: T[] = [];
 	const pageSize = limit === undefined ? PAGING.maxPageSize : Math.min(Math.max(limit, 1), PAGING.maxPageSize);
+	let previousPage: string | undefined;
 	for (let page = 1; ; page++) {
 		const answer = await fetchPage<T>(ctx, request, page, pageSize);
+		// A server that ignores `page` (and sends no total) would be read forever, the same rows again and again.
+		const thisPage = pageFingerprint(answer.data);
+		if (page > 1 && answer.data.length > 0 && thisPage === previousPage) {
+			throw repeatedPageError(ctx, request, page);
+		}
+		previousPage = thisPage;
 		records.push(...answer.data);
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		// The PSA may serve fewer per page than asked; trust what it says it served.
@@ -56,4 +63,22 @@ export async function fetchAll<T = IDataObject>(
 				: answer.data.length < servedPageSize);
 		if (noMore) return records;
 	}
+}
+
+/** What identifies a page's content: its rows' IDs, or the rows themselves when they have none. */
+function pageFingerprint(rows: unknown[]): string {
+	return JSON.stringify(rows.map((row) => (row as { id?: unknown })?.id ?? row));
+}
+
+function repeatedPageError(ctx: PsaContext, request: PageRequest, page: number): NodeApiError {
+	const { method, path } = ONE_PSA_ENDPOINTS[request.endpoint];
+	const message = `The One PSA answered page ${page} of ${method} ${path} with the same records as page ${page - 1}; it seems to ignore paging, so reading stopped`;
+	const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description:
+			'The list could not be read completely. Check the API URL in the credential and that this endpoint pages with "page" and "pageSize" (docs/onepsa-api.md).',
+		itemIndex: request.itemIndex,
+	});
+	error.message = message;
+	return error;
 }

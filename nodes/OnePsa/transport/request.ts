@@ -14,11 +14,25 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isNetworkError, waitMs, type RetryPolicy } from '../../shared/retry';
+import {
+	assertUrlFits,
+	httpLimits,
+	isDeadlineError,
+	isNetworkError,
+	isRedirectStatus,
+	NO_REDIRECTS,
+	PathSegmentError,
+	rateLimitWaitMs,
+	redirectError,
+	RETRY_AFTER,
+	urlForMessages,
+	withinDeadline,
+} from '../../shared/http';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs, type RetryPolicy } from '../../shared/retry';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { endpointPath, IDEMPOTENT_REPLAY_HEADER, ONE_PSA_ENDPOINTS, type EndpointName } from './endpoints';
-import { psaApiError, psaNetworkError } from './errors';
-import { observePsaBudget, onePsaPacer, retryAfterMs } from './pacing';
+import { psaApiError, psaDeadlineError, psaNetworkError } from './errors';
+import { observePsaBudget, onePsaPacer } from './pacing';
 
 export const ONE_PSA_CREDENTIAL = 'onePsaApi';
 
@@ -66,8 +80,9 @@ export const psaConnection = oncePerNodeRun(readConnection);
 async function readConnection(ctx: PsaContext): Promise<PsaConnection> {
 	const credentials = await ctx.getCredentials(ONE_PSA_CREDENTIAL);
 	const baseUrl = String(credentials.apiUrl ?? '').trim().replace(/\/+$/, '');
-	if (!/^https?:\/\//.test(baseUrl)) {
-		throw new NodeOperationError(ctx.getNode(), `The One PSA API URL "${baseUrl}" is not a URL`, {
+	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
+		// The value is not echoed: a key pasted into the wrong field would end up in execution data.
+		throw new NodeOperationError(ctx.getNode(), 'The One PSA API URL in the credential is not an http(s) URL', {
 			description: 'Set "API URL" in the "The One PSA API" credential, e.g. https://api.theonepsa.app',
 		});
 	}
@@ -88,11 +103,21 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 	const { baseUrl, tenantId, credentials } = await psaConnection(ctx);
 	const pacer = onePsaPacer(baseUrl, tenantId);
 	const { method } = ONE_PSA_ENDPOINTS[call.endpoint];
-	const path = endpointPath(call.endpoint, call.pathParams);
+	let path: string;
+	try {
+		path = endpointPath(call.endpoint, call.pathParams);
+	} catch (error) {
+		if (!(error instanceof PathSegmentError)) throw asNodeError(ctx, error);
+		throw new NodeOperationError(ctx.getNode(), error.message, {
+			description: `Check the ${error.field} this item passes to ${call.endpoint}; it must be a real ID.`,
+			itemIndex: call.itemIndex,
+		});
+	}
 	const canRepeat = method === 'GET' || Boolean(call.idempotencyKey);
+	const url = `${baseUrl}${path}`;
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${baseUrl}${path}`,
+		url,
 		qs: call.query,
 		body: call.body,
 		headers: {
@@ -102,8 +127,12 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The integration key is a plain header: it must never follow a redirect to another host.
+		...NO_REDIRECTS,
+		timeout: httpLimits.requestDeadlineMs,
 	};
 	const context = { method, path, itemIndex: call.itemIndex };
+	assertUrlFits(ctx.getNode(), url, call.query, { api: 'The One PSA', ...context });
 
 	let serverFailures = 0;
 	let rateLimited = 0;
@@ -114,13 +143,18 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 		let response: IN8nHttpFullResponse;
 		try {
 			// Signed by the credential's own authenticate, as httpRequestWithAuthentication would.
-			response = (await ctx.helpers.httpRequest(await signer.authenticate(credentials, options))) as IN8nHttpFullResponse;
+			const signed = await signer.authenticate(credentials, options);
+			response = (await withinDeadline(httpLimits.requestDeadlineMs, async (abortSignal) =>
+				await ctx.helpers.httpRequest({ ...signed, abortSignal }),
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			// Not repeated: a second try could take as long again, and the deadline is for the call.
+			if (isDeadlineError(error)) throw psaDeadlineError(ctx.getNode(), error, { ...context, canRepeat });
 			if (!isNetworkError(error)) throw asNodeError(ctx, error);
 			serverFailures++;
 			earlierAttemptMayHaveLanded = true;
 			if (!canRepeat || serverFailures >= SERVER_RETRY_POLICY.maxAttempts) {
-				throw psaNetworkError(ctx.getNode(), error, { ...context, baseUrl });
+				throw psaNetworkError(ctx.getNode(), error, { ...context, baseUrl: urlForMessages(baseUrl) });
 			}
 			await waitMs(backoffDelayMs(SERVER_RETRY_POLICY, serverFailures));
 			continue;
@@ -129,13 +163,22 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
 		observePsaBudget(pacer, headers);
+		if (isRedirectStatus(status)) {
+			throw redirectError(ctx.getNode(), status, headers, {
+				api: 'The One PSA',
+				...context,
+				requestUrl: url,
+				urlSetting: '"API URL" in the "The One PSA API" credential',
+			});
+		}
 		if (status === 429) {
 			rateLimited++;
+			// A Retry-After over the cap is an error now, before anyone waits for it.
+			const asked = rateLimitWaitMs(ctx.getNode(), headers, RETRY_AFTER, { api: 'The One PSA', ...context });
 			if (rateLimited > MAX_RATE_LIMIT_RETRIES) {
 				throw psaApiError(ctx.getNode(), status, response.body, context);
 			}
-			const delay =
-				retryAfterMs(headers['retry-after']) ?? backoffDelayMs(RATE_LIMIT_FALLBACK_POLICY, rateLimited);
+			const delay = asked ?? backoffDelayMs(RATE_LIMIT_FALLBACK_POLICY, rateLimited);
 			// Everyone sharing this tenant waits it out, not only this call.
 			pacer.blockUntil(Date.now() + delay);
 			continue;

@@ -371,6 +371,6 @@ describe('awork transport: credential choice', () => {
 		const result = await runProbe('api.awork.com/api/v1', async function () {
 			return await aworkRequest.call(this, 'GET', '/me');
 		});
-		expect(result.error?.message).toBe('The Base URL "api.awork.com/api/v1" in the awork credential is not an http(s) URL');
+		expect(result.error?.message).toBe('The Base URL in the awork credential is not an http(s) URL');
 	});
 });

@@ -1,5 +1,5 @@
 import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
-import { retryAfterMs } from '../../../nodes/OnePsa/transport/pacing';
+import { readRateLimitWait, RETRY_AFTER } from '../../../nodes/shared/http';
 import { endpointPath, filterQuery } from '../../../nodes/OnePsa/transport/endpoints';
 import { idempotencyKeyFor } from '../../../nodes/OnePsa/transport/idempotency';
 import { byId, runOnePsa } from './helpers';
@@ -90,17 +90,18 @@ describe('OnePsa transport', () => {
 });
 
 describe('OnePsa transport helpers', () => {
-	it('reads Retry-After in seconds or as a date', () => {
-		expect(retryAfterMs('3')).toBe(3000);
-		expect(retryAfterMs(undefined)).toBeUndefined();
+	it('reads Retry-After in seconds or as a date, and refuses what is not a wait', () => {
+		const read = (value: string | undefined, now?: number) => readRateLimitWait({ 'retry-after': value }, RETRY_AFTER, now);
+		expect(read('3')).toEqual({ kind: 'wait', ms: 3000 });
+		expect(read(undefined)).toEqual({ kind: 'absent' });
 		const now = Date.parse('2024-01-01T00:00:00Z');
-		expect(retryAfterMs('Mon, 01 Jan 2024 00:00:05 GMT', now)).toBe(5000);
-		expect(retryAfterMs('soon')).toBeUndefined();
+		expect(read('Mon, 01 Jan 2024 00:00:05 GMT', now)).toEqual({ kind: 'wait', ms: 5000 });
+		expect(read('soon')).toMatchObject({ kind: 'refused', value: 'soon' });
 	});
 
 	it('fills and encodes paths, and translates filter names', () => {
 		expect(endpointPath('createTimeEntriesBatch', { contractId: 'a/b' })).toBe('/api/contracts/a%2Fb/time-entries/batch');
-		expect(() => endpointPath('getTicket', {})).toThrow(/ticketId/);
+		expect(() => endpointPath('getTicket', {})).toThrow(/ticket ID/);
 		expect(filterQuery('listTickets', { search: 'x', number: '', companyId: undefined })).toEqual({ search: 'x' });
 		expect(() => filterQuery('listCompanies', { status: 'x' })).toThrow(/status/);
 	});
