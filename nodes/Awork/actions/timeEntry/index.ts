@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { AworkOperation } from '../common';
+import * as checkPsaBookings from './checkPsaBookings';
 import * as get from './get';
 import * as getMany from './getMany';
 import { markBilled, markUnbilled } from './markBilled';
 import * as toInvoicePositions from './toInvoicePositions';
 
-export const operations: Record<string, AworkOperation> = { get, getMany, markBilled, markUnbilled, toInvoicePositions };
+export const operations: Record<string, AworkOperation> = { checkPsaBookings, get, getMany, markBilled, markUnbilled, toInvoicePositions };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,6 +16,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['timeEntry'] } },
 		options: [
+			{
+				name: 'Check PSA Bookings',
+				value: 'checkPsaBookings',
+				action: 'Check PSA bookings against awork',
+				description:
+					'Compares bookings read back from The One PSA with their awork time entries; outputs each one whose entry was deleted, made non-billable or changed after billing',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a time entry' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many time entries' },
 			{
