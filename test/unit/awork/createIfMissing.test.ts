@@ -76,6 +76,61 @@ describe('awork node: Task > Create If Missing', () => {
 		expect(bed.requestsTo('POST', /\/tasks$/)).toHaveLength(2);
 	});
 
+	it('with a Match Key, two lines of one title become two tasks, each found again by its key', async () => {
+		const projectId = project();
+		const list = String(json(await bed.run({ resource: 'taskList', operation: 'create', projectId: byId(projectId), name: 'Quote Q-1' }))[0].id);
+		const line = (key: string, minutes: number) => ({
+			resource: 'task',
+			operation: 'createIfMissing',
+			projectId: byId(projectId),
+			name: 'Design',
+			matchKey: key,
+			additionalFields: { taskListId: byId(list), plannedDurationMinutes: minutes, description: 'From the quote' },
+		});
+		const first = json(await bed.run(line('psa-line-L1', 60)))[0];
+		const second = json(await bed.run(line('psa-line-L2', 180)))[0];
+		expect(first).toMatchObject({ created: true, plannedDuration: 3600, description: 'From the quote\n\n[match key: psa-line-L1]' });
+		expect(second).toMatchObject({ created: true, plannedDuration: 10800, description: 'From the quote\n\n[match key: psa-line-L2]' });
+		expect(second.id).not.toBe(first.id);
+		// A redelivery finds each line's own task and creates nothing.
+		const again = [json(await bed.run(line('psa-line-L2', 180)))[0], json(await bed.run(line('psa-line-L1', 60)))[0]];
+		expect(again.map((task) => [task.id, task.created])).toEqual([
+			[second.id, false],
+			[first.id, false],
+		]);
+		expect(bed.requestsTo('POST', /\/tasks$/)).toHaveLength(2);
+	});
+
+	it('with a Match Key, does not take a task of that name that lacks the key', async () => {
+		const projectId = project();
+		const plain = json(await bed.run({ resource: 'task', operation: 'createIfMissing', projectId: byId(projectId), name: 'Design' }))[0];
+		const keyed = json(await bed.run({ resource: 'task', operation: 'createIfMissing', projectId: byId(projectId), name: 'Design', matchKey: 'k-1' }))[0];
+		expect(keyed).toMatchObject({ created: true, description: '[match key: k-1]' });
+		expect(keyed.id).not.toBe(plain.id);
+	});
+
+	it('finds the keyed task a lost answer created instead of creating a second one', async () => {
+		const projectId = project();
+		const restore = bed.wrapRoute('POST', '/api/v1/tasks', (handler) => async (req) => {
+			const answer = await handler(req);
+			bed.fake.server.faults.resetAfterCommitRate = 1;
+			setTimeout(() => (bed.fake.server.faults.resetAfterCommitRate = 0), 0);
+			return answer;
+		});
+		const result = await bed.run({ resource: 'task', operation: 'createIfMissing', projectId: byId(projectId), name: 'Design', matchKey: 'k-2' });
+		restore();
+		expect(result.error).toBeUndefined();
+		expect(json(result)[0]).toMatchObject({ created: true, description: '[match key: k-2]' });
+		expect([...bed.store.tasks.values()].filter((task) => task.name === 'Design')).toHaveLength(1);
+	});
+
+	it('refuses a Match Key with characters that could not be found again, naming the field', async () => {
+		const projectId = project();
+		const result = await bed.run({ resource: 'task', operation: 'createIfMissing', projectId: byId(projectId), name: 'X', matchKey: 'line [7]' });
+		expect(result.error?.message).toBe('Match Key: "line [7]" is not a valid match key');
+		expect(bed.requestsTo('POST', /\/tasks$/)).toHaveLength(0);
+	});
+
 	it('fails with the create error when a refused create left nothing behind', async () => {
 		const projectId = project();
 		const result = await bed.run(

@@ -1,15 +1,47 @@
 /**
  * Task > Create If Missing: a task of that name in that task list (or project) is reused, so a
- * workflow that resumes after a crash or a replay does not add the same task twice.
+ * workflow that resumes after a crash or a replay does not add the same task twice. With a Match
+ * Key, the key (written into the task's description) tells tasks apart, not the name: two quote
+ * lines with one title become two tasks, and each is found again by its own key.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { eq, text } from '../../transport/filter';
 import { forOperation } from '../common';
 import { findOrCreate, oldest } from '../shared/findOrCreate';
 import { readTaskCreateBody, taskCreateProperties } from './create';
 
-export const description = forOperation('task', 'createIfMissing', taskCreateProperties);
+const MATCH_KEY = /^[A-Za-z0-9_.:#/-]{1,200}$/;
+
+const matchKeyProperty: INodeProperties = {
+	displayName: 'Match Key',
+	name: 'matchKey',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. psa-line-{{ $json.line.id }}',
+	description:
+		'Identifies the task instead of its name, e.g. the ID of the quote line it stands for. Written at the end of the description as [match key: …]; only a task of this name with this key is reused. 1-200 letters, digits or _ . : # / -. Empty: the name alone decides.',
+};
+
+export const description = forOperation('task', 'createIfMissing', [...taskCreateProperties, matchKeyProperty]);
+
+/** The text a task's description carries for its match key. */
+export function matchKeyMarker(key: string): string {
+	return `[match key: ${key}]`;
+}
+
+function readMatchKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const raw = this.getNodeParameter('matchKey', itemIndex, '') as unknown;
+	const key = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!key) return undefined;
+	if (!MATCH_KEY.test(key)) {
+		throw new NodeOperationError(this.getNode(), `Match Key: "${key.slice(0, 60)}" is not a valid match key`, {
+			itemIndex,
+			description: 'Use 1-200 letters, digits or _ . : # / -, e.g. psa-line-L-17 (hash IDs that hold other characters).',
+		});
+	}
+	return key;
+}
 
 function inList(task: IDataObject, listId: string | undefined): boolean {
 	if (!listId) return true;
@@ -19,6 +51,9 @@ function inList(task: IDataObject, listId: string | undefined): boolean {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readTaskCreateBody.call(this, itemIndex);
+	const matchKey = readMatchKey.call(this, itemIndex);
+	const marker = matchKey && matchKeyMarker(matchKey);
+	if (marker) body.description = body.description ? `${String(body.description)}\n\n${marker}` : marker;
 	const projectId = String(body.entityId);
 	const listId = (body.lists as Array<{ id: string }> | undefined)?.[0]?.id;
 	const find = async () => {
@@ -26,7 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			filter: eq('name', text(String(body.name))),
 			itemIndex,
 		})) as IDataObject[];
-		return oldest(named.filter((task) => inList(task, listId)));
+		const matching = named.filter((task) => inList(task, listId) && (!marker || String(task.description ?? '').includes(marker)));
+		return oldest(matching);
 	};
 	const create = async () => (await aworkRequest.call(this, 'POST', '/tasks', { body, itemIndex })) as IDataObject;
 	return await findOrCreate.call(this, find, create, itemIndex);
