@@ -18,7 +18,7 @@ const matchKeyProperty: INodeProperties = {
 	name: 'matchKey',
 	type: 'string',
 	default: '',
-	placeholder: 'e.g. psa-line-{{ $json.line.id }}',
+	placeholder: 'e.g. psa-line:L-17',
 	description:
 		'Identifies the task instead of its name, e.g. the ID of the quote line it stands for. Written at the end of the description as [match key: …]; only a task of this name with this key is reused. 1-200 letters, digits or _ . : # / -. Empty: the name alone decides.',
 };
