@@ -234,7 +234,7 @@ export class FakeOnePsa {
 		});
 		server.control('GET', '/state', (req) => {
 			const data = this.state(tenantParam(req));
-			return { status: 200, body: { ...data, contracts: data.contracts.map((c) => ({ ...publicContract(c), supportsBatch: c.supportsBatch, batchAllOrNothing: c.batchAllOrNothing })) } };
+			return { status: 200, body: { ...data, contracts: data.contracts.map((c) => ({ ...publicContract(c), supportsBatch: c.supportsBatch, batchAllOrNothing: c.batchAllOrNothing, acceptsNegativeHours: c.acceptsNegativeHours })) } };
 		});
 		server.control('DELETE', '/state', () => {
 			this.reset();

@@ -96,7 +96,7 @@ export function registerRoutes(fake: FakeOnePsa): void {
 			if (!contract) return psaError(404, 'not_found', `Contract ${req.params.contractId} not found`);
 			if (contract.status !== 'active') return psaError(422, 'contract_not_active', `Contract ${contract.number} is ${contract.status}`);
 			if (req.bodyIsInvalidJson) return psaError(400, 'invalid_json', 'Body is not JSON');
-			const problem = checkTimeEntry(req.body);
+			const problem = checkTimeEntry(req.body, contract.acceptsNegativeHours);
 			if (problem) return psaError(400, 'validation_failed', problem.error, { field: problem.field });
 			const posted = req.body as Omit<TimeEntry, 'id' | 'contractId' | 'createdAt'>;
 			const existing = byExternalId(data(req).timeEntries, posted.externalId);
@@ -121,7 +121,7 @@ export function registerRoutes(fake: FakeOnePsa): void {
 			}
 			if (contract.batchAllOrNothing) {
 				for (const entry of entries) {
-					const problem = checkTimeEntry(entry);
+					const problem = checkTimeEntry(entry, contract.acceptsNegativeHours);
 					if (problem) return psaError(422, 'validation_failed', `${problem.error}; nothing was booked`, { field: problem.field });
 					const existing = byExternalId(data(req).timeEntries, (entry as { externalId?: string })?.externalId ?? null);
 					if (existing) return psaError(409, 'duplicate_external_id', `externalId ${existing.externalId} exists; nothing was booked`, { id: existing.id });
@@ -131,7 +131,7 @@ export function registerRoutes(fake: FakeOnePsa): void {
 			const duplicates: unknown[] = [];
 			const failed: unknown[] = [];
 			for (const entry of entries) {
-				const problem = checkTimeEntry(entry);
+				const problem = checkTimeEntry(entry, contract.acceptsNegativeHours);
 				const externalId = (entry as { externalId?: string })?.externalId ?? null;
 				if (problem) {
 					failed.push({ externalId, error: `${problem.error} (field "${problem.field}")` });

@@ -22,6 +22,11 @@ export interface Contract {
 	 * all or nothing, so one duplicate refuses it whole with 409 and one invalid entry with 422.
 	 */
 	batchAllOrNothing: boolean;
+	/**
+	 * API.md does not say whether hours may be negative (a credit, e.g. a correction). By default the
+	 * fake refuses them as it refuses 0; this fake-only flag (not sent) serves the other reading.
+	 */
+	acceptsNegativeHours: boolean;
 }
 
 export interface TicketLink {
@@ -127,6 +132,7 @@ export class PsaStore {
 				billingType: contract.billingType ?? 'time_and_materials',
 				supportsBatch: contract.supportsBatch ?? true,
 				batchAllOrNothing: contract.batchAllOrNothing ?? false,
+				acceptsNegativeHours: contract.acceptsNegativeHours ?? false,
 			});
 		}
 		for (const ticket of seed.tickets ?? []) {
@@ -161,7 +167,12 @@ export class PsaStore {
 }
 
 /** Public shape of a contract: the fake-only flags stay inside. */
-export function publicContract({ supportsBatch: _batch, batchAllOrNothing: _allOrNothing, ...contract }: Contract): Omit<Contract, 'supportsBatch' | 'batchAllOrNothing'> {
+export function publicContract({
+	supportsBatch: _batch,
+	batchAllOrNothing: _allOrNothing,
+	acceptsNegativeHours: _negative,
+	...contract
+}: Contract): Omit<Contract, 'supportsBatch' | 'batchAllOrNothing' | 'acceptsNegativeHours'> {
 	return contract;
 }
 
@@ -174,7 +185,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ENTRY_FIELDS = ['externalId', 'date', 'hours', 'description', 'billable', 'rate', 'ticketId', 'userName', 'userEmail'];
 
 /** Checks one posted time entry; answers the first problem. */
-export function checkTimeEntry(entry: unknown): FieldProblem | undefined {
+export function checkTimeEntry(entry: unknown, negativeHours = false): FieldProblem | undefined {
 	if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { field: 'entry', error: 'Entry must be an object' };
 	const e = entry as Record<string, unknown>;
 	const unknown = Object.keys(e).find((key) => !ENTRY_FIELDS.includes(key));
@@ -183,7 +194,9 @@ export function checkTimeEntry(entry: unknown): FieldProblem | undefined {
 	if (typeof e.date !== 'string' || !DATE.test(e.date) || Number.isNaN(Date.parse(e.date))) {
 		return { field: 'date', error: 'date must be YYYY-MM-DD' };
 	}
-	if (typeof e.hours !== 'number' || !Number.isFinite(e.hours) || e.hours <= 0 || e.hours > 24) {
+	if (negativeHours && typeof e.hours === 'number' && e.hours < 0 && e.hours >= -24) {
+		// A credit: accepted under the other reading, bounded like a booking.
+	} else if (typeof e.hours !== 'number' || !Number.isFinite(e.hours) || e.hours <= 0 || e.hours > 24) {
 		return { field: 'hours', error: 'hours must be a number above 0 and at most 24' };
 	}
 	if (e.description !== undefined && typeof e.description !== 'string') return { field: 'description', error: 'description must be text' };

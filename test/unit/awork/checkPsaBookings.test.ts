@@ -74,6 +74,18 @@ describe('awork node: Check PSA Bookings', () => {
 		expect((reads[0].query.filterby.match(/id eq guid'/g) ?? []).length).toBe(40);
 	});
 
+	it('counts correction entries with their booking', async () => {
+		const [project] = bed.seed({ projects: [{ name: 'Client' }] }).projects;
+		const [id] = bed
+			.seed({ timeEntries: [{ projectId: project.id, startDateUtc: '2026-11-30T09:00:00Z', timezone: 'UTC', duration: 3 * 3600, isBillable: true, isBilled: true }] })
+			.timeEntries.map((seededEntry) => String(seededEntry.id));
+		// Booked 2 h, corrected by +1.5 h and -0.5 h: 3 h, as awork has it.
+		const corrections = [booking(`${id}:correction:1`, 1.5), booking(`${id}:correction:2`, -0.5)];
+		expect(json(await check([booking(id, 2), ...corrections]))).toEqual([]);
+		const [problem] = json(await check([booking(id, 2), corrections[0]]));
+		expect(problem).toMatchObject({ problem: 'changedAfterBilling', booked: { hours: 3.5 }, now: { hours: 3 } });
+	});
+
 	it('compares hours at the decimals the PSA booked with', async () => {
 		const [project] = bed.seed({ projects: [{ name: 'Client' }] }).projects;
 		const [id] = bed

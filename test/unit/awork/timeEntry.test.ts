@@ -278,7 +278,7 @@ describe('awork node: mark billed / unbilled', () => {
 			[ids[3], 'unauthorized'],
 		]);
 		const [report] = (result.outputs[1] ?? []).map((item) => item.json);
-		expect(report).toMatchObject({ bookings: 5, timeEntries: 6, exported: 1, alreadyInPsa: 1, markedBilled: 2, failed: 3, withoutContract: 1, changedAfterBooking: 1 });
+		expect(report).toMatchObject({ bookings: 5, timeEntries: 6, exported: 1, alreadyInPsa: 1, markedBilled: 2, failed: 3, withoutContract: 1, changedAfterBooking: 1, corrected: 0 });
 		expect(report.projects).toEqual([
 			{ projectId: 'p1', contractId: 'c1', entries: 5, hours: 5.5, exported: 1, alreadyInPsa: 2, billed: 2, failed: 3, withoutContract: 0, changedAfterBooking: 1 },
 			{ projectId: 'p2', contractId: null, entries: 1, hours: 0.5, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 1, changedAfterBooking: 0 },
@@ -295,6 +295,12 @@ describe('awork node: mark billed / unbilled', () => {
 			{ timeEntryId: ids[2], projectId: 'p1', date: null, hours: 0, reason: 'Hours must be more than 0' },
 			{ timeEntryId: ids[5], projectId: 'p1', date: '2026-11-04', hours: 3, reason: 'Changed after booking: ...', changedAfterBooking: drift },
 		]);
+		// A duplicate that a correction entry brought to awork's hours is billed and counted as corrected.
+		const corrected = await bed.run(
+			{ resource: 'timeEntry', operation: 'markBilled', timeEntryIdsFrom: 'field', timeEntryIdsField: 'aworkTimeEntryIds', options: { addReport: true } },
+			{ input: [booking('duplicate', [ids[0]], { projectId: 'p1', contractId: 'c1', date: '2026-11-02', seconds: 10800, correction: { externalId: `${ids[0]}:correction:1`, hours: 1 } })] },
+		);
+		expect((corrected.outputs[1] ?? [])[0]?.json).toMatchObject({ alreadyInPsa: 1, markedBilled: 1, corrected: 1, failures: [] });
 		// Without the option there is one output, as before.
 		const plain = await bed.run({ resource: 'timeEntry', operation: 'markBilled', timeEntryIds: ids[0] });
 		expect(plain.outputs).toHaveLength(1);

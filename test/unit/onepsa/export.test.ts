@@ -270,6 +270,81 @@ describe('Time entry: Export to Contract', () => {
 			expect(psa.fake.log.filter((r) => r.method === 'GET')).toHaveLength(0);
 		});
 
+		describe('with Entry Changed After Booking = Post a Correction', () => {
+			const correcting = (extra: INodeParameters = {}) => exportParameters({ changedAfterBooking: 'postCorrection', ...extra });
+			const bookedHours = (externalId: string) =>
+				psa.fake
+					.state()
+					.timeEntries.filter((entry) => entry.externalId === externalId || entry.externalId.startsWith(`${externalId}:correction:`))
+					.reduce((sum, entry) => sum + entry.hours, 0);
+
+			it('books the difference as its own entry on the same contract and day, bills the entry, and a retry posts nothing', async () => {
+				await bookFirst();
+				const run = await runOnePsa(psa, correcting(), { input: changed({ duration: 3 * 3600 }) });
+				expect(run.error).toBeUndefined();
+				expect(run.items[1].json).toMatchObject({
+					status: 'duplicate',
+					aworkTimeEntryIds: ['aw-te-1'],
+					correction: { externalId: 'aw-te-1:correction:1', hours: 2.25, status: 'created', bookedBefore: 0.75 },
+				});
+				expect(run.items[1].json.changedAfterBooking).toBeUndefined();
+				const correction = psa.fake.state().timeEntries.find((entry) => entry.externalId === 'aw-te-1:correction:1');
+				expect(correction).toMatchObject({ contractId: 'ctr_1', date: '2024-05-02', hours: 2.25 });
+				expect(bookedHours('aw-te-1')).toBe(3);
+
+				// A retry (say, Mark Billed failed) finds the correction in the listing: nothing is posted.
+				psa.fake.log.length = 0;
+				const retry = await runOnePsa(psa, correcting(), { input: changed({ duration: 3 * 3600 }) });
+				expect(retry.items[1].json).toMatchObject({ status: 'duplicate', aworkTimeEntryIds: ['aw-te-1'] });
+				expect(retry.items[1].json.correction).toBeUndefined();
+				expect(psa.fake.log.filter((r) => r.method === 'POST' && !r.path.endsWith('/batch'))).toHaveLength(0);
+				expect(bookedHours('aw-te-1')).toBe(3);
+			});
+
+			it('a correction posted but not seen in the listing (PSA lag) is refused as a duplicate, not booked twice', async () => {
+				await bookFirst();
+				await runOnePsa(psa, correcting(), { input: changed({ duration: 3 * 3600 }) });
+				// The listing (by contract and day) does not show the correction; its derived externalId still protects.
+				const hidden = psa.fake.state().timeEntries.find((entry) => entry.externalId === 'aw-te-1:correction:1')!;
+				const date = hidden.date;
+				hidden.date = '2023-01-01';
+				const again = await runOnePsa(psa, correcting(), { input: changed({ duration: 3 * 3600 }) });
+				hidden.date = date;
+				expect(again.items[1].json).toMatchObject({ status: 'duplicate', correction: { externalId: 'aw-te-1:correction:1', status: 'duplicate' } });
+				expect(bookedHours('aw-te-1')).toBe(3);
+			});
+
+			// 0.5 h against 0.75 h booked.
+			const shorter = () => changed({ duration: 1800 });
+
+			it('a decrease stays unbilled, with the refusal, where the PSA takes no negative hours', async () => {
+				await bookFirst();
+				const refused = await runOnePsa(psa, correcting(), { input: shorter() });
+				expect(refused.items[1].json).toMatchObject({ status: 'failed', aworkTimeEntryIds: [], changedAfterBooking: { booked: { hours: 0.75 }, now: { hours: 0.5 } } });
+				expect(refused.items[1].json.reason).toMatch(/The correction of -0\.25 h \(aw-te-1:correction:1\) was refused: .*hours must be a number above 0/);
+				expect(bookedHours('aw-te-1')).toBe(0.75);
+			});
+
+			it('a decrease is a negative correction where the PSA takes credits; a later increase adds a second one', async () => {
+				psa.fake.state().contracts.find((contract) => contract.id === 'ctr_1')!.acceptsNegativeHours = true;
+				await bookFirst();
+				const credited = await runOnePsa(psa, correcting(), { input: shorter() });
+				expect(credited.items[1].json).toMatchObject({ status: 'duplicate', correction: { hours: -0.25 } });
+				expect(bookedHours('aw-te-1')).toBe(0.5);
+				// Changed again, back up: a second correction, counted with the first.
+				const longer = await runOnePsa(psa, correcting(), { input: changed({ duration: 3600 }) });
+				expect(longer.items[1].json).toMatchObject({ status: 'duplicate', correction: { externalId: 'aw-te-1:correction:2', hours: 0.5, bookedBefore: 0.5 } });
+				expect(bookedHours('aw-te-1')).toBe(1);
+			});
+
+			it('another day or contract is not corrected: left unbilled with both values', async () => {
+				await bookFirst();
+				const redated = await runOnePsa(psa, correcting(), { input: changed({ startDateLocal: '2024-05-09', duration: 3 * 3600 }) });
+				expect(redated.items[1].json).toMatchObject({ status: 'failed', changedAfterBooking: { booked: { date: '2024-05-02' }, now: { date: '2024-05-09' } } });
+				expect(psa.fake.state().timeEntries).toHaveLength(3);
+			});
+		});
+
 		it('a re-run of the very same request is not looked up again (the PSA replays what it booked)', async () => {
 			await bookFirst();
 			const again = await runOnePsa(psa, exportParameters(), { input: entries(3) });

@@ -6,7 +6,8 @@
  *
  * The input items are bookings, as The One PSA's Export to Contract outputs them: `status`
  * (created, duplicate, failed), `reason`, `contractId`, `projectId`, `date`, `seconds`,
- * `coveredAworkTimeEntryIds` and, for an entry changed after its booking, `changedAfterBooking`. Other items count as bookings of the IDs read from them.
+ * `coveredAworkTimeEntryIds` and, for an entry changed after its booking, `changedAfterBooking` (or
+ * `correction`, when a correction entry settled it). Other items count as bookings of the IDs read from them.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { describeChangedEntry } from './changedSinceRead';
@@ -63,7 +64,7 @@ function changedWhileExportedReason(status: string | null, drift: IDataObject): 
 export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, changedEntries: ReadonlyMap<string, IDataObject> = new Map()): IDataObject {
 	const projects = new Map<string, ProjectTotals>();
 	const failures: IDataObject[] = [];
-	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0 };
+	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0, corrected: 0 };
 	for (const { json, requestedIds } of bookings) {
 		const status = textOrNull(json.status);
 		const covered = Array.isArray(json.coveredAworkTimeEntryIds) ? json.coveredAworkTimeEntryIds.map(String) : [...requestedIds];
@@ -87,6 +88,8 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, c
 		if (status === 'duplicate') {
 			totals.alreadyInPsa += 1;
 			project.alreadyInPsa += covered.length;
+			// Booked with other hours, then brought to awork's by a correction entry.
+			if (json.correction && typeof json.correction === 'object') totals.corrected += 1;
 		}
 		for (const id of covered) {
 			const billing = outcomes.get(id.toLowerCase());

@@ -5,12 +5,16 @@
  * item per booking a person must look at: the entry was deleted, made non-billable, or changed
  * after it was billed. Entries still unbilled are the export's to settle (it compares them with
  * the PSA's booking itself), and externalIds that are not awork IDs (invoice positions) are skipped.
+ * A booking's hours include its correction entries (`<ID>:correction:<n>`).
  * Costs one awork request per 40 bookings.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { aworkRequestAllPages, isGuid } from '../../transport';
 import { eq, guid, or } from '../../transport/filter';
 import { forOperation } from '../common';
+
+/** `<awork ID>:correction:<n>`, as The One PSA's Export to Contract names a correction entry. */
+const CORRECTION = /^(.*):correction:\d+$/;
 
 /** IDs per read: `id eq guid'…'` 40 times keeps the URL near 2 KB. */
 export const IDS_PER_READ = 40;
@@ -79,10 +83,20 @@ const ADVICE: Record<BookingProblem, string> = {
 export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const decimals = Math.max(0, Math.min(4, Math.floor(Number(this.getNodeParameter('hoursDecimals', 0, 2)))));
 	const bookings: Booking[] = [];
+	// Correction entries (Export to Contract's "Post a Correction") add to their booking's hours.
+	const correctionHours = new Map<string, number>();
 	items.forEach((item, itemIndex) => {
 		const externalId = text(item.json.externalId)?.trim().toLowerCase();
-		if (externalId && isGuid(externalId)) bookings.push({ itemIndex, externalId, json: item.json });
+		const correction = externalId ? CORRECTION.exec(externalId) : null;
+		if (correction && isGuid(correction[1])) {
+			correctionHours.set(correction[1], (correctionHours.get(correction[1]) ?? 0) + (Number(item.json.hours) || 0));
+		} else if (externalId && isGuid(externalId)) bookings.push({ itemIndex, externalId, json: item.json });
 	});
+	const factor = 10 ** decimals;
+	for (const booking of bookings) {
+		const extra = correctionHours.get(booking.externalId);
+		if (extra) booking.json = { ...booking.json, hours: Math.round((Number(booking.json.hours) + extra) * factor) / factor };
+	}
 	const entries = await readEntries.call(this, [...new Set(bookings.map((booking) => booking.externalId))]);
 	const output: INodeExecutionData[] = [];
 	for (const booking of bookings) {

@@ -6,10 +6,25 @@
  * says both values. Costs one listing per contract (its dates only), plus one lookup per entry
  * the listing did not show (e.g. booked on another contract). Invoice positions are not checked:
  * the positions export keeps its own plan of what each position covers.
+ *
+ * Opt-in (postCorrections): when only the hours differ, a correction entry books the difference
+ * under `<externalId>:correction:<n>` on the same contract and day. The hours the PSA holds are
+ * the booking plus its corrections, so a retry finds the correction and posts nothing, and a
+ * second one posted at the same time gets the same externalId and is refused as a duplicate.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { fetchAll, filterQuery } from '../../transport';
 import type { ExportJob, ExportResult } from './exporter';
+import { postSingle } from './postEntry';
+
+/** externalId of the n-th correction of a booking. */
+export const correctionExternalId = (externalId: string, n: number) => `${externalId}:correction:${n}`;
+const CORRECTION = /^(.*):correction:(\d+)$/;
+
+export interface DriftCheckSettings {
+	postCorrections: boolean;
+	hoursDecimals: number;
+}
 
 interface Booked {
 	externalId?: unknown;
@@ -20,21 +35,30 @@ interface Booked {
 }
 
 export interface BookingDrift extends IDataObject {
-	booked: { hours: number | null; date: string | null; contractId: string | null; psaTimeEntryId: string | null };
+	/** hours: the booking's plus its corrections'. */
+	booked: { hours: number | null; date: string | null; contractId: string | null; psaTimeEntryId: string | null; corrections?: number };
 	now: { hours: number; date: string; contractId: string };
 }
 
 const HOURS_TOLERANCE = 1e-9;
 
-function describeDrift(job: ExportJob, booked: Booked): BookingDrift | undefined {
-	const hours = typeof booked.hours === 'number' ? booked.hours : Number(booked.hours);
+function describeDrift(job: ExportJob, booked: Booked, corrections: Booked[], decimals: number): BookingDrift | undefined {
+	const own = typeof booked.hours === 'number' ? booked.hours : Number(booked.hours);
+	const factor = 10 ** decimals;
+	const hours = Math.round((own + corrections.reduce((sum, correction) => sum + Number(correction.hours), 0)) * factor) / factor;
 	const date = typeof booked.date === 'string' ? booked.date.slice(0, 10) : null;
 	const contractId = booked.contractId === undefined || booked.contractId === null ? null : String(booked.contractId);
 	const same =
 		Number.isFinite(hours) && Math.abs(hours - job.entry.hours) < HOURS_TOLERANCE && date === job.entry.date && contractId === job.contractId;
 	if (same) return undefined;
 	return {
-		booked: { hours: Number.isFinite(hours) ? hours : null, date, contractId, psaTimeEntryId: booked.id === undefined ? null : String(booked.id) },
+		booked: {
+			hours: Number.isFinite(hours) ? hours : null,
+			date,
+			contractId,
+			psaTimeEntryId: booked.id === undefined ? null : String(booked.id),
+			...(corrections.length ? { corrections: corrections.length } : {}),
+		},
 		now: { hours: job.entry.hours, date: job.entry.date, contractId: job.contractId },
 	};
 }
@@ -53,6 +77,7 @@ export async function checkDuplicatesAgainstPsa(
 	ctx: IExecuteFunctions,
 	jobs: ExportJob[],
 	results: Map<number, ExportResult>,
+	settings: DriftCheckSettings = { postCorrections: false, hoursDecimals: 2 },
 ): Promise<void> {
 	const toCheck = jobs.filter((job) => {
 		const result = results.get(job.itemIndex);
@@ -71,8 +96,12 @@ export async function checkDuplicatesAgainstPsa(
 			itemIndex: contractJobs[0].itemIndex,
 		});
 		const heldHere = new Map<string, Booked>();
+		const correctionsOf = new Map<string, Booked[]>();
 		for (const booked of listed) {
-			if (booked.contractId === contractId && typeof booked.externalId === 'string') heldHere.set(booked.externalId, booked);
+			if (booked.contractId !== contractId || typeof booked.externalId !== 'string') continue;
+			heldHere.set(booked.externalId, booked);
+			const correction = CORRECTION.exec(booked.externalId);
+			if (correction) correctionsOf.set(correction[1], [...(correctionsOf.get(correction[1]) ?? []), booked]);
 		}
 		for (const job of contractJobs) {
 			const externalId = job.entry.externalId;
@@ -89,8 +118,48 @@ export async function checkDuplicatesAgainstPsa(
 				});
 				continue;
 			}
-			const drift = describeDrift(job, booked);
-			if (drift) results.set(job.itemIndex, { status: 'failed', reason: driftReason(externalId, drift), changedAfterBooking: drift });
+			const corrections = booked.contractId === contractId ? (correctionsOf.get(externalId) ?? []) : [];
+			const drift = describeDrift(job, booked, corrections, settings.hoursDecimals);
+			if (!drift) continue;
+			const onlyHours = drift.booked.date === drift.now.date && drift.booked.contractId === drift.now.contractId && drift.booked.hours !== null;
+			if (settings.postCorrections && onlyHours) {
+				results.set(job.itemIndex, await postCorrection(ctx, job, drift, corrections.length + 1, settings.hoursDecimals, results.get(job.itemIndex)!));
+				continue;
+			}
+			results.set(job.itemIndex, { status: 'failed', reason: driftReason(externalId, drift), changedAfterBooking: drift });
 		}
 	}
 }
+
+/** Books the difference as its own entry; the booking then counts as settled at awork's hours. */
+async function postCorrection(
+	ctx: IExecuteFunctions,
+	job: ExportJob,
+	drift: BookingDrift,
+	n: number,
+	decimals: number,
+	duplicate: ExportResult,
+): Promise<ExportResult> {
+	const factor = 10 ** decimals;
+	const difference = Math.round((drift.now.hours - drift.booked.hours!) * factor) / factor;
+	const externalId = correctionExternalId(job.entry.externalId, n);
+	const entry = {
+		...job.entry,
+		externalId,
+		hours: difference,
+		description: `Correction of ${job.entry.externalId}: awork now has ${drift.now.hours} h, The One PSA had ${drift.booked.hours} h`,
+	};
+	const answer = await postSingle(ctx, { ...job, entry });
+	if (answer.status === 'failed') {
+		return {
+			status: 'failed',
+			reason: `${driftReason(job.entry.externalId, drift)} The correction of ${difference} h (${externalId}) was refused: ${answer.reason ?? 'no reason given'}`,
+			changedAfterBooking: drift,
+		};
+	}
+	return {
+		...duplicate,
+		correction: { externalId, hours: difference, psaTimeEntryId: answer.psaTimeEntryId ?? null, status: answer.status, bookedBefore: drift.booked.hours },
+	};
+}
+

@@ -94,6 +94,26 @@ export const description: INodeProperties[] = [
 				description: 'What to do with items whose contract is empty',
 			},
 			{
+				displayName: 'Entry Changed After Booking',
+				name: 'changedAfterBooking',
+				type: 'options',
+				default: 'leaveUnbilled',
+				options: [
+					{
+						name: 'Leave It Unbilled',
+						value: 'leaveUnbilled',
+						description: 'Output it as failed with both values (changedAfterBooking), for a person to correct one side',
+					},
+					{
+						name: 'Post a Correction',
+						value: 'postCorrection',
+						description:
+							'When only the hours differ: book the difference as its own entry (externalId ID:correction:N, same contract and day) so the PSA holds awork\'s hours, and bill the entry. A changed day or contract is still left unbilled.',
+					},
+				],
+				description: 'What to do when the PSA already holds an entry (duplicate) with other hours, day or contract than awork has now',
+			},
+			{
 				displayName: 'Hours Decimals',
 				name: 'hoursDecimals',
 				type: 'number',
@@ -121,6 +141,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		useBatch?: boolean;
 		withoutContract?: 'stop' | 'fail';
 		contractIdField?: string;
+		changedAfterBooking?: 'leaveUnbilled' | 'postCorrection';
 	};
 	const contractField = String(options.contractIdField ?? '').trim();
 	const contractOfProject = readContractsByProject(this, (options as IDataObject).contractsByProject);
@@ -176,7 +197,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		await exportTimeEntries(
 			this,
 			jobs,
-			{ useBatch: options.useBatch ?? true, batchSize: options.batchSize ?? MAX_BATCH_ENTRIES },
+			{
+				useBatch: options.useBatch ?? true,
+				batchSize: options.batchSize ?? MAX_BATCH_ENTRIES,
+				onChangedHours: options.changedAfterBooking ?? 'leaveUnbilled',
+				hoursDecimals: options.hoursDecimals ?? 2,
+			},
 			results,
 		);
 	} catch (error) {
@@ -200,6 +226,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (result.psaTimeEntryId !== undefined) json.psaTimeEntryId = result.psaTimeEntryId;
 		if (result.reason !== undefined) json.reason = result.reason;
 		if (result.changedAfterBooking !== undefined) json.changedAfterBooking = result.changedAfterBooking;
+		if (result.correction !== undefined) json.correction = result.correction;
 		const settled = result.status === 'created' || result.status === 'duplicate';
 		json.aworkTimeEntryIds = settled ? (json.coveredAworkTimeEntryIds as string[]) : [];
 		return { json, pairedItem: { item: itemIndex } };

@@ -7,7 +7,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import {
 	BATCH_UNAVAILABLE_STATUSES,
 	callPsa,
-	DUPLICATE_EXTERNAL_ID_CODE,
 	idempotencyKeyFor,
 	MAX_BATCH_ENTRIES,
 	asPsaErrorBody,
@@ -15,6 +14,7 @@ import {
 } from '../../transport';
 import { checkDuplicatesAgainstPsa } from './driftCheck';
 import type { PsaTimeEntry } from './mapping';
+import { ENTRY_LEVEL_STATUSES, postSingle } from './postEntry';
 
 export interface ExportJob {
 	itemIndex: number;
@@ -37,11 +37,16 @@ export interface ExportResult {
 	sameAsRequested?: boolean;
 	/** Set when the PSA holds other hours, date or contract than would be booked now (driftCheck). */
 	changedAfterBooking?: IDataObject;
+	/** Set when a correction entry made the PSA's hours equal awork's (option Entry Changed After Booking). */
+	correction?: IDataObject;
 }
 
 export interface ExportSettings {
 	useBatch: boolean;
 	batchSize: number;
+	/** What a `duplicate` whose booking has other hours gets: left unbilled, or a correction entry. */
+	onChangedHours?: 'leaveUnbilled' | 'postCorrection';
+	hoursDecimals?: number;
 }
 
 interface BatchAnswer {
@@ -50,8 +55,6 @@ interface BatchAnswer {
 	failed?: Array<{ externalId: string; error?: string }>;
 }
 
-/** Error answers that concern the entries, not the connection; they become `failed` results. */
-const ENTRY_LEVEL_STATUSES = [400, 404, 409, 422, 500, 502, 503, 504];
 
 /** Answers to a whole batch that may be caused by a single entry in it (a duplicate, an invalid field). */
 const WHOLE_BATCH_REFUSALS = [400, 409, 422];
@@ -93,7 +96,10 @@ export async function exportTimeEntries(
 	};
 	await Promise.all(Array.from({ length: Math.min(CONTRACTS_IN_PARALLEL, queue.length) }, worker));
 	if (!failure) {
-		await checkDuplicatesAgainstPsa(ctx, jobs, results).catch((error: unknown) => {
+		await checkDuplicatesAgainstPsa(ctx, jobs, results, {
+			postCorrections: settings.onChangedHours === 'postCorrection',
+			hoursDecimals: settings.hoursDecimals ?? 2,
+		}).catch((error: unknown) => {
 			failure = { error };
 		});
 	}
@@ -189,27 +195,6 @@ async function postBatch(
 		);
 	}
 	return 'done';
-}
-
-async function postSingle(ctx: IExecuteFunctions, job: ExportJob): Promise<ExportResult> {
-	const answer = await callPsa<{ id?: string }>(ctx, {
-		endpoint: 'createTimeEntry',
-		pathParams: { contractId: job.contractId },
-		body: job.entry,
-		idempotencyKey: idempotencyKeyFor('time-entry', { contractId: job.contractId, entry: job.entry }),
-		accept: ENTRY_LEVEL_STATUSES,
-		itemIndex: job.itemIndex,
-	});
-	if (answer.status < 300) {
-		return answer.replayedFromEarlierRequest
-			? { status: 'duplicate', psaTimeEntryId: answer.body?.id, sameAsRequested: true }
-			: { status: 'created', psaTimeEntryId: answer.body?.id };
-	}
-	const error = asPsaErrorBody(answer.body);
-	if (answer.status === 409 && error.code === DUPLICATE_EXTERNAL_ID_CODE) {
-		return { status: 'duplicate', psaTimeEntryId: error.details?.id as string | undefined };
-	}
-	return { status: 'failed', reason: psaErrorText(answer.status, answer.body) };
 }
 
 async function contractExists(ctx: IExecuteFunctions, contractId: string, itemIndex: number): Promise<boolean> {
