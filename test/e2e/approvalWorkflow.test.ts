@@ -9,6 +9,9 @@
  * - with a template in Settings the project is created from the template;
  * - the project gets the awork company of the PSA company (found by mapping, else by exact name,
  *   else created, and mapped), so the Command Center answers for that PSA company;
+ * - two lines with one title become two tasks (matched by line, not title); quote numbers that
+ *   look alike after clean-up get projects of their own; a project found by key that is not this
+ *   quote's is answered 409 naming both quotes;
  * - `n8n import:workflow` accepts the file.
  */
 import { DEFAULT_TENANT } from '../fakes/onepsa';
@@ -136,9 +139,9 @@ describe('workflow "project creation on approval" in real n8n', () => {
 				.map((task) => [task.name, task.plannedDuration, task.description, task.lists.map((l: AworkView) => l.id)])
 				.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
 		).toEqual([
-			['Build the pages', 30.5 * 3600, null, [lists[0].id]],
-			['Concept and design', 12 * 3600, 'Two design rounds', [lists[0].id]],
-			['Go-live support', 0, null, [lists[0].id]],
+			['Build the pages', 30.5 * 3600, '[match key: psa-line:l2]', [lists[0].id]],
+			['Concept and design', 12 * 3600, 'Two design rounds\n\n[match key: psa-line:l1]', [lists[0].id]],
+			['Go-live support', 0, '[match key: psa-line:l3]', [lists[0].id]],
 		]);
 
 		const rows = await mappingRows(sandbox.n8n);
@@ -248,17 +251,108 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		expect([again.status, (again.json as Record<string, unknown>).created, (again.json as Record<string, unknown>).projectId]).toEqual([200, false, orphan.id]);
 	});
 
-	it('answers with the project that already has the key when no mapping exists, adding nothing to it', async () => {
+	it('answers 409 for a project that has the key but is not this quote\'s, adding nothing to it', async () => {
 		const [existing] = sandbox.awork.fake.seed({ projects: [{ name: 'Made by hand', projectKey: 'PSA-Q-2026-0088' }] }).projects as AworkView[];
 		sandbox.awork.fake.server.log.length = 0;
 
 		const answer = await send(approval('q-2505', 'Q-2026-0088'));
-		expect(answer.status).toBe(200);
-		expect(answer.json).toMatchObject({ created: false, projectId: existing.id, projectKey: 'PSA-Q-2026-0088' });
+		expect(answer.status).toBe(409);
+		expect(answer.json).toMatchObject({ field: 'data.number', quoteId: 'q-2505', projectId: existing.id, projectKey: 'PSA-Q-2026-0088', projectQuoteId: null });
+		expect(String((answer.json as Record<string, unknown>).error)).toContain('was not created for it');
 		expect(await projectsWithKey('PSA-Q-2026-0088')).toHaveLength(1);
 		expect(await listsOf(existing.id)).toHaveLength(0);
 		expect(await tasksOf(existing.id)).toHaveLength(0);
 		expect(aworkWrites(sandbox.awork)).toEqual([]);
+		const rows = await mappingRows(sandbox.n8n);
+		expect(rows.filter((row) => row.externalId === 'q-2505' || row.aworkId === existing.id)).toEqual([]);
+	});
+
+	it('answers 409 naming both quotes when another quote with the same number already has the project', async () => {
+		const first = await send(approval('q-6001', 'Q-2026-0600', { lines: [] }));
+		expect(first.status).toBe(200);
+		const firstProject = (first.json as Record<string, unknown>).projectId;
+		sandbox.awork.fake.server.log.length = 0;
+
+		const second = await send(approval('q-6002', 'Q-2026-0600', { lines: [] }));
+		expect(second.status).toBe(409);
+		expect(second.json).toMatchObject({ quoteId: 'q-6002', projectQuoteId: 'q-6001', projectId: firstProject, field: 'data.number' });
+		expect(String((second.json as Record<string, unknown>).error)).toMatch(/quote "q-6002".*belongs to quote "q-6001"/);
+		expect(aworkWrites(sandbox.awork)).toEqual([]);
+		const rows = await mappingRows(sandbox.n8n);
+		expect(rows.filter((row) => row.externalId === 'q-6002')).toEqual([]);
+	});
+
+	it('gives quote numbers that look alike after clean-up (Q-1/2, Q-1-2, q 1 2, Q.1.2, Ä-7, Ö-7) projects of their own', async () => {
+		const numbers = ['Q-1/2', 'Q-1-2', 'q 1 2', 'Q.1.2', 'Ä-7', 'Ö-7'];
+		const answers = [];
+		for (const [i, number] of numbers.entries()) answers.push(await send(approval(`q-70${i}`, number, { lines: [] })));
+		expect(answers.map((answer) => answer.status)).toEqual(numbers.map(() => 200));
+		const bodies = answers.map((answer) => answer.json as Record<string, unknown>);
+		expect(bodies.map((body) => body.created)).toEqual(numbers.map(() => true));
+		expect(new Set(bodies.map((body) => body.projectId)).size).toBe(numbers.length);
+		expect(new Set(bodies.map((body) => body.projectKey)).size).toBe(numbers.length);
+		expect(bodies[1].projectKey).toBe('PSA-Q-1-2');
+		for (const [i, body] of bodies.entries()) {
+			const [project, ...others] = await projectsWithKey(String(body.projectKey));
+			expect(others).toHaveLength(0);
+			expect(project.description).toContain(`Created from quote ${numbers[i]} in The One PSA`);
+		}
+		// A replay of each still finds its own project.
+		const replay = await send(approval('q-702', 'q 1 2', { lines: [] }));
+		expect(replay.json).toMatchObject({ created: false, projectId: bodies[2].projectId });
+	});
+
+	it('makes two lines with the same title two tasks, each with its own hours, and a redelivery adds nothing', async () => {
+		const lines = [
+			{ id: 'd1', title: 'Design', hours: 2 },
+			{ id: 'd2', title: 'Design', hours: 5 },
+			{ id: 'd3', title: 'Build', hours: 1 },
+		];
+		const answer = await send(approval('q-8001', 'Q-2026-0800', { lines }));
+		expect(answer.status).toBe(200);
+		const body = answer.json as Record<string, unknown>;
+		expect(body).toMatchObject({ created: true, tasksCreated: 3 });
+		const tasks = await tasksOf(String(body.projectId));
+		expect(tasks.map((task) => [task.name, task.plannedDuration]).sort((a, b) => String(a[0]).localeCompare(String(b[0])) || a[1] - b[1])).toEqual([
+			['Build', 3600],
+			['Design', 2 * 3600],
+			['Design', 5 * 3600],
+		]);
+		const rows = await mappingRows(sandbox.n8n);
+		const lineTask = (id: string) => rows.find((row) => row.namespace === 'task' && row.externalId === `q-8001:${id}`)?.aworkId;
+		const byId = new Map(tasks.map((task) => [task.id, task]));
+		expect(byId.get(lineTask('d1'))?.plannedDuration).toBe(2 * 3600);
+		expect(byId.get(lineTask('d2'))?.plannedDuration).toBe(5 * 3600);
+		expect(rows.filter((row) => row.namespace === 'project' && row.externalId === 'q-8001').map((row) => row.aworkId)).toEqual([body.projectId]);
+
+		sandbox.awork.fake.server.log.length = 0;
+		const again = await send(approval('q-8001', 'Q-2026-0800', { lines }));
+		expect(again.json).toMatchObject({ created: false, projectId: body.projectId });
+		expect(aworkWrites(sandbox.awork)).toEqual([]);
+	});
+
+	it('finishes a died creation with two lines of one title as two tasks, each mapped to its line', async () => {
+		const lines = [
+			{ id: 'e1', title: 'Design', hours: 2 },
+			{ id: 'e2', title: 'Design', hours: 5 },
+		];
+		const [orphan] = sandbox.awork.fake.seed({
+			projects: [
+				{
+					name: 'Website relaunch - Acme GmbH',
+					projectKey: 'PSA-Q-2026-0801',
+					description: 'Created from quote Q-2026-0801 in The One PSA: https://psa.example/quotes/q-8002',
+					createdOn: new Date(Date.now() - 10 * 60_000).toISOString(),
+				},
+			],
+		}).projects as AworkView[];
+		const answer = await send(approval('q-8002', 'Q-2026-0801', { lines }));
+		expect(answer.status).toBe(200);
+		expect(answer.json).toMatchObject({ projectId: orphan.id, tasksCreated: 2 });
+		const tasks = await tasksOf(orphan.id);
+		expect(tasks.map((task) => task.plannedDuration).sort((a, b) => a - b)).toEqual([2 * 3600, 5 * 3600]);
+		const rows = await mappingRows(sandbox.n8n);
+		expect(new Set(rows.filter((row) => row.namespace === 'task' && row.externalId.startsWith('q-8002:')).map((row) => row.aworkId)).size).toBe(2);
 	});
 
 	it('answers a malformed approval with 400 naming the missing field, and writes nothing to awork', async () => {
