@@ -4,6 +4,7 @@
  * against a fake awork seeded with test/unit/awork/fixtures/clientHealth.ts:
  * - a missing or wrong key gets 401 with the same small body and awork is never asked;
  * - an unlinked PSA project or company gets 404, and so does one whose awork object is gone;
+ * - the project context is found by quote ID, contract ID or awork project ID (idType picks one);
  * - a linked project gets its context (project, client, other open projects, flags) and the
  *   Command Center gets one client's or every client's health, all matching the hand-computed figures;
  * - both workflows share one webhook ID, so both paths live under one base URL.
@@ -29,7 +30,8 @@ describe('workflows serving the PSA (project context, Command Center) in real n8
 	/** `key` null sends no X-Integration-Key header at all. */
 	const get = (path: string, key: string | null): Promise<HttpResponse<Json>> =>
 		httpRequest<Json>('GET', `${base}/${path}`, { headers: key === null ? {} : { 'X-Integration-Key': key } });
-	const context = (psaProjectId: string, key: string | null = KEY) => get(`api/integration/project-context/${encodeURIComponent(psaProjectId)}`, key);
+	const context = (psaProjectId: string, key: string | null = KEY, query = '') =>
+		get(`api/integration/project-context/${encodeURIComponent(psaProjectId)}${query}`, key);
 	const center = (psaCompanyId: string, key: string | null = KEY) => get(`api/integration/command-center/${encodeURIComponent(psaCompanyId)}`, key);
 	const aworkRequests = () => sandbox.awork.fake.server.log.length;
 	const link = (id: string) => `${WEB_URL}/projects/${id}`;
@@ -53,6 +55,10 @@ describe('workflows serving the PSA (project context, Command Center) in real n8
 			{ namespace: 'project', externalId: 'psa-prj-archive', aworkId: IDS.archive },
 			{ namespace: 'project', externalId: 'psa-prj-internal', aworkId: IDS.internal },
 			{ namespace: 'project', externalId: 'psa-prj-gone', aworkId: GONE },
+			{ namespace: 'contract', externalId: 'psa-ctr-website', aworkId: IDS.website },
+			// A quote and a contract with the same ID, for different projects.
+			{ namespace: 'project', externalId: '1042', aworkId: IDS.app },
+			{ namespace: 'contract', externalId: '1042', aworkId: IDS.brand },
 			{ namespace: 'company', externalId: 'psa-cmp-acme', aworkId: IDS.acme },
 			{ namespace: 'company', externalId: 'psa-cmp-beta', aworkId: IDS.beta },
 			{ namespace: 'company', externalId: 'psa-cmp-gone', aworkId: GONE },
@@ -95,7 +101,11 @@ describe('workflows serving the PSA (project context, Command Center) in real n8
 			const before = aworkRequests();
 			const answer = await context('psa-prj-unknown');
 			expect(answer.status).toBe(404);
-			expect(answer.body).toEqual({ error: 'not_found', message: 'No awork project is linked to the PSA project "psa-prj-unknown".', projectId: 'psa-prj-unknown' });
+			expect(answer.body).toEqual({
+				error: 'not_found',
+				message: 'No awork project is linked to the PSA project "psa-prj-unknown" (looked up as quote ID, contract ID and awork project ID).',
+				projectId: 'psa-prj-unknown',
+			});
 			expect(aworkRequests()).toBe(before);
 		});
 
@@ -111,6 +121,7 @@ describe('workflows serving the PSA (project context, Command Center) in real n8
 			const { acme } = EXPECTED;
 			expect(answer.body).toEqual({
 				projectId: 'psa-prj-website',
+				matchedAs: 'quote',
 				project: {
 					...summaryOf(IDS.website, 'Website', 'Running', 'progress'),
 					projectKey: expect.any(String),
@@ -139,6 +150,45 @@ describe('workflows serving the PSA (project context, Command Center) in real n8
 				generatedAt: REFERENCE_TIME,
 			});
 			expect(answer.headers['cache-control']).toBe('no-store');
+		});
+
+		it('finds the project by the contract ID and by the awork project ID too, saying which matched', async () => {
+			const byContract = await context('psa-ctr-website');
+			expect(byContract.status).toBe(200);
+			expect(byContract.body).toMatchObject({ projectId: 'psa-ctr-website', matchedAs: 'contract', project: { id: IDS.website, name: 'Website' } });
+			const byAwork = await context(IDS.website);
+			expect(byAwork.status).toBe(200);
+			expect(byAwork.body).toMatchObject({ projectId: IDS.website, matchedAs: 'awork', project: { id: IDS.website } });
+			// The same context whichever ID was sent.
+			const byQuote = await context('psa-prj-website');
+			expect({ ...byContract.body, projectId: null, matchedAs: null }).toEqual({ ...byQuote.body, projectId: null, matchedAs: null });
+		});
+
+		it('does not serve an awork project that no quote is mapped to', async () => {
+			const before = aworkRequests();
+			const answer = await context(IDS.shop);
+			expect(answer.status).toBe(404);
+			expect(aworkRequests()).toBe(before);
+		});
+
+		it('takes a quote ID before an equal contract ID, and idType picks one kind', async () => {
+			expect((await context('1042')).body).toMatchObject({ matchedAs: 'quote', project: { id: IDS.app } });
+			expect((await context('1042', KEY, '?idType=quote')).body).toMatchObject({ matchedAs: 'quote', project: { id: IDS.app } });
+			expect((await context('1042', KEY, '?idType=contract')).body).toMatchObject({ matchedAs: 'contract', project: { id: IDS.brand } });
+			const asAwork = await context('1042', KEY, '?idType=awork');
+			expect(asAwork.status).toBe(404);
+			expect(asAwork.body.message).toBe('No awork project is linked to the PSA project "1042" (looked up as awork project ID).');
+			const contractOnly = await context('psa-prj-website', KEY, '?idType=contract');
+			expect(contractOnly.status).toBe(404);
+		});
+
+		it('answers 400 naming idType for a kind it does not know, and reads nothing', async () => {
+			const before = aworkRequests();
+			const answer = await context('1042', KEY, '?idType=invoice');
+			expect(answer.status).toBe(400);
+			expect(answer.body).toMatchObject({ error: 'bad_request', field: 'idType', projectId: '1042' });
+			expect(answer.body.message).toContain('"invoice"');
+			expect(aworkRequests()).toBe(before);
 		});
 
 		it('gives a closed project its context: not overdue, not at risk, every open project of the client as others', async () => {
