@@ -60,6 +60,22 @@ function lowerIds(input: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * A seeded time entry stands for one tracked earlier: unless the seed says otherwise, it was
+ * written when its time ended (or, still running, when it started), not at seeding. Otherwise
+ * every seeded entry would count as changed just before a run that reads it.
+ */
+function stampAsTracked(rec: Rec, item: Record<string, unknown>): void {
+	const now = Date.now();
+	const end = Date.parse(String(rec.endDateUtc ?? ''));
+	const start = Date.parse(String(rec.startDateUtc ?? ''));
+	const written = end < now ? end : start < now ? start : undefined;
+	if (written === undefined) return;
+	const stamp = new Date(written).toISOString();
+	if (item.createdOn === undefined) rec.createdOn = stamp;
+	if (item.updatedOn === undefined) rec.updatedOn = stamp;
+}
+
+/**
  * Inserts the given entities in dependency order and answers their API views by collection.
  * `_unauthorized: true` on any entity makes batch operations report it as unauthorized;
  * `_me: true` on a user makes it the user of GET /me.
@@ -84,6 +100,7 @@ export function seed(registry: SpecRegistry, input: SeedInput): Record<string, u
 			} else {
 				rec = BUILDERS[collection]!(store, item);
 			}
+			if (collection === 'timeEntries') stampAsTracked(rec, item);
 			store.insert(collection, rec);
 			if (raw?._unauthorized === true) store.forbiddenIds.add(rec.id);
 			if (collection === 'users' && (raw?._me === true || !store.meUserId)) store.meUserId = rec.id;
