@@ -18,6 +18,3 @@ export function backoffDelayMs(policy: RetryPolicy, attempt: number, random = Ma
 export async function waitMs(ms: number): Promise<void> {
 	if (ms > 0) await sleep(ms);
 }
-
-/** Network failures where the request may not have reached the server, or got no answer. */
-export { isNetworkError } from './http/networkErrors';

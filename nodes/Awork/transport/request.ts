@@ -1,6 +1,7 @@
 /**
- * The one place that sends HTTP requests to awork: picks the credential the node is set to,
- * paces every request, retries what is safe to retry and maps awork's answers to errors.
+ * The one place that sends HTTP requests to awork: picks the credential the node is set to, says
+ * what is safe to retry and maps awork's answers to errors. Pacing, retries, 429 waits and the
+ * deadline are the shared loop's (nodes/shared/http/loop.ts).
  */
 import {
 	NodeOperationError,
@@ -15,22 +16,8 @@ import {
 	type INode,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
-import {
-	assertUrlFits,
-	httpLimits,
-	isDeadlineError,
-	isRedirectStatus,
-	networkCodeOf,
-	NEVER_SENT_CODES,
-	NO_REDIRECTS,
-	pathSegment,
-	RATELIMIT_RESET,
-	rateLimitWaitMs,
-	redirectError,
-	urlForMessages,
-	withinDeadline,
-} from '../../shared/http';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs, type RetryPolicy } from '../../shared/retry';
+import { NO_REDIRECTS, pathSegment, RATELIMIT_RESET, sendWithLimits, urlForMessages } from '../../shared/http';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/retry';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import type { RequestPacer } from '../../shared/pacer';
 import { asNodeError, aworkApiError, aworkDeadlineError, aworkNetworkError } from './errors';
@@ -147,11 +134,11 @@ export async function aworkRequestFull<T>(
 ): Promise<AworkResponse<T>> {
 	const connection = await connectionFor(this);
 	const settings = aworkTransportSettings;
+	const node = this.getNode();
 	const retrySafe = options.retrySafe ?? isRetrySafe(method, path);
-	const url = `${connection.baseUrl}${path}`;
 	const request: IHttpRequestOptions = {
 		method,
-		url,
+		url: `${connection.baseUrl}${path}`,
 		qs: options.qs,
 		json: true,
 		returnFullResponse: true,
@@ -161,68 +148,46 @@ export async function aworkRequestFull<T>(
 		timeout: settings.timeoutMs,
 	};
 	if (options.body !== undefined && method !== 'GET') request.body = options.body as IHttpRequestOptions['body'];
-	const context = { api: 'awork', method, path, itemIndex: options.itemIndex };
-	assertUrlFits(this.getNode(), url, options.qs, context);
+	const outcomeOf = (repeatable: boolean) => (repeatable ? 'rejected' : 'unknown') as 'rejected' | 'unknown';
 
-	let sent = 0;
-	let failures = 0;
-	let rateLimited = 0;
-	for (;;) {
-		await connection.pacer.acquire();
-		sent++;
-		let response: IN8nHttpFullResponse;
-		try {
-			// n8n replaces abortSignal with the execution's own in httpRequestWithAuthentication
-			// (OAuth2); there the deadline still ends the wait, but not the socket.
-			response = (await withinDeadline(httpLimits.requestDeadlineMs, async (abortSignal) =>
-				connection.apiKeyHeaders
-					? await this.helpers.httpRequest({ ...request, abortSignal, headers: { ...request.headers, ...connection.apiKeyHeaders } })
-					: await this.helpers.httpRequestWithAuthentication.call(this, connection.credentialType, { ...request }),
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			// Not repeated: another try could take as long again, and the deadline bounds the call.
-			if (isDeadlineError(error)) {
-				const failure = { method, path, outcome: retrySafe ? 'rejected' : 'unknown', attempts: sent } as const;
-				throw aworkDeadlineError(this.getNode(), error, failure, options.itemIndex);
-			}
-			const networkCode = networkCodeOf(error);
-			if (!networkCode) throw asNodeError(this.getNode(), error, options.itemIndex);
-			failures++;
-			const repeatable = retrySafe || NEVER_SENT_CODES.includes(networkCode);
-			if (repeatable && failures < settings.retry.maxAttempts) {
-				await waitMs(backoffDelayMs(settings.retry, failures));
-				continue;
-			}
-			const failure = { method, path, outcome: repeatable ? 'rejected' : 'unknown', attempts: sent, networkCode } as const;
-			throw aworkNetworkError(this.getNode(), error, failure, urlForMessages(connection.baseUrl, /^\/api\/v\d+$/), options.itemIndex);
-		}
+	const answer = await sendWithLimits({
+		node,
+		api: 'awork',
+		method,
+		path,
+		url: request.url,
+		qs: options.qs,
+		itemIndex: options.itemIndex,
+		urlSetting: '"Base URL" in the awork credential',
+		// n8n replaces abortSignal with the execution's own in httpRequestWithAuthentication
+		// (OAuth2); there the deadline still ends the wait, but not the socket.
+		send: async (abortSignal) =>
+			(connection.apiKeyHeaders
+				? await this.helpers.httpRequest({ ...request, abortSignal, headers: { ...request.headers, ...connection.apiKeyHeaders } })
+				: await this.helpers.httpRequestWithAuthentication.call(this, connection.credentialType, { ...request })) as IN8nHttpFullResponse,
+		// awork's budget is per workspace: a 429 holds back every request on this credential.
+		pacer: connection.pacer,
+		repeatable: retrySafe,
+		repeatWhenNeverSent: true,
+		retry: settings.retry,
+		rateLimit: { header: RATELIMIT_RESET, maxAttempts: settings.rateLimitAttempts, fallback: settings.retry },
+		networkError: (error, networkCode, { state, repeatable }) =>
+			aworkNetworkError(
+				node,
+				error,
+				{ method, path, outcome: outcomeOf(repeatable), attempts: state.attempts, networkCode },
+				urlForMessages(connection.baseUrl, /^\/api\/v\d+$/),
+				options.itemIndex,
+			),
+		deadlineError: (error, { state, repeatable }) =>
+			aworkDeadlineError(node, error, { method, path, outcome: outcomeOf(repeatable), attempts: state.attempts }, options.itemIndex),
+		unknownError: (error) => asNodeError(node, error, options.itemIndex),
+	});
 
-		const status = response.statusCode;
-		const headers = (response.headers ?? {}) as Record<string, unknown>;
-		if (status >= 200 && status < 300) return { body: response.body as T, headers, statusCode: status };
-		if (isRedirectStatus(status)) {
-			throw redirectError(this.getNode(), status, headers, { ...context, requestUrl: url, urlSetting: '"Base URL" in the awork credential' });
-		}
-		if (status === 429) {
-			rateLimited++;
-			// A reset over the cap, or one that is not a number, is an error now instead of a wait.
-			const asked = rateLimitWaitMs(this.getNode(), headers, RATELIMIT_RESET, context);
-			if (rateLimited < settings.rateLimitAttempts) {
-				// awork's budget is per workspace: hold back every request on this credential, not just this one.
-				const waitFor = asked ?? backoffDelayMs(settings.retry, rateLimited);
-				connection.pacer.blockUntil(Date.now() + waitFor);
-				continue;
-			}
-		} else if (status >= 500 && retrySafe) {
-			failures++;
-			if (failures < settings.retry.maxAttempts) {
-				await waitMs(backoffDelayMs(settings.retry, failures));
-				continue;
-			}
-		}
-		const outcome = status >= 500 && !retrySafe ? 'unknown' : 'rejected';
-		throw aworkApiError(this.getNode(), status, response.body, { method, path, outcome, attempts: sent }, options.itemIndex);
-	}
+	const { status, headers, body, state } = answer;
+	if (status >= 200 && status < 300) return { body: body as T, headers, statusCode: status };
+	const outcome = status >= 500 && !retrySafe ? 'unknown' : 'rejected';
+	throw aworkApiError(node, status, body, { method, path, outcome, attempts: state.attempts }, options.itemIndex);
 }
 
 export async function aworkRequest<T>(

@@ -1,8 +1,9 @@
 /**
  * The only module that speaks HTTP to n8n's public API (the data-table endpoints under
  * /api/v1/data-tables). Base URL and API key come from the idMappingN8nApi credential.
- * Reads, updates and deletes are retried on network failures, 429 and 5xx; inserts are not
- * (a repeated insert would duplicate rows), the data-table store verifies them instead.
+ * Reads, updates and deletes are retried on network failures, 429 and 5xx by the shared loop
+ * (nodes/shared/http/loop.ts); inserts are not (a repeated insert would duplicate rows), the
+ * data-table store verifies them instead.
  */
 import {
 	NodeApiError,
@@ -16,25 +17,26 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import {
-	assertUrlFits,
+	formatSeconds,
 	httpLimits,
-	isDeadlineError,
-	isNetworkError,
-	isRedirectStatus,
 	NETWORK_CODE_WORDS,
 	networkCodeOf,
 	NO_REDIRECTS,
-	rateLimitWaitMs,
-	redirectError,
 	RETRY_AFTER,
+	sendWithLimits,
 	urlForMessages,
-	withinDeadline,
-	formatSeconds,
 } from '../../shared/http';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs } from '../../shared/retry';
+import { DEFAULT_RETRY_POLICY } from '../../shared/retry';
 
 export const N8N_API_CREDENTIAL = 'idMappingN8nApi';
 const CREDENTIAL_NAME = 'ID Mapping N8n API';
+
+/**
+ * n8n's own server refuses header blocks over 16 KB; the data-table store fills lookup filters up
+ * to 10,000 characters (stores/dataTable/dataTableClient.ts), so this API gets a higher URL limit
+ * than the shared 8 KB.
+ */
+export const N8N_API_MAX_URL_LENGTH = 12_288;
 
 export interface N8nApiCall {
 	method: IHttpRequestMethods;
@@ -141,54 +143,39 @@ export async function callN8nApi<T = unknown>(ctx: IExecuteFunctions, call: N8nA
 		...NO_REDIRECTS,
 		timeout: httpLimits.requestDeadlineMs,
 	};
-	const context = { api: 'The n8n API', method: call.method, path: call.path };
-	assertUrlFits(ctx.getNode(), options.url, call.qs, context);
+	const node = ctx.getNode();
 	const policy = DEFAULT_RETRY_POLICY;
-	for (let attempt = 1; ; attempt++) {
-		const mayRetry = call.repeatable && attempt < policy.maxAttempts;
-		let response: IN8nHttpFullResponse;
-		try {
-			// n8n sets its own abortSignal here, so the deadline ends the wait, not the socket.
-			response = (await withinDeadline(httpLimits.requestDeadlineMs, async () =>
-				await ctx.helpers.httpRequestWithAuthentication.call(ctx, N8N_API_CREDENTIAL, { ...options }),
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			if (isDeadlineError(error)) {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`The n8n API did not finish answering ${call.method} ${call.path} within ${formatSeconds(error.deadlineMs)} (the deadline for one request)`,
-					{ description: `Check that the n8n at ${baseUrlForMessages(baseUrl)} is not overloaded, and retry later.` },
-				);
-			}
-			if (!isNetworkError(error)) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-			if (!mayRetry) throw networkError(ctx.getNode(), error, baseUrl);
-			await waitMs(backoffDelayMs(policy, attempt));
-			continue;
-		}
-		const status = response.statusCode;
-		const headers = (response.headers ?? {}) as Record<string, unknown>;
-		if (isRedirectStatus(status)) {
-			throw redirectError(ctx.getNode(), status, headers, {
-				...context,
-				requestUrl: options.url,
-				urlSetting: `"Base URL" in the "${CREDENTIAL_NAME}" credential`,
-			});
-		}
-		// A Retry-After over the cap, or unreadable, is an error now instead of a wait.
-		const asked = status === 429 ? rateLimitWaitMs(ctx.getNode(), headers, RETRY_AFTER, context) : undefined;
-		if ((status === 429 || status >= 500) && mayRetry) {
-			await waitMs(asked ?? backoffDelayMs(policy, attempt));
-			continue;
-		}
-		if (status >= 200 && status < 300 && looksLikeHtml(response.body)) {
-			// n8n answers unknown paths outside /api/v1 with its editor page (200, HTML).
-			throw new NodeOperationError(ctx.getNode(), `${baseUrlForMessages(baseUrl)} is not n8n's public API (it answered with a web page)`, {
-				description: `Set "Base URL" in the "${CREDENTIAL_NAME}" credential to the n8n address followed by /api/v1, e.g. http://localhost:5678/api/v1.`,
-			});
-		}
-		if ((status >= 200 && status < 300) || call.accept?.includes(status)) {
-			return { status, body: response.body as T };
-		}
-		throw n8nApiError(ctx.getNode(), status, response.body, call, baseUrl);
+	const { status, body } = await sendWithLimits({
+		node,
+		api: 'The n8n API',
+		method: call.method,
+		path: call.path,
+		url: options.url,
+		qs: call.qs,
+		maxUrlLength: N8N_API_MAX_URL_LENGTH,
+		urlSetting: `"Base URL" in the "${CREDENTIAL_NAME}" credential`,
+		// n8n sets its own abortSignal here, so the deadline ends the wait, not the socket.
+		send: async () =>
+			(await ctx.helpers.httpRequestWithAuthentication.call(ctx, N8N_API_CREDENTIAL, { ...options })) as IN8nHttpFullResponse,
+		repeatable: call.repeatable,
+		retry: policy,
+		// An insert is not repeated even after a 429: the store verifies inserts itself.
+		rateLimit: { header: RETRY_AFTER, maxAttempts: policy.maxAttempts, fallback: policy, onlyWhenRepeatable: true },
+		networkError: (error) => networkError(node, error, baseUrl),
+		deadlineError: (error) =>
+			new NodeOperationError(
+				node,
+				`The n8n API did not finish answering ${call.method} ${call.path} within ${formatSeconds(error.deadlineMs)} (the deadline for one request)`,
+				{ description: `Check that the n8n at ${baseUrlForMessages(baseUrl)} is not overloaded, and retry later.` },
+			),
+		unknownError: (error) => new NodeApiError(node, error as JsonObject),
+	});
+	if (status >= 200 && status < 300 && looksLikeHtml(body)) {
+		// n8n answers unknown paths outside /api/v1 with its editor page (200, HTML).
+		throw new NodeOperationError(node, `${baseUrlForMessages(baseUrl)} is not n8n's public API (it answered with a web page)`, {
+			description: `Set "Base URL" in the "${CREDENTIAL_NAME}" credential to the n8n address followed by /api/v1, e.g. http://localhost:5678/api/v1.`,
+		});
 	}
+	if ((status >= 200 && status < 300) || call.accept?.includes(status)) return { status, body: body as T };
+	throw n8nApiError(node, status, body, call, baseUrl);
 }

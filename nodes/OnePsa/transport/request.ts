@@ -1,6 +1,7 @@
 /**
  * The one function that sends requests to The One PSA: base URL and auth from the credential,
- * pacing before each send, 429 handling, safe retries and error mapping.
+ * what is safe to repeat and error mapping; the shared loop (nodes/shared/http/loop.ts) paces,
+ * retries, waits out 429s and holds the deadline.
  */
 import {
 	type ICredentialDataDecryptedObject,
@@ -14,21 +15,8 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
-import {
-	assertUrlFits,
-	httpLimits,
-	isDeadlineError,
-	isNetworkError,
-	isRedirectStatus,
-	NO_REDIRECTS,
-	PathSegmentError,
-	rateLimitWaitMs,
-	redirectError,
-	RETRY_AFTER,
-	urlForMessages,
-	withinDeadline,
-} from '../../shared/http';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, waitMs, type RetryPolicy } from '../../shared/retry';
+import { httpLimits, NO_REDIRECTS, PathSegmentError, RETRY_AFTER, sendWithLimits, urlForMessages } from '../../shared/http';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/retry';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { endpointPath, IDEMPOTENT_REPLAY_HEADER, ONE_PSA_ENDPOINTS, type EndpointName } from './endpoints';
 import { psaApiError, psaDeadlineError, psaNetworkError } from './errors';
@@ -131,73 +119,36 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 		...NO_REDIRECTS,
 		timeout: httpLimits.requestDeadlineMs,
 	};
+	const node = ctx.getNode();
 	const context = { method, path, itemIndex: call.itemIndex };
-	assertUrlFits(ctx.getNode(), url, call.query, { api: 'The One PSA', ...context });
 
-	let serverFailures = 0;
-	let rateLimited = 0;
-	// Set once an attempt may have reached the PSA without us seeing its answer.
-	let earlierAttemptMayHaveLanded = false;
-	for (;;) {
-		await pacer.acquire();
-		let response: IN8nHttpFullResponse;
-		try {
-			// Signed by the credential's own authenticate, as httpRequestWithAuthentication would.
-			const signed = await signer.authenticate(credentials, options);
-			response = (await withinDeadline(httpLimits.requestDeadlineMs, async (abortSignal) =>
-				await ctx.helpers.httpRequest({ ...signed, abortSignal }),
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			// Not repeated: a second try could take as long again, and the deadline is for the call.
-			if (isDeadlineError(error)) throw psaDeadlineError(ctx.getNode(), error, { ...context, canRepeat });
-			if (!isNetworkError(error)) throw asNodeError(ctx, error);
-			serverFailures++;
-			earlierAttemptMayHaveLanded = true;
-			if (!canRepeat || serverFailures >= SERVER_RETRY_POLICY.maxAttempts) {
-				throw psaNetworkError(ctx.getNode(), error, { ...context, baseUrl: urlForMessages(baseUrl) });
-			}
-			await waitMs(backoffDelayMs(SERVER_RETRY_POLICY, serverFailures));
-			continue;
-		}
-
-		const status = response.statusCode;
-		const headers = (response.headers ?? {}) as Record<string, unknown>;
-		observePsaBudget(pacer, headers);
-		if (isRedirectStatus(status)) {
-			throw redirectError(ctx.getNode(), status, headers, {
-				api: 'The One PSA',
-				...context,
-				requestUrl: url,
-				urlSetting: '"API URL" in the "The One PSA API" credential',
-			});
-		}
-		if (status === 429) {
-			rateLimited++;
-			// A Retry-After over the cap is an error now, before anyone waits for it.
-			const asked = rateLimitWaitMs(ctx.getNode(), headers, RETRY_AFTER, { api: 'The One PSA', ...context });
-			if (rateLimited > MAX_RATE_LIMIT_RETRIES) {
-				throw psaApiError(ctx.getNode(), status, response.body, context);
-			}
-			const delay = asked ?? backoffDelayMs(RATE_LIMIT_FALLBACK_POLICY, rateLimited);
-			// Everyone sharing this tenant waits it out, not only this call.
-			pacer.blockUntil(Date.now() + delay);
-			continue;
-		}
-		if (status >= 500 && canRepeat && serverFailures + 1 < SERVER_RETRY_POLICY.maxAttempts) {
-			serverFailures++;
-			earlierAttemptMayHaveLanded = true;
-			await waitMs(backoffDelayMs(SERVER_RETRY_POLICY, serverFailures));
-			continue;
-		}
-		if ((status >= 200 && status < 300) || call.accept?.includes(status)) {
-			const replayed = String(headers[IDEMPOTENT_REPLAY_HEADER] ?? '').toLowerCase() === 'true';
-			return {
-				status,
-				body: response.body as T,
-				headers,
-				replayedFromEarlierRequest: replayed && !earlierAttemptMayHaveLanded,
-			};
-		}
-		throw psaApiError(ctx.getNode(), status, response.body, context);
+	const { status, headers, body, state } = await sendWithLimits({
+		node,
+		api: 'The One PSA',
+		method,
+		path,
+		url,
+		qs: call.query,
+		itemIndex: call.itemIndex,
+		urlSetting: '"API URL" in the "The One PSA API" credential',
+		// Signed by the credential's own authenticate, as httpRequestWithAuthentication would.
+		send: async (abortSignal) =>
+			(await ctx.helpers.httpRequest({ ...(await signer.authenticate(credentials, options)), abortSignal })) as IN8nHttpFullResponse,
+		// The budget is the tenant's: a 429 holds back everyone sharing it, not only this call.
+		pacer,
+		repeatable: canRepeat,
+		retry: SERVER_RETRY_POLICY,
+		// 429s are always safe to repeat (the PSA did nothing), but not forever.
+		rateLimit: { header: RETRY_AFTER, maxAttempts: MAX_RATE_LIMIT_RETRIES + 1, fallback: RATE_LIMIT_FALLBACK_POLICY },
+		observe: (answerHeaders) => observePsaBudget(pacer, answerHeaders),
+		networkError: (error) => psaNetworkError(node, error, { ...context, baseUrl: urlForMessages(baseUrl) }),
+		deadlineError: (error) => psaDeadlineError(node, error, { ...context, canRepeat }),
+		unknownError: (error) => asNodeError(ctx, error),
+	});
+	if ((status >= 200 && status < 300) || call.accept?.includes(status)) {
+		const replayed = String(headers[IDEMPOTENT_REPLAY_HEADER] ?? '').toLowerCase() === 'true';
+		// Only a replay of an earlier request counts, not of an attempt of this call that landed unseen.
+		return { status, body: body as T, headers, replayedFromEarlierRequest: replayed && !state.earlierAttemptMayHaveLanded };
 	}
+	throw psaApiError(node, status, body, context);
 }

@@ -7,3 +7,4 @@ export * from './rateLimit';
 export * from './redact';
 export * from './redirect';
 export * from './urlLength';
+export * from './loop';

@@ -29,17 +29,18 @@ export function assertUrlFits(
 	url: string,
 	qs: IDataObject | undefined,
 	context: UrlLengthContext,
-	maxLength = httpLimits.maxUrlLength,
+	maxLength?: number,
 ): void {
+	const limit = maxLength ?? httpLimits.maxUrlLength;
 	const length = requestUrlLength(url, qs);
-	if (length <= maxLength) return;
+	if (length <= limit) return;
 	const longest = queryText(qs).sort((a, b) => b[1].length - a[1].length)[0];
 	const what = longest
 		? `the query parameter "${longest[0]}" is ${longest[1].length.toLocaleString('en-US')} characters long`
 		: `the path is ${url.length.toLocaleString('en-US')} characters long`;
 	throw new NodeOperationError(
 		node,
-		`The request ${context.method} ${context.path} to ${context.api} was not sent: ${what}, making the URL ${length.toLocaleString('en-US')} characters, over the limit of ${maxLength.toLocaleString('en-US')}`,
+		`The request ${context.method} ${context.path} to ${context.api} was not sent: ${what}, making the URL ${length.toLocaleString('en-US')} characters, over the limit of ${limit.toLocaleString('en-US')}`,
 		{
 			description: 'Shorten the filter or search value that fills it (e.g. "Name Contains"), or split the request into smaller ones.',
 			itemIndex: context.itemIndex,
