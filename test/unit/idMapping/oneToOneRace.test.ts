@@ -70,6 +70,10 @@ describe.each(['dataTable', 'staticData'] as const)('ID Mapping one-to-one under
 			// The run that gave way leaves static data unchanged, so n8n does not save its copy over the winner's.
 			const loser = runs.find((run) => run.error)!;
 			expect(persisted(loser.staticData)).toEqual(saved);
+			// n8n saves static data after a run only when its change flag is set.
+			const changed = (data: IDataObject) => Boolean((data as IDataObject & { __dataChanged?: boolean }).__dataChanged);
+			expect(changed(loser.staticData)).toBe(false);
+			expect(changed(runs.find((run) => !run.error)!.staticData)).toBe(true);
 		}
 	});
 
