@@ -120,6 +120,8 @@ interface GateRun {
 	ran: string[];
 	/** True when an item left "Export Due?" on its true output: the export would run. */
 	exports: boolean;
+	/** What Closed Days computed (end of the closed days, as an ISO instant), if it ran. */
+	closedBefore?: unknown;
 }
 
 /** Runs the gate part from `trigger` in `mode`, as n8n's engine would. */
@@ -159,6 +161,7 @@ async function runGates(trigger: string, mode: WorkflowExecuteMode, settings: Re
 	return {
 		ran: GATE_PART.filter((name) => name in runData),
 		exports: (runData['Export Due?']?.[0]?.data?.main?.[0] ?? []).length > 0,
+		closedBefore: runData['Closed Days']?.[0]?.data?.main?.[0]?.[0]?.json.closedBefore,
 	};
 }
 
@@ -172,7 +175,7 @@ describe('workflows/invoicing-export.json: the export gates', () => {
 	it('lets a run started by the editor\'s Execute workflow through from either trigger (mode manual), outside the export hour and after today\'s export', async () => {
 		for (const trigger of ['Every Hour', 'Run Export Now']) {
 			const run = await runGates(trigger, 'manual', otherHour(), exportedToday());
-			expect({ trigger, ...run }).toEqual({ trigger, ran: [trigger, ...GATE_PART.slice(2)], exports: true });
+			expect({ trigger, ran: run.ran, exports: run.exports }).toEqual({ trigger, ran: [trigger, ...GATE_PART.slice(2)], exports: true });
 		}
 	});
 
@@ -188,7 +191,7 @@ describe('workflows/invoicing-export.json: the export gates', () => {
 	it('keeps a catch-up hour after a complete run stopped at Export Due?', async () => {
 		// One hour after the export hour (within catchUpHours), the checkpoint already at today.
 		const run = await runGates('Every Hour', 'trigger', { timezone: 'UTC', exportHour: (hourNow() + 23) % 24, catchUpHours: 6 }, exportedToday());
-		expect(run).toEqual({ ran: GATE_PART.slice(1), exports: false });
+		expect({ ran: run.ran, exports: run.exports }).toEqual({ ran: GATE_PART.slice(1), exports: false });
 	});
 
 	it('treats `n8n execute` (mode cli) like the schedule from Every Hour, and exports through Run Export Now', async () => {
@@ -196,3 +199,32 @@ describe('workflows/invoicing-export.json: the export gates', () => {
 		expect((await runGates('Run Export Now', 'cli', otherHour(), exportedToday())).exports).toBe(true);
 	});
 });
+
+/**
+ * Closed Days as shipped, on the days the Settings zone changes its clocks (n8n's $now set by
+ * mocking Date.now, which luxon reads): the closed days end at that day's local midnight, whose
+ * offset is the one before the change.
+ */
+describe('workflows/invoicing-export.json: Closed Days on clock-change days', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it.each([
+		['Europe/Berlin', '2026-03-29T10:00:00Z', '2026-03-28T23:00:00.000Z'],
+		['Europe/Berlin', '2026-10-25T10:00:00Z', '2026-10-24T22:00:00.000Z'],
+		['America/New_York', '2026-03-08T15:00:00Z', '2026-03-08T05:00:00.000Z'],
+		['America/New_York', '2026-11-01T15:00:00Z', '2026-11-01T04:00:00.000Z'],
+		['Pacific/Auckland', '2026-04-05T01:00:00Z', '2026-04-04T11:00:00.000Z'],
+		['Pacific/Auckland', '2026-09-27T01:00:00Z', '2026-09-26T12:00:00.000Z'],
+		['UTC', '2026-12-02T00:30:00Z', '2026-12-02T00:00:00.000Z'],
+	])('in %s at %s, the closed days end at %s', async (timezone, now, closedBefore) => {
+		jest.spyOn(Date, 'now').mockReturnValue(Date.parse(now));
+		const run = await runGates('Run Export Now', 'cli', { timezone, exportHour: 2, catchUpHours: 6 });
+		expect(run.closedBefore).toBe(closedBefore);
+	});
+
+	it('names the setting when the time zone is not one', async () => {
+		const run = await runGates('Run Export Now', 'cli', { timezone: 'Mars/Olympus', exportHour: 2, catchUpHours: 6 }).catch((error: Error) => error);
+		expect(run instanceof Error ? run.message : (run as GateRun).closedBefore).toMatch(/Mars\/Olympus/);
+	});
+});
+
