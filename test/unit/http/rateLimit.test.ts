@@ -9,6 +9,8 @@ import { callN8nApi } from '../../../nodes/IdMapping/transport/n8nApi';
 import { callPsa } from '../../../nodes/OnePsa/transport';
 import { httpLimits } from '../../../nodes/shared/http';
 import { RequestPacer } from '../../../nodes/shared/pacer';
+import { startFakeOnePsa } from '../../fakes/onepsa';
+import { byId, runOnePsa } from '../onepsa/helpers';
 import { HostileServer, json, runAworkProbe, runN8nApiProbe, runPsaProbe } from './hostile';
 
 const originalAwork = { ...aworkTransportSettings };
@@ -78,6 +80,17 @@ describe('a 429 asking for a wait over the cap, or for nonsense', () => {
 		expect(server.seen).toHaveLength(1);
 	});
 
+	it('The n8n API: a Retry-After within the cap is waited out, then the read goes on', async () => {
+		server = await new HostileServer((_req, res, index) =>
+			index === 0 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, { data: [] }),
+		).start();
+		const result = await runN8nApiProbe(`${server.origin}/api/v1`, async function () {
+			return (await callN8nApi(this, { method: 'GET', path: '/data-tables', repeatable: true })).body;
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.seen).toHaveLength(2);
+	});
+
 	it('a wait within a lowered cap is still honoured, and one just over it is refused', async () => {
 		const cap = httpLimits.maxRateLimitWaitMs;
 		httpLimits.maxRateLimitWaitMs = 1500;
@@ -92,6 +105,23 @@ describe('a 429 asking for a wait over the cap, or for nonsense', () => {
 			expect(server.seen).toHaveLength(2);
 		} finally {
 			httpLimits.maxRateLimitWaitMs = cap;
+		}
+	});
+});
+
+describe('the OnePsa node against the fake PSA answering Retry-After: 1e9', () => {
+	it('fails the run at once, naming the header and its value', async () => {
+		const psa = await startFakeOnePsa({ burstRetryAfterSeconds: 1e9 });
+		try {
+			psa.fake.seed({ contracts: [{ id: 'ctr_1', name: 'Support' }] });
+			psa.fake.server.faults.burst429 = 1;
+			const started = Date.now();
+			const run = await runOnePsa(psa, { resource: 'contract', operation: 'get', contractId: byId('ctr_1') });
+			expect(Date.now() - started).toBeLessThan(5000);
+			expect(run.error?.message).toMatch(/with 429 and Retry-After: "1000000000", which this node does not wait for/);
+			expect(psa.fake.log).toHaveLength(1);
+		} finally {
+			await psa.close();
 		}
 	});
 });
