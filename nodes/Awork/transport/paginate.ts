@@ -3,6 +3,7 @@
  * in `aw-totalitems`. These helpers ask for no more than a limit needs and stop on a short page.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { headerNumber } from '../../shared/http/headers';
 import type { AworkFilter } from './filter';
 import { filterExpression } from './filter';
 import { aworkRequestFull, type AworkContext, type AworkResponse } from './request';
@@ -34,12 +35,6 @@ export interface AworkPageOptions {
 	 */
 	counts?: (item: unknown) => boolean;
 	itemIndex?: number;
-}
-
-function headerNumber(headers: Record<string, unknown>, name: string): number | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	const parsed = Number(Array.isArray(value) ? value[0] : value);
-	return value === undefined || value === null || value === '' || !Number.isFinite(parsed) ? undefined : parsed;
 }
 
 /** Pages aworkRequestAllPages requests at the same time once the first page told the total. */
