@@ -10,6 +10,8 @@
  * - the same webhook 5 times at once and 5 more times in a row: still one ticket, one number,
  *   one mapping;
  * - not marked, already numbered, or numbered field cleared but mapping present: no ticket;
+ * - every delivery carries a hostile entityLink: the ticket's description and link are built
+ *   from Settings' aworkWebUrl and the task ID awork returned, never from the payload;
  * - `n8n import:workflow` accepts the file as shipped.
  */
 import fs from 'node:fs';
@@ -23,6 +25,9 @@ import { deliverTaskUpdated, endOf, executionsOfTask, seedSupportProject, seedTa
 
 const FILE = 'escalate-task-to-ticket.json';
 const ENDS = ['Nothing to Escalate', 'Already Escalated', 'Save Ticket Mapping'];
+/** The awork address in Settings; deliveries claim another one (HOSTILE_LINK). */
+const WEB_URL = 'https://mycompany.awork.com';
+const HOSTILE_LINK = 'https://evil.example/phish';
 
 describe('workflow "escalate task to ticket" in real n8n', () => {
 	let sandbox: WorkflowSandbox;
@@ -43,8 +48,10 @@ describe('workflow "escalate task to ticket" in real n8n', () => {
 
 	beforeAll(async () => {
 		sandbox = await startWorkflowSandbox({ label: 'escalate-workflow', awork: { config: { autoWebhooks: true } } });
-		const prepared = sandbox.prepare(FILE);
+		const prepared = sandbox.prepare(FILE, { settings: { aworkWebUrl: WEB_URL } });
 		workflow = { id: await sandbox.n8n.importWorkflow(prepared), url: triggerUrl(sandbox.n8n, prepared) };
+		// Every delivery's entityLink now points elsewhere (<HOSTILE_LINK>/tasks/<id>).
+		sandbox.awork.fake.store.workspace.url = HOSTILE_LINK;
 		await sandbox.n8n.activateWorkflow(workflow.id);
 		({ projectId } = seedSupportProject(sandbox.awork));
 	});
@@ -100,7 +107,10 @@ describe('workflow "escalate task to ticket" in real n8n', () => {
 
 		const [ticket, ...more] = ticketsLinkedTo(tickets(), taskId);
 		expect(more).toHaveLength(0);
-		const taskUrl = `https://fake-workspace.awork.com/tasks/${taskId}`;
+		const taskUrl = `${WEB_URL}/tasks/${taskId}`;
+		// The payload claimed another address; nothing of it reached the PSA.
+		expect(nodeOutput(runs[0], 'Awork Trigger')[0].entityLink).toBe(`${HOSTILE_LINK}/tasks/${taskId}`);
+		expect(JSON.stringify(tickets())).not.toContain('evil.example');
 		expect(ticket).toMatchObject({
 			subject: 'Printer on 3rd floor offline',
 			priority: 'high',

@@ -9,17 +9,22 @@
  *   fixing the number (in another letter case, with spaces) links the right ticket;
  * - changing the number to another ticket moves the mapping;
  * - next to the escalation workflow: the number that workflow writes itself makes this one add
- *   no second link, no comment, no other mapping.
+ *   no second link, no comment, no other mapping;
+ * - every delivery carries a hostile entityLink: the link on the ticket is built from Settings'
+ *   aworkWebUrl and the task ID awork returned, never from the payload.
  */
 import type { Ticket } from '../fakes/onepsa';
-import { httpRequest, type Execution } from './harness';
+import { httpRequest, nodeOutput, type Execution } from './harness';
 import { aworkState, mappingRows, startWorkflowSandbox, type AworkView, type WorkflowSandbox } from './support';
 import { deliverTaskUpdated, endOf, executionsOfTask, seedSupportProject, seedTask, settle, ticketsLinkedTo, triggerUrl } from './taskTicketHelpers';
 
 const FILE = 'link-task-to-ticket.json';
 const ENDS = ['No Ticket Number', 'Already Linked', 'Save Ticket Mapping', 'Report Unknown Number'];
 const ESCALATE_ENDS = ['Nothing to Escalate', 'Already Escalated', 'Save Ticket Mapping'];
-const taskUrl = (taskId: string) => `https://fake-workspace.awork.com/tasks/${taskId}`;
+/** The awork address in Settings; deliveries claim another one (HOSTILE_LINK). */
+const WEB_URL = 'https://mycompany.awork.com';
+const HOSTILE_LINK = 'https://evil.example/phish';
+const taskUrl = (taskId: string) => `${WEB_URL}/tasks/${taskId}`;
 const notFound = (number: string) => `The One PSA has no ticket with the number "${number}". Please check the PSA Ticket field of this task.`;
 
 describe('workflow "link task to ticket" in real n8n', () => {
@@ -47,8 +52,10 @@ describe('workflow "link task to ticket" in real n8n', () => {
 
 	beforeAll(async () => {
 		sandbox = await startWorkflowSandbox({ label: 'link-workflow', awork: { config: { autoWebhooks: true } }, onePsa: { demo: true } });
-		const prepared = sandbox.prepare(FILE);
+		const prepared = sandbox.prepare(FILE, { settings: { aworkWebUrl: `${WEB_URL}/` } });
 		link = { id: await sandbox.n8n.importWorkflow(prepared), url: triggerUrl(sandbox.n8n, prepared) };
+		// Every delivery's entityLink now points elsewhere (<HOSTILE_LINK>/tasks/<id>).
+		sandbox.awork.fake.store.workspace.url = HOSTILE_LINK;
 		await sandbox.n8n.activateWorkflow(link.id);
 		({ projectId } = seedSupportProject(sandbox.awork));
 		// The field as a person set it up in awork: a task text field linked to the project.
@@ -136,7 +143,7 @@ describe('workflow "link task to ticket" in real n8n', () => {
 	});
 
 	it('next to the escalation workflow: the number that workflow writes adds no second link, comment or mapping', async () => {
-		const escalatePrepared = sandbox.prepare('escalate-task-to-ticket.json');
+		const escalatePrepared = sandbox.prepare('escalate-task-to-ticket.json', { settings: { aworkWebUrl: WEB_URL } });
 		const escalate = { id: await sandbox.n8n.importWorkflow(escalatePrepared), url: triggerUrl(sandbox.n8n, escalatePrepared) };
 		await sandbox.n8n.activateWorkflow(escalate.id);
 		const taskId = seedTask(sandbox.awork, projectId, { name: 'Server room too hot', tags: ['Escalate to PSA'] });
@@ -162,5 +169,17 @@ describe('workflow "link task to ticket" in real n8n', () => {
 			expect.arrayContaining([[created.id, created.number]]),
 		);
 		expect(new Set((await mappingsOf(taskId)).map((row) => row.externalId))).toEqual(new Set([created.id]));
+	});
+
+	it('builds the ticket link from Settings and the task awork returned, not from the payload\'s entityLink', async () => {
+		sandbox.onePsa.fake.seed({ tickets: [{ id: 'tkt_phish', number: 'T-0900', subject: 'Mail filter' }] });
+		const taskId = numbered('Mail filter', 'T-0900');
+		await deliverTaskUpdated(sandbox.awork, taskId);
+		const [run] = await runsOf(taskId);
+		expect(nodeOutput(run, 'Awork Trigger')[0].entityLink).toBe(`${HOSTILE_LINK}/tasks/${taskId}`);
+		expect(endOf(run, ENDS)).toBe('Save Ticket Mapping');
+		expect(ticket('tkt_phish').links).toEqual([{ system: 'awork', type: 'task', id: taskId, url: taskUrl(taskId) }]);
+		expect(JSON.stringify(sandbox.onePsa.fake.state().tickets)).not.toContain('evil.example');
+		expect(JSON.stringify(await mappingRows(sandbox.n8n))).not.toContain('evil.example');
 	});
 });
