@@ -1,8 +1,9 @@
 /**
  * Recognises a signed delivery seen before within the replay window: the same raw bytes, so the
- * same signature. Remembered in the node's static data (kept by n8n across restarts) and in this
- * process, because deliveries that arrive at the same moment each read the static data before
- * either is saved.
+ * same signature. Remembered in this process, which also catches deliveries that arrive at the
+ * same moment (each reads the static data before either is saved), and in the node's static data
+ * for after a restart. n8n 2.41 saves the latter only while the workflow had no static data: its
+ * runner resets the change flag before the webhook's save (docs/reliability.md, attack table).
  */
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';

@@ -2,9 +2,13 @@
  * The One PSA Trigger in real n8n: a correctly signed webhook starts the workflow; a wrong,
  * missing or tampered signature gets 401 and starts nothing; events not selected are
  * acknowledged without a run; a credential without webhook secret cannot be activated.
+ * What a valid signature does not prove: a signed delivery outside the replay window, for another
+ * tenant, or naming its event only in the unsigned header is refused; the same delivery again is
+ * answered as a duplicate without a run; a trigger with its own Webhook Secret credential checks
+ * with that secret.
  * Also runs n8n's own credential test, and the OnePsa node's export, against the fake PSA.
  */
-import { sendSignedWebhook, startFakeOnePsa, type RunningFakeOnePsa } from '../fakes/onepsa';
+import { sendSignedWebhook, signPsaBody, startFakeOnePsa, webhookEnvelope, type RunningFakeOnePsa } from '../fakes/onepsa';
 import { loadWorkflow, nodeOutput, startN8n, type N8nInstance } from './harness';
 
 const WEBHOOK_ID = '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
@@ -112,6 +116,90 @@ describe('One PSA Trigger in real n8n', () => {
 		const status = await n8n.activateWorkflow(id, { allowFailure: true });
 		expect(status?.status).not.toBe('published');
 		expect(JSON.stringify(status)).toMatch(/no Webhook Secret/);
+	});
+
+	describe('what a valid signature does not prove', () => {
+		const REPLAY_WEBHOOK_ID = '4d5e6f7a-8b9c-4d0e-9f1a-4b5c6d7e8f90';
+		let replayWorkflowId: string;
+		const replayUrl = () => n8n.webhookUrl(`${REPLAY_WEBHOOK_ID}/onepsa`);
+		/** Posts exactly these bytes, signed, as the PSA (or someone who recorded it) would. */
+		const post = async (body: string, headers: Record<string, string> = {}) => {
+			const response = await fetch(replayUrl(), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-psa-signature': signPsaBody(SECRET, body), ...headers },
+				body,
+			});
+			return { status: response.status, json: (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined };
+		};
+		const runs = async () => (await n8n.listExecutions(replayWorkflowId, { includeData: false })).length;
+
+		beforeAll(async () => {
+			const workflow = loadWorkflow('onepsa-trigger.json');
+			workflow.nodes[0].webhookId = REPLAY_WEBHOOK_ID;
+			replayWorkflowId = await n8n.importWorkflow(workflow, { credentials: { onePsaApi: credentialId } });
+			await n8n.activateWorkflow(replayWorkflowId);
+		});
+
+		it('refuses a signed delivery from 2001, one for another tenant, and one whose event is only in the header; none runs', async () => {
+			const stale = await post(webhookEnvelope('quote.approved', approval, { occurredAt: '2001-09-09T01:46:40Z' }));
+			expect(stale.status).toBe(400);
+			expect(stale.json?.error).toMatch(/"occurredAt" 2001-09-09T01:46:40Z is \d+ years before this server's clock, outside the 15-minute Replay Window/);
+
+			const foreign = await post(webhookEnvelope('quote.approved', approval, { tenantId: 'tenant-2' }));
+			expect(foreign.status).toBe(403);
+			expect(foreign.json?.error).toBe('The delivery is for tenant "tenant-2", but this trigger\'s The One PSA API credential is for tenant "tenant-1"');
+
+			const headerOnly = await post(JSON.stringify({ tenantId: 'tenant-1', occurredAt: new Date().toISOString(), data: approval }), {
+				'x-psa-event': 'quote.approved',
+			});
+			expect(headerOnly.status).toBe(400);
+			expect(headerOnly.json?.error).toMatch(/signed body names no "event"/);
+
+			// One good delivery: once its run exists, a run of a refused one would exist too.
+			expect((await post(webhookEnvelope('ticket.created', { id: 'tkt_1' }))).status).toBe(200);
+			const [only, ...more] = await n8n.waitForExecutions(replayWorkflowId, 1);
+			expect(more).toEqual([]);
+			expect(only).toBeDefined();
+		});
+
+		it('answers the same signed delivery again, in a row and 3 at once, as a duplicate without a run', async () => {
+			const before = await runs();
+			const body = webhookEnvelope('quote.approved', { ...approval, quoteId: 'q-replayed' });
+			expect(await post(body)).toMatchObject({ status: 200 });
+			await n8n.waitForExecutions(replayWorkflowId, before + 1);
+			const again = [await post(body), ...(await Promise.all([post(body), post(body), post(body)]))];
+			expect(again.map((answer) => [answer.status, answer.json])).toEqual(
+				Array(4).fill([200, { received: true, duplicate: true, event: 'quote.approved' }]),
+			);
+			// A new delivery still runs; once its run exists, a run of a repeat would exist too.
+			expect((await post(webhookEnvelope('quote.approved', { ...approval, quoteId: 'q-new' }))).status).toBe(200);
+			await n8n.waitForExecutions(replayWorkflowId, before + 2);
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			expect(await runs()).toBe(before + 2);
+		});
+
+		it('checks with the trigger\'s own Webhook Secret credential when "Webhook Secret From" says so', async () => {
+			const ownSecret = 'whsec_second_webhook_in_hub';
+			const own = await n8n.createCredential({ name: 'Hub webhook: status sync', type: 'onePsaWebhookApi', data: { webhookSecret: ownSecret } });
+			const workflow = loadWorkflow('onepsa-trigger.json');
+			const trigger = workflow.nodes[0];
+			trigger.webhookId = '5e6f7a8b-9c0d-4e1f-8a2b-5c6d7e8f9a01';
+			trigger.parameters.secretSource = 'webhookCredential';
+			trigger.credentials = { ...trigger.credentials, onePsaWebhookApi: { id: '', name: '' } };
+			const id = await n8n.importWorkflow(workflow, { credentials: { onePsaApi: credentialId, onePsaWebhookApi: own } });
+			await n8n.activateWorkflow(id);
+			const ownUrl = n8n.webhookUrl(`${trigger.webhookId}/onepsa`);
+
+			const good = await sendSignedWebhook(ownUrl, ownSecret, 'quote.approved', approval);
+			expect(good.status).toBe(200);
+			const shared = await sendSignedWebhook(ownUrl, SECRET, 'quote.approved', { ...approval, quoteId: 'other-secret' });
+			expect(shared.status).toBe(401);
+			const [execution, ...more] = await n8n.waitForExecutions(id, 1);
+			expect(more).toEqual([]);
+			expect(nodeOutput(execution, 'Received')[0]).toMatchObject({ event: 'quote.approved', data: { quoteId: 'q-100' } });
+			expect(await n8n.testCredential(own, { type: 'onePsaWebhookApi' })).toMatchObject({ status: 'OK' });
+			await n8n.deactivateWorkflow(id);
+		});
 	});
 
 	it('the OnePsa node exports awork time entries once, in batches or one by one', async () => {
