@@ -15,7 +15,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
-import { httpLimits, NO_REDIRECTS, PathSegmentError, RETRY_AFTER, sendWithLimits, urlForMessages } from '../../shared/http';
+import { headerValue, httpLimits, NO_REDIRECTS, PathSegmentError, RETRY_AFTER, sendWithLimits, urlForMessages } from '../../shared/http';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/retry';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { endpointPath, IDEMPOTENT_REPLAY_HEADER, ONE_PSA_ENDPOINTS, type EndpointName } from './endpoints';
@@ -146,7 +146,7 @@ export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Prom
 		unknownError: (error) => asNodeError(ctx, error),
 	});
 	if ((status >= 200 && status < 300) || call.accept?.includes(status)) {
-		const replayed = String(headers[IDEMPOTENT_REPLAY_HEADER] ?? '').toLowerCase() === 'true';
+		const replayed = headerValue(headers, IDEMPOTENT_REPLAY_HEADER)?.toLowerCase() === 'true';
 		// Only a replay of an earlier request counts, not of an attempt of this call that landed unseen.
 		return { status, body: body as T, headers, replayedFromEarlierRequest: replayed && !state.earlierAttemptMayHaveLanded };
 	}
