@@ -511,8 +511,9 @@ describe('workflow "invoicing export" posting invoice positions', () => {
  * moves it. Whether the cap was hit comes from Mark Billed's report.
  */
 describe('workflow "invoicing export" with a per-run cap', () => {
-	/** Entries on a project without a contract: they must not fill the cap of 3. */
+	/** Entries on a project without a contract, and on one whose contract the PSA has closed: neither may fill the cap of 3. */
 	const UNLINKED = 7;
+	const ON_CLOSED = 4;
 	let sandbox: WorkflowSandbox;
 	let workflowId: string;
 	let closedBefore: DateTime;
@@ -520,11 +521,20 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 	beforeAll(async () => {
 		sandbox = await startWorkflowSandbox({ label: 'invoicing-export-cap' });
 		const { awork, onePsa } = sandbox;
-		onePsa.fake.seed({ contracts: [{ id: 'ctr_cap', number: 'C-4001', name: 'Capped' }] });
+		onePsa.fake.seed({
+			contracts: [
+				{ id: 'ctr_cap', number: 'C-4001', name: 'Capped' },
+				{ id: 'ctr_closed', number: 'C-4002', name: 'Closed', status: 'expired' },
+			],
+		});
 		const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
 			.customFieldDefinitions as Array<{ id: string }>;
-		const [project, unlinked] = awork.fake.seed({
-			projects: [{ name: 'Capped project', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_cap' }] }, { name: 'No contract yet' }],
+		const [project, unlinked, closed] = awork.fake.seed({
+			projects: [
+				{ name: 'Capped project', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_cap' }] },
+				{ name: 'No contract yet' },
+				{ name: 'Closed contract', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_closed' }] },
+			],
 		}).projects as Array<{ id: string }>;
 		closedBefore = DateTime.now().setZone(ZONE).startOf('day');
 		awork.fake.seed({
@@ -538,8 +548,8 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 					timezone: ZONE,
 				})),
 				// Older than every exportable entry and more than the cap: read first, oldest first.
-				...Array.from({ length: UNLINKED }, (_, index) => ({
-					projectId: unlinked.id,
+				...Array.from({ length: UNLINKED + ON_CLOSED }, (_, index) => ({
+					projectId: index < UNLINKED ? unlinked.id : closed.id,
 					startDateUtc: closedBefore.minus({ days: 30 }).plus({ minutes: index }).toUTC().toISO(),
 					duration: 600,
 					isBillable: true,
@@ -563,14 +573,34 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 	};
 
 	it('keeps the checkpoint while a run hits the cap, and moves it once a run finds fewer; an older unlinked backlog never fills the cap', async () => {
-		// 5 exportable entries behind 7 older ones without a contract, cap 3: out in ⌈5 / 3⌉ = 2 runs.
+		// 5 exportable entries behind 7 older ones without a contract and 4 on a closed one, cap 3: out in ⌈5 / 3⌉ = 2 runs.
 		const first = await summaryOfRun();
-		expect(first).toMatchObject({ entriesFound: 3 + UNLINKED, exported: 3, markedBilled: 3, withoutContract: UNLINKED, complete: false, maxEntriesPerRun: 3, checkpoint: null });
+		expect(first).toMatchObject({
+			entriesFound: 3 + UNLINKED + ON_CLOSED,
+			exported: 3,
+			markedBilled: 3,
+			withoutContract: UNLINKED,
+			failed: ON_CLOSED,
+			complete: false,
+			maxEntriesPerRun: 3,
+			checkpoint: null,
+		});
+		expect(first.failures.filter((failure: { project: string }) => failure.project === 'Closed contract')).toEqual(
+			Array.from({ length: ON_CLOSED }, () => expect.objectContaining({ reason: expect.stringMatching(/contract_not_active|is expired/) })),
+		);
 		expect(await checkpointRow()).toBeUndefined();
 		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(3);
 
 		const second = await summaryOfRun();
-		expect(second).toMatchObject({ entriesFound: 2 + UNLINKED, exported: 2, markedBilled: 2, withoutContract: UNLINKED, complete: true, checkpoint: closedBefore.toUTC().toISO() });
+		expect(second).toMatchObject({
+			entriesFound: 2 + UNLINKED + ON_CLOSED,
+			exported: 2,
+			markedBilled: 2,
+			withoutContract: UNLINKED,
+			failed: ON_CLOSED,
+			complete: true,
+			checkpoint: closedBefore.toUTC().toISO(),
+		});
 		expect(second.projects).toEqual(
 			expect.arrayContaining([
 				expect.objectContaining({ project: 'Capped project', contractId: 'ctr_cap', entries: 2, exported: 2, billed: 2, failed: 0, withoutContract: 0 }),
@@ -580,8 +610,8 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 		expect((await checkpointRow())?.data).toEqual({ value: closedBefore.toUTC().toISO() });
 		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(5);
 
-		// Only the unlinked backlog is left: nothing is exported, it is reported again, and the run is complete.
-		expect(await summaryOfRun()).toMatchObject({ entriesFound: UNLINKED, exported: 0, withoutContract: UNLINKED, complete: true });
+		// Only what cannot be exported is left: nothing is exported, it is reported again, and the run is complete.
+		expect(await summaryOfRun()).toMatchObject({ entriesFound: UNLINKED + ON_CLOSED, exported: 0, withoutContract: UNLINKED, failed: ON_CLOSED, complete: true });
 		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(5);
 	});
 });
