@@ -52,6 +52,8 @@ export class AworkPsaApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is a plain header: never let a redirect carry it to another host.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/me',
 			method: 'GET',

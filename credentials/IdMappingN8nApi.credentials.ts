@@ -43,6 +43,8 @@ export class IdMappingN8nApi implements ICredentialType {
 	// Like the node, accept the address with or without /api/v1.
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is a plain header: never let a redirect carry it to another host.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/(\\/api\\/v\\d+)?$/, "/api/v1")}}',
 			url: '/data-tables',
 			qs: { limit: 1 },

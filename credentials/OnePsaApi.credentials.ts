@@ -85,6 +85,8 @@ export class OnePsaApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// The key is a plain header: never let a redirect carry it to another host.
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.apiUrl.replace(/\\/+$/, "")}}',
 			url: '/api/contracts',
 			qs: { pageSize: 1 },
