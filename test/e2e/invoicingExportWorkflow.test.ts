@@ -507,13 +507,20 @@ describe('workflow "invoicing export" posting invoice positions', () => {
 
 /**
  * The per-run cap (Settings → maxEntriesPerRun): a run that reads as many entries as the cap
- * leaves the checkpoint where it was, so the hourly catch-up runs again; the run that finds fewer
- * moves it. Whether the cap was hit comes from Mark Billed's report.
+ * leaves the checkpoint where it was, so the hourly catch-up runs again, and saves where it
+ * stopped reading (Read Position), so the next run goes on from there; the run that reads to the
+ * end moves the checkpoint and starts the next pass from the start. Entries of projects without a
+ * contract or on a contract the PSA does not list as active do not count toward the cap; entries
+ * the PSA refuses one by one count, but only once per pass.
  */
 describe('workflow "invoicing export" with a per-run cap', () => {
-	/** Entries on a project without a contract, and on one whose contract the PSA has closed: neither may fill the cap of 3. */
+	/** Oldest: on a project without a contract, and on one whose contract the PSA has closed. */
 	const UNLINKED = 7;
 	const ON_CLOSED = 4;
+	/** Then entries of 25 hours on the active contract, which the PSA refuses one by one. */
+	const REFUSED = 4;
+	/** Newest: exportable, one per day. */
+	const EXPORTABLE = 5;
 	let sandbox: WorkflowSandbox;
 	let workflowId: string;
 	let closedBefore: DateTime;
@@ -537,25 +544,21 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 			],
 		}).projects as Array<{ id: string }>;
 		closedBefore = DateTime.now().setZone(ZONE).startOf('day');
+		const entry = (projectId: string, start: DateTime, duration: number) => ({
+			projectId,
+			startDateUtc: start.toUTC().toISO(),
+			duration,
+			isBillable: true,
+			isBilled: false,
+			timezone: ZONE,
+		});
 		awork.fake.seed({
 			timeEntries: [
-				...[1, 2, 3, 4, 5].map((day) => ({
-					projectId: project.id,
-					startDateUtc: closedBefore.minus({ days: day }).plus({ hours: 9 }).toUTC().toISO(),
-					duration: 1800 * day,
-					isBillable: true,
-					isBilled: false,
-					timezone: ZONE,
-				})),
-				// Older than every exportable entry and more than the cap: read first, oldest first.
-				...Array.from({ length: UNLINKED + ON_CLOSED }, (_, index) => ({
-					projectId: index < UNLINKED ? unlinked.id : closed.id,
-					startDateUtc: closedBefore.minus({ days: 30 }).plus({ minutes: index }).toUTC().toISO(),
-					duration: 600,
-					isBillable: true,
-					isBilled: false,
-					timezone: ZONE,
-				})),
+				...Array.from({ length: UNLINKED + ON_CLOSED }, (_, index) =>
+					entry(index < UNLINKED ? unlinked.id : closed.id, closedBefore.minus({ days: 30 }).plus({ minutes: index }), 600),
+				),
+				...Array.from({ length: REFUSED }, (_, index) => entry(project.id, closedBefore.minus({ days: 20 }).plus({ minutes: index }), 25 * 3600)),
+				...Array.from({ length: EXPORTABLE }, (_, index) => entry(project.id, closedBefore.minus({ days: EXPORTABLE - index }).plus({ hours: 9 }), 1800 * (index + 1))),
 			],
 		});
 		workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE, maxEntriesPerRun: 3 } });
@@ -572,47 +575,44 @@ describe('workflow "invoicing export" with a per-run cap', () => {
 		return nodeOutput(run.result, 'Summary')[0] as Record<string, any>;
 	};
 
-	it('keeps the checkpoint while a run hits the cap, and moves it once a run finds fewer; an older unlinked backlog never fills the cap', async () => {
-		// 5 exportable entries behind 7 older ones without a contract and 4 on a closed one, cap 3: out in ⌈5 / 3⌉ = 2 runs.
+	it('goes on where the capped run before stopped: the uncountable backlog never fills the cap, and refused entries fill it only once per pass', async () => {
+		// 1: the 11 without an active contract ride along uncounted; the cap of 3 is filled by refused entries.
 		const first = await summaryOfRun();
 		expect(first).toMatchObject({
-			entriesFound: 3 + UNLINKED + ON_CLOSED,
-			exported: 3,
-			markedBilled: 3,
+			entriesFound: UNLINKED + ON_CLOSED + 3,
+			exported: 0,
 			withoutContract: UNLINKED,
-			failed: ON_CLOSED,
+			failed: ON_CLOSED + 3,
 			complete: false,
 			maxEntriesPerRun: 3,
 			checkpoint: null,
+			readFrom: 'start',
 		});
+		expect(first.continuesAfter).toMatch(/^\d{4}-\d{2}-\d{2}T.*\|[0-9a-f-]{36}$/);
 		expect(first.failures.filter((failure: { project: string }) => failure.project === 'Closed contract')).toEqual(
 			Array.from({ length: ON_CLOSED }, () => expect.objectContaining({ reason: expect.stringMatching(/contract_not_active|is expired/) })),
 		);
-		expect(await checkpointRow()).toBeUndefined();
-		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(3);
-
-		const second = await summaryOfRun();
-		expect(second).toMatchObject({
-			entriesFound: 2 + UNLINKED + ON_CLOSED,
-			exported: 2,
-			markedBilled: 2,
-			withoutContract: UNLINKED,
-			failed: ON_CLOSED,
-			complete: true,
-			checkpoint: closedBefore.toUTC().toISO(),
-		});
-		expect(second.projects).toEqual(
-			expect.arrayContaining([
-				expect.objectContaining({ project: 'Capped project', contractId: 'ctr_cap', entries: 2, exported: 2, billed: 2, failed: 0, withoutContract: 0 }),
-				expect.objectContaining({ project: 'No contract yet', contractId: null, entries: UNLINKED, exported: 0, billed: 0, withoutContract: UNLINKED }),
-			]),
+		expect(first.failures.filter((failure: { project: string }) => failure.project === 'Capped project')).toEqual(
+			Array.from({ length: 3 }, () => expect.objectContaining({ reason: expect.stringMatching(/hours/) })),
 		);
-		expect((await checkpointRow())?.data).toEqual({ value: closedBefore.toUTC().toISO() });
-		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(5);
+		expect(await checkpointRow()).toBeUndefined();
 
-		// Only what cannot be exported is left: nothing is exported, it is reported again, and the run is complete.
-		expect(await summaryOfRun()).toMatchObject({ entriesFound: UNLINKED + ON_CLOSED, exported: 0, withoutContract: UNLINKED, failed: ON_CLOSED, complete: true });
-		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(5);
+		// 2: after the third refused entry: the last refused one and 2 exportable.
+		const second = await summaryOfRun();
+		expect(second).toMatchObject({ entriesFound: 3, exported: 2, markedBilled: 2, failed: 1, withoutContract: 0, complete: false, readFrom: first.continuesAfter });
+
+		// 3: the other 3 exportable entries: the cap again.
+		expect(await summaryOfRun()).toMatchObject({ entriesFound: 3, exported: 3, markedBilled: 3, complete: false, checkpoint: null });
+		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(EXPORTABLE);
+
+		// 4: nothing after the read position: the pass is complete, the checkpoint moves, the next pass starts at the start.
+		const fourth = await summaryOfRun();
+		expect(fourth).toMatchObject({ entriesFound: 0, complete: true, checkpoint: closedBefore.toUTC().toISO(), continuesAfter: 'start' });
+		expect((await checkpointRow())?.data).toEqual({ value: closedBefore.toUTC().toISO() });
+
+		// 5: a new pass reports what is still left, from the start; nothing new is booked.
+		expect(await summaryOfRun()).toMatchObject({ entriesFound: UNLINKED + ON_CLOSED + 3, exported: 0, readFrom: 'start', complete: false });
+		expect(sandbox.onePsa.fake.state().timeEntries).toHaveLength(EXPORTABLE);
 	});
 });
 

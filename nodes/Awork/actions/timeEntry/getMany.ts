@@ -10,6 +10,7 @@ import {
 	readRawFilter,
 	returnAllOrLimit,
 } from '../common';
+import { CURSOR_AT_START, isAfterCursor, readCursorOption } from './readCursor';
 import { entryStartMs, startOfUtcDay } from './startInstant';
 import { readTimeWindow } from './window';
 
@@ -51,6 +52,15 @@ export const description = forOperation('timeEntry', 'getMany', [
 			{ displayName: 'Billed', name: 'isBilled', type: 'options', options: yesNoAny('Billed'), default: 'false' },
 			rawFilterOption,
 			{
+				displayName: 'Read After',
+				name: 'readAfter',
+				type: 'string',
+				default: '',
+				placeholder: `e.g. ${CURSOR_AT_START} or 2026-11-30T09:00:00Z|123e4567-e89b-12d3-a456-426614174000`,
+				description:
+					'Only entries after this one in the read order (startDateUtc, then ID), given as startDateUtc|ID of the last entry a capped read returned, so the next read goes on from there. Empty or "start": from the start.',
+			},
+			{
 				displayName: 'Start Before',
 				name: 'startBefore',
 				type: 'dateTime',
@@ -90,6 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (start === undefined) return false;
 		return (fromMs === undefined || start >= fromMs) && (toMs === undefined || start < toMs);
 	};
+	const cursor = readCursorOption.call(this, filters.readAfter, itemIndex);
 	const flag = (name: string) => (filters[name] === 'true' || filters[name] === 'false' ? eq(name, bool(filters[name] === 'true')) : undefined);
 	const filter = and(
 		flag('isBillable'),
@@ -100,6 +111,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		toMs !== undefined ? lt('startDateUtc', datetime(new Date(toMs))) : undefined,
 		updated ? ge('updatedOn', datetime(updated.toJSDate())) : undefined,
 		userId ? eq('userId', guid(userId)) : undefined,
+		cursor ? ge('startDateUtc', datetime(new Date(cursor.startMs))) : undefined,
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
 	const countedProjects = readCountedProjects.call(this, itemIndex);
@@ -109,7 +121,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// A stable order keeps paging consistent while entries are added.
 		orderBy: 'startDateUtc,id',
 		limit: readLimit.call(this, itemIndex),
-		keep: fromMs !== undefined || toMs !== undefined ? inWindow : undefined,
+		keep:
+			fromMs !== undefined || toMs !== undefined || cursor
+				? (entry) => (cursor === undefined || isAfterCursor(entry as IDataObject, cursor)) && (fromMs === undefined && toMs === undefined ? true : inWindow(entry))
+				: undefined,
 		counts: countedProjects ? (entry) => countedProjects.has(String((entry as IDataObject).projectId ?? '').toLowerCase()) : undefined,
 		itemIndex,
 	})) as IDataObject[];
