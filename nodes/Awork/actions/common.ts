@@ -11,7 +11,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { asNodeError } from '../transport/errors';
-import { AworkFilterError, isGuid, raw, type AworkFilter } from '../transport/filter';
+import { AworkFilterError, isGuid, raw, substringOf, text, type AworkFilter } from '../transport/filter';
 
 export type AworkResource =
 	| 'project'
@@ -226,3 +226,20 @@ export function positiveNumber(this: IExecuteFunctions, value: unknown, field: s
 	}
 	return parsed;
 }
+
+/** awork names (projects, tasks, lists, companies) are at most this long. */
+export const AWORK_NAME_MAX_LENGTH = 1000;
+
+/** The filter of option "Name Contains"; a text longer than any awork name fails naming the option. */
+export function nameContainsFilter(this: IExecuteFunctions, value: unknown, itemIndex: number): AworkFilter | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const wanted = String(value);
+	if (wanted.length > AWORK_NAME_MAX_LENGTH) {
+		throw new NodeOperationError(this.getNode(), `Name Contains: ${wanted.length.toLocaleString('en')} characters is longer than any awork name can be (${AWORK_NAME_MAX_LENGTH.toLocaleString('en')})`, {
+			itemIndex,
+			description: 'Search for a shorter part of the name.',
+		});
+	}
+	return substringOf(text(wanted), 'name');
+}
+

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
-import { and, substringOf, text } from '../../transport/filter';
-import { forOperation, rawFilterOption, readLimit, readRawFilter, returnAllOrLimit } from '../common';
+import { and } from '../../transport/filter';
+import { forOperation, nameContainsFilter, rawFilterOption, readLimit, readRawFilter, returnAllOrLimit } from '../common';
 
 export const description = forOperation('company', 'getMany', [
 	...returnAllOrLimit(),
@@ -18,7 +18,7 @@ export const description = forOperation('company', 'getMany', [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const filter = and(
-		filters.nameContains ? substringOf(text(String(filters.nameContains)), 'name') : undefined,
+		nameContainsFilter.call(this, filters.nameContains, itemIndex),
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
 	return (await aworkRequestAllPages.call(this, '/companies', {

@@ -1,17 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
-import { and, eq, guid, substringOf, text } from '../../transport/filter';
+import { and, eq, guid, text } from '../../transport/filter';
 import { customFieldDefinitions } from '../shared/customFields';
 import { customFieldsByName } from '../shared/customFieldsByName';
-import {
-	forOperation,
-	optionalGuid,
-	optionalIdLocator,
-	rawFilterOption,
-	readLimit,
-	readRawFilter,
-	returnAllOrLimit,
-} from '../common';
+import { forOperation, nameContainsFilter, optionalGuid, optionalIdLocator, rawFilterOption, readLimit, readRawFilter, returnAllOrLimit } from '../common';
 
 export const description = forOperation('project', 'getMany', [
 	...returnAllOrLimit(),
@@ -69,7 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filter = and(
 		filters.statusType ? eq('projectStatus/type', text(String(filters.statusType))) : undefined,
 		companyId ? eq('companyId', guid(companyId)) : undefined,
-		filters.nameContains ? substringOf(text(String(filters.nameContains)), 'name') : undefined,
+		nameContainsFilter.call(this, filters.nameContains, itemIndex),
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
 	const projects = (await aworkRequestAllPages.call(this, '/projects', {

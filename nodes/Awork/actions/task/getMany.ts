@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
-import { and, eq, substringOf, text } from '../../transport/filter';
-import { forOperation, rawFilterOption, readId, readLimit, readRawFilter, returnAllOrLimit } from '../common';
+import { and, eq, text } from '../../transport/filter';
+import { forOperation, nameContainsFilter, rawFilterOption, readId, readLimit, readRawFilter, returnAllOrLimit } from '../common';
 import { projectLocator } from '../project/get';
 
 export const TASK_STATUS_TYPES = [
@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const filter = and(
 		filters.statusType ? eq('taskStatus/type', text(String(filters.statusType))) : undefined,
-		filters.nameContains ? substringOf(text(String(filters.nameContains)), 'name') : undefined,
+		nameContainsFilter.call(this, filters.nameContains, itemIndex),
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
 	return (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/projecttasks`, {

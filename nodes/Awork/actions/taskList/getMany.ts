@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
-import { and, substringOf, text } from '../../transport/filter';
-import { forOperation, readId, readLimit, returnAllOrLimit } from '../common';
+import { and } from '../../transport/filter';
+import { forOperation, nameContainsFilter, readId, readLimit, returnAllOrLimit } from '../common';
 import { projectLocator } from '../project/get';
 
 export const description = forOperation('taskList', 'getMany', [
@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const lists = (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/tasklists`, {
 		qs: options.showArchived ? { showArchived: true } : undefined,
-		filter: and(options.nameContains ? substringOf(text(String(options.nameContains)), 'name') : undefined),
+		filter: and(nameContainsFilter.call(this, options.nameContains, itemIndex)),
 		orderBy: 'order',
 		limit: readLimit.call(this, itemIndex),
 		itemIndex,
