@@ -109,6 +109,8 @@ export class FakeN8nDataTables {
 	readonly server: FakeHttpServer;
 
 	writeFaults: WriteFaults = { failWhen: { column: 'externalKey', values: new Set() }, commitThenFail: 0 };
+	/** Hostile mode: listings ignore `cursor` and answer the first page (and its nextCursor) again. */
+	ignoreCursor = false;
 
 	readonly tables = new Map<string, FakeTable>();
 
@@ -225,7 +227,7 @@ export class FakeN8nDataTables {
 	}
 
 	private page(req: FakeRequest): { limit: number; offset: number } {
-		const cursor = req.query.get('cursor');
+		const cursor = this.ignoreCursor ? null : req.query.get('cursor');
 		if (cursor) {
 			try {
 				const decoded = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as { limit: number; offset: number };
@@ -235,7 +237,7 @@ export class FakeN8nDataTables {
 			}
 		}
 		const rawLimit = req.query.get('limit');
-		const limit = rawLimit === null ? 100 : Number(rawLimit);
+		const limit = rawLimit === null ? (this.ignoreCursor && req.query.get('cursor') ? MAX_LIMIT : 100) : Number(rawLimit);
 		if (!Number.isInteger(limit) || limit < 1) throw new ApiError(400, 'request/query/limit must be >= 1');
 		if (limit > MAX_LIMIT) throw new ApiError(400, `request/query/limit must be <= ${MAX_LIMIT}`);
 		return { limit, offset: 0 };

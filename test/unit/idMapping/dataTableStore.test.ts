@@ -172,6 +172,20 @@ describe('ID Mapping with the n8n Data Table store', () => {
 		]);
 	});
 
+	it('stops a listing whose cursor goes round in circles, naming the endpoint, instead of reading forever', async () => {
+		expect((await run(save(), { input: many(300) })).error).toBeUndefined();
+		fake.server.log.length = 0;
+		fake.ignoreCursor = true;
+		try {
+			const listed = await run({ resource: 'mapping', operation: 'list', allNamespaces: true, returnAll: true });
+			expect(listed.error?.message).toBe("n8n's API answered GET /data-tables/{id}/rows with a page cursor it had given before; reading stopped");
+			// The first page, then its cursor, which answers the first page and the same cursor again: no more.
+			expect(fake.requests('GET').filter((r) => rowsPath(r.path)).map((r) => r.query.cursor !== undefined)).toEqual([false, true]);
+		} finally {
+			fake.ignoreCursor = false;
+		}
+	});
+
 	it('keeps every lookup URL below the 16 KB header limit of n8n with long IDs', async () => {
 		const long = (i: number) => `${'x'.repeat(180)}-${i}`;
 		const input = Array.from({ length: 120 }, (_, i) => ({ ext: long(i), aw: `a${i}` }));

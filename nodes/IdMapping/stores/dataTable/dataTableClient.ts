@@ -148,12 +148,13 @@ export class DataTableClient {
 		const { tableName, projectId } = this.settings;
 		const filter = JSON.stringify({ name: tableName, ...(projectId ? { projectId } : {}) });
 		const exact: TableListing['data'] = [];
+		const seen = new Set<string>();
 		let cursor: string | null = null;
 		do {
 			const qs: IDataObject = cursor ? { filter, cursor } : { filter, limit: PAGE_LIMIT };
 			const page: { body: TableListing } = await this.call<TableListing>({ method: 'GET', path: '/data-tables', qs, repeatable: true });
 			exact.push(...page.body.data.filter((table) => table.name === tableName));
-			cursor = page.body.nextCursor;
+			cursor = this.nextCursor(page.body.nextCursor, seen, 'GET /data-tables');
 		} while (cursor);
 		if (exact.length > 1) {
 			throw new NodeOperationError(this.ctx.getNode(), `Several data tables are named "${tableName}"`, {
@@ -188,9 +189,22 @@ export class DataTableClient {
 		}
 	}
 
+	/** The cursor of the next page; one given before means the listing goes round in circles. */
+	private nextCursor(cursor: string | null | undefined, seen: Set<string>, endpoint: string): string | null {
+		if (!cursor) return null;
+		if (seen.has(cursor)) {
+			throw new NodeOperationError(this.ctx.getNode(), `n8n's API answered ${endpoint} with a page cursor it had given before; reading stopped`, {
+				description: 'The listing would never end. Check that the n8n API URL of the credential points at n8n itself.',
+			});
+		}
+		seen.add(cursor);
+		return cursor;
+	}
+
 	/** All rows matching the filter (every page), oldest first. */
 	async queryRows(filter: RowFilter | undefined, limit = Infinity): Promise<MappingRow[]> {
 		const rows: MappingRow[] = [];
+		const seen = new Set<string>();
 		let cursor: string | null = null;
 		const base: IDataObject = { sortBy: 'id:asc', ...(filter ? { filter: JSON.stringify(filter) } : {}) };
 		do {
@@ -199,7 +213,7 @@ export class DataTableClient {
 				: { ...base, limit: Math.min(PAGE_LIMIT, Math.max(1, limit - rows.length)) };
 			const page: RowPage = await this.onTable<RowPage>((id) => ({ method: 'GET', path: `/data-tables/${id}/rows`, qs, repeatable: true }));
 			rows.push(...page.data);
-			cursor = rows.length < limit ? page.nextCursor : null;
+			cursor = rows.length < limit ? this.nextCursor(page.nextCursor, seen, 'GET /data-tables/{id}/rows') : null;
 		} while (cursor);
 		return rows.slice(0, limit);
 	}
