@@ -1,6 +1,6 @@
 /**
- * Lint config for the code that does not ship: test/, bench/ and scripts/.
- * Run it with `npx eslint -c eslint.dev.config.mjs` (it covers only those three folders).
+ * Lint config for the code that does not ship: devkit/, test/, bench/ and scripts/.
+ * Run it with `npx eslint -c eslint.dev.config.mjs` (it covers only those four folders).
  *
  * It is the config of `n8n-node lint` (JS, typescript-eslint and import-x recommended) without the
  * n8n node rules: test harnesses, fakes, benchmarks and demo scripts run in plain Node, so they may
@@ -16,7 +16,7 @@ const generalBlocks = config.filter(
 );
 
 export default [
-	globalIgnores(['*', '!test/', '!bench/', '!scripts/']),
+	globalIgnores(['*', '!devkit/', '!test/', '!bench/', '!scripts/']),
 	...generalBlocks,
 	{
 		files: ['**/*.ts'],

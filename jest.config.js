@@ -13,18 +13,18 @@ module.exports = {
 		{
 			displayName: 'e2e',
 			// Real n8n: install/pack once, longer timeouts, n8n log tails printed on failure.
-			testEnvironment: '<rootDir>/test/e2e/harness/environment.ts',
-			globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
-			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/setup.ts'],
+			testEnvironment: '<rootDir>/devkit/n8n/jest/environment.ts',
+			globalSetup: '<rootDir>/devkit/n8n/jest/globalSetup.ts',
+			setupFilesAfterEnv: ['<rootDir>/devkit/n8n/jest/setup.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 		},
 		{
 			displayName: 'faults',
 			// The fault suite: real n8n like e2e (same harness), run with `npm run test:faults`.
-			testEnvironment: '<rootDir>/test/e2e/harness/environment.ts',
-			globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
-			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/setup.ts', '<rootDir>/test/faults/support/timeout.ts'],
+			testEnvironment: '<rootDir>/devkit/n8n/jest/environment.ts',
+			globalSetup: '<rootDir>/devkit/n8n/jest/globalSetup.ts',
+			setupFilesAfterEnv: ['<rootDir>/devkit/n8n/jest/setup.ts', '<rootDir>/test/faults/support/timeout.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
 		},

@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import axios from 'axios';
 import { Awork } from '../nodes/Awork/Awork.node';
 import { AworkPsaApi } from '../credentials/AworkPsaApi.credentials';
-import { runNode } from '../test/engine/runNode';
+import { runNode } from '../devkit/engine/runNode';
 
 export interface AworkReadBenchResult {
 	name: string;

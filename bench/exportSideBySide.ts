@@ -17,9 +17,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_TENANT } from '../test/fakes/onepsa';
-import { httpRequest, REPO_ROOT, waitFor, withPlaceholders, type WorkflowJson } from '../test/e2e/harness';
-import { aworkState, startWorkflowSandbox, type WorkflowSandbox } from '../test/e2e/support';
+import { DEFAULT_TENANT } from '../devkit/fakes/onepsa';
+import { httpRequest, REPO_ROOT, waitFor, withPlaceholders, type WorkflowJson } from '../devkit/n8n';
+import { aworkState, startWorkflowSandbox, type WorkflowSandbox } from '../devkit/sandbox';
 import { MemorySampler } from '../test/faults/support/cliRun';
 
 export const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'baseline', 'stock-export.json');

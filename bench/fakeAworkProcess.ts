@@ -3,7 +3,7 @@
  * test are not mixed with the server's. Prints one JSON line with the URLs once ready.
  * Usage: node build/bench/fakeAworkProcess.js <timeEntries>
  */
-import { startFakeAwork } from '../test/fakes/awork';
+import { startFakeAwork } from '../devkit/fakes/awork';
 
 async function main(): Promise<void> {
 	const count = Number(process.argv[2] ?? 0);

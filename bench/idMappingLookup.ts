@@ -9,7 +9,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { IdMapping } from '../nodes/IdMapping/IdMapping.node';
-import { runNode } from '../test/engine/runNode';
+import { runNode } from '../devkit/engine/runNode';
 
 export interface IdMappingBenchResult {
 	name: string;

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 
-import type { N8nInstance } from '../test/e2e/harness';
+import type { N8nInstance } from '../devkit/n8n';
 import { readDemoConfig, type DemoConfig } from './demo/config';
 import { chooseN8nPort, describeN8nCache, importShippedWorkflows, n8nCacheState, startDemoN8n, type DemoWorkflow } from './demo/n8n';
 import { printReport, type DemoReport } from './demo/report';

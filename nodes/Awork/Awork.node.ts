@@ -5,16 +5,27 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { routeOperation } from '../shared/operations';
 import * as company from './actions/company';
 import * as customFieldDefinition from './actions/customFieldDefinition';
 import * as project from './actions/project';
-import { router } from './actions/router';
 import * as task from './actions/task';
 import * as taskList from './actions/taskList';
 import * as timeEntry from './actions/timeEntry';
 import * as workspace from './actions/workspace';
+import type { AworkOperations } from './actions/node.type';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+
+const operations: AworkOperations = {
+	company: company.operations,
+	customFieldDefinition: customFieldDefinition.operations,
+	project: project.operations,
+	task: task.operations,
+	taskList: taskList.operations,
+	timeEntry: timeEntry.operations,
+	workspace: workspace.operations,
+};
 
 export class Awork implements INodeType {
 	description: INodeTypeDescription = {
@@ -74,6 +85,6 @@ export class Awork implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, operations);
 	}
 }

@@ -15,9 +15,9 @@ import {
 	preparePackage,
 	type CredentialRef,
 	type WorkflowJson,
-} from '../../test/e2e/harness';
-import { n8nCacheDir } from '../../test/e2e/harness/install';
-import { bindCredentials, CREDENTIAL_OF_NODE_TYPE, loadShippedWorkflow, SHIPPED_WORKFLOWS_DIR, withSettings } from '../../test/e2e/support';
+} from '../../devkit/n8n';
+import { n8nCacheDir } from '../../devkit/n8n/install';
+import { bindCredentials, CREDENTIAL_OF_NODE_TYPE, loadShippedWorkflow, SHIPPED_WORKFLOWS_DIR, withSettings } from '../../devkit/sandbox';
 import type { Services } from './sandboxes';
 
 export const DEFAULT_N8N_PORT = 5678;

@@ -1,5 +1,5 @@
 /** What the demo prints at the end, and the same facts as JSON (DEMO_SUMMARY_FILE). */
-import type { N8nInstance, OwnerAccount } from '../../test/e2e/harness';
+import type { N8nInstance, OwnerAccount } from '../../devkit/n8n';
 import type { DemoWorkflow } from './n8n';
 import type { Services } from './sandboxes';
 import type { ApprovalOutcome, ExportOutcome } from './story';

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { startFakeAwork, type RunningFakeAwork } from '../../test/fakes/awork';
-import { DEFAULT_TENANT, DEMO_DATA, startFakeOnePsa, type RunningFakeOnePsa } from '../../test/fakes/onepsa';
+import { startFakeAwork, type RunningFakeAwork } from '../../devkit/fakes/awork';
+import { DEFAULT_TENANT, DEMO_DATA, startFakeOnePsa, type RunningFakeOnePsa } from '../../devkit/fakes/onepsa';
 import type { DemoConfig } from './config';
 
 /**

@@ -2,8 +2,8 @@
  * What the demo does once everything runs: The One PSA approves a quote (a signed webhook to the
  * approval workflow), people track time on the new project, and the invoicing export runs once.
  */
-import { sendSignedWebhook } from '../../test/fakes/onepsa';
-import { nodeOutput, type N8nInstance } from '../../test/e2e/harness';
+import { sendSignedWebhook } from '../../devkit/fakes/onepsa';
+import { nodeOutput, type N8nInstance } from '../../devkit/n8n';
 import { onePsaWebhookUrl, type DemoWorkflow } from './n8n';
 import { SAMPLE, type Services } from './sandboxes';
 

@@ -14,8 +14,8 @@
  *   quote's is answered 409 naming both quotes;
  * - `n8n import:workflow` accepts the file.
  */
-import { DEFAULT_TENANT } from '../fakes/onepsa';
-import { httpRequest } from './harness';
+import { DEFAULT_TENANT } from '../../devkit/fakes/onepsa';
+import { httpRequest } from '../../devkit/n8n';
 import {
 	aworkState,
 	aworkWrites,
@@ -27,7 +27,7 @@ import {
 	webhookPathOf,
 	type AworkView,
 	type WorkflowSandbox,
-} from './support';
+} from '../../devkit/sandbox';
 
 const FILE = 'project-creation-on-approval.json';
 const TRIGGER = 'The One PSA Trigger';

@@ -3,8 +3,8 @@
  * credential authenticates (and its test button works), and code that needs runtime imports
  * (luxon for the time window) runs inside n8n.
  */
-import { startFakeAwork, type RunningFakeAwork } from '../fakes/awork';
-import { nodeOutput, runError, startN8n, type N8nInstance } from './harness';
+import { startFakeAwork, type RunningFakeAwork } from '../../devkit/fakes/awork';
+import { nodeOutput, runError, startN8n, type N8nInstance } from '../../devkit/n8n';
 
 describe('Awork node in real n8n', () => {
 	let awork: RunningFakeAwork;

@@ -3,8 +3,8 @@
  * authentic deliveries start executions, forged ones get 401 and start nothing, a restart or a
  * crash keeps the registration, deactivation removes it.
  */
-import { startFakeAwork, type RunningFakeAwork } from '../fakes/awork';
-import { httpRequest, nodeOutput, startN8n, type N8nInstance } from './harness';
+import { startFakeAwork, type RunningFakeAwork } from '../../devkit/fakes/awork';
+import { httpRequest, nodeOutput, startN8n, type N8nInstance } from '../../devkit/n8n';
 
 const WEBHOOK_ID = '0f3c2f8e-6b1a-4c55-9a8e-1d2b3c4d5e6f';
 const SECRET_HEADER = 'x-awork-webhook-secret';

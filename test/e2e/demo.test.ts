@@ -13,9 +13,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startFakeAwork, type RunningFakeAwork } from '../fakes/awork';
-import { DEFAULT_TENANT, startFakeOnePsa, type RunningFakeOnePsa } from '../fakes/onepsa';
-import { freePort, httpRequest, n8nCacheDir, REPO_ROOT, waitFor } from './harness';
+import { startFakeAwork, type RunningFakeAwork } from '../../devkit/fakes/awork';
+import { DEFAULT_TENANT, startFakeOnePsa, type RunningFakeOnePsa } from '../../devkit/fakes/onepsa';
+import { freePort, httpRequest, n8nCacheDir, REPO_ROOT, waitFor } from '../../devkit/n8n';
 
 const DEMO_JS = path.join(REPO_ROOT, 'build', 'scripts', 'demo.js');
 const SERVICE_VARIABLES = ['AWORK_BASE_URL', 'AWORK_API_KEY', 'ONEPSA_API_URL', 'ONEPSA_TENANT_ID', 'ONEPSA_INTEGRATION_KEY', 'ONEPSA_API_KEY', 'ONEPSA_WEBHOOK_SECRET'];

@@ -17,8 +17,8 @@ import path from 'node:path';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { ARTIFACTS_DIR, PACKAGE_NAME, type WorkflowJson } from './harness';
-import { SHIPPED_WORKFLOWS_DIR, startWorkflowSandbox, type WorkflowSandbox } from './support';
+import { ARTIFACTS_DIR, PACKAGE_NAME, type WorkflowJson } from '../../devkit/n8n';
+import { SHIPPED_WORKFLOWS_DIR, startWorkflowSandbox, type WorkflowSandbox } from '../../devkit/sandbox';
 import {
 	chromiumMissingReason,
 	importThroughEditor,

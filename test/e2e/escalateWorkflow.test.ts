@@ -18,9 +18,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { Ticket } from '../fakes/onepsa';
-import { httpRequest, nodeOutput, type Execution } from './harness';
-import { aworkState, mappingRows, shippedWorkflowPath, startWorkflowSandbox, type AworkView, type WorkflowSandbox } from './support';
+import type { Ticket } from '../../devkit/fakes/onepsa';
+import { httpRequest, nodeOutput, type Execution } from '../../devkit/n8n';
+import { aworkState, mappingRows, shippedWorkflowPath, startWorkflowSandbox, type AworkView, type WorkflowSandbox } from '../../devkit/sandbox';
 import { deliverTaskUpdated, endOf, executionsOfTask, seedSupportProject, seedTask, settle, ticketsLinkedTo, triggerUrl } from './taskTicketHelpers';
 
 const FILE = 'escalate-task-to-ticket.json';

@@ -5,7 +5,7 @@
  * - n8n Data Table: a mapping and a checkpoint saved by workflow A are found by workflow B,
  *   through n8n's own public API, with a table the node created.
  */
-import { nodeOutput, runError, startN8n, type N8nInstance } from './harness';
+import { nodeOutput, runError, startN8n, type N8nInstance } from '../../devkit/n8n';
 
 describe('ID Mapping node in real n8n', () => {
 	let n8n: N8nInstance;

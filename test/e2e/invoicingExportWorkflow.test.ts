@@ -14,8 +14,8 @@ import { createHash } from 'crypto';
 
 import { DateTime } from 'luxon';
 
-import { httpRequest, nodeOutput, runError, waitFor, type Execution, type N8nInstance } from './harness';
-import { aworkState, mappingRows, saveMappings, shippedWorkflowPath, startWorkflowSandbox, type WorkflowSandbox } from './support';
+import { httpRequest, nodeOutput, runError, waitFor, type Execution, type N8nInstance } from '../../devkit/n8n';
+import { aworkState, mappingRows, saveMappings, shippedWorkflowPath, startWorkflowSandbox, type WorkflowSandbox } from '../../devkit/sandbox';
 
 const FILE = 'invoicing-export.json';
 const ZONE = 'Europe/Berlin';

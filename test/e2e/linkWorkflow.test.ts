@@ -13,9 +13,9 @@
  * - every delivery carries a hostile entityLink: the link on the ticket is built from Settings'
  *   aworkWebUrl and the task ID awork returned, never from the payload.
  */
-import type { Ticket } from '../fakes/onepsa';
-import { httpRequest, nodeOutput, type Execution } from './harness';
-import { aworkState, mappingRows, startWorkflowSandbox, type AworkView, type WorkflowSandbox } from './support';
+import type { Ticket } from '../../devkit/fakes/onepsa';
+import { httpRequest, nodeOutput, type Execution } from '../../devkit/n8n';
+import { aworkState, mappingRows, startWorkflowSandbox, type AworkView, type WorkflowSandbox } from '../../devkit/sandbox';
 import { deliverTaskUpdated, endOf, executionsOfTask, seedSupportProject, seedTask, settle, ticketsLinkedTo, triggerUrl } from './taskTicketHelpers';
 
 const FILE = 'link-task-to-ticket.json';

@@ -8,8 +8,8 @@
  * with that secret.
  * Also runs n8n's own credential test, and the OnePsa node's export, against the fake PSA.
  */
-import { sendSignedWebhook, signPsaBody, startFakeOnePsa, webhookEnvelope, type RunningFakeOnePsa } from '../fakes/onepsa';
-import { loadWorkflow, nodeOutput, startN8n, type N8nInstance } from './harness';
+import { sendSignedWebhook, signPsaBody, startFakeOnePsa, webhookEnvelope, type RunningFakeOnePsa } from '../../devkit/fakes/onepsa';
+import { loadWorkflow, nodeOutput, startN8n, type N8nInstance } from '../../devkit/n8n';
 
 const WEBHOOK_ID = '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 const SECRET = 'whsec_e2e_0123456789';

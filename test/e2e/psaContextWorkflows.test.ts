@@ -9,9 +9,9 @@
  *   Command Center gets one client's or every client's health, all matching the hand-computed figures;
  * - both workflows share one webhook ID, so both paths live under one base URL.
  */
-import { DEFAULT_TENANT } from '../fakes/onepsa';
-import { httpRequest, type HttpResponse } from './harness';
-import { loadShippedWorkflow, nodeNamed, saveMappings, startWorkflowSandbox, type WorkflowSandbox } from './support';
+import { DEFAULT_TENANT } from '../../devkit/fakes/onepsa';
+import { httpRequest, type HttpResponse } from '../../devkit/n8n';
+import { loadShippedWorkflow, nodeNamed, saveMappings, startWorkflowSandbox, type WorkflowSandbox } from '../../devkit/sandbox';
 import { EXPECTED, IDS, REFERENCE_TIME, TIME_ZONE, clientHealthSeed } from '../unit/awork/fixtures/clientHealth';
 
 const CONTEXT_FILE = 'psa-project-context.json';

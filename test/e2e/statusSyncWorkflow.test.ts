@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { Ticket } from '../fakes/onepsa';
-import { httpRequest, nodeOutput, waitFor, type Execution } from './harness';
+import type { Ticket } from '../../devkit/fakes/onepsa';
+import { httpRequest, nodeOutput, waitFor, type Execution } from '../../devkit/n8n';
 import {
 	aworkWrites,
 	mappingRows,
@@ -25,7 +25,7 @@ import {
 	startWorkflowSandbox,
 	webhookPathOf,
 	type WorkflowSandbox,
-} from './support';
+} from '../../devkit/sandbox';
 import { seedSupportProject, seedTask } from './taskTicketHelpers';
 
 const FILE = 'task-ticket-status-sync.json';

@@ -3,10 +3,10 @@
  * to the active workflows, waiting until every delivery has become a finished execution, and
  * reading which branch each execution ended in.
  */
-import type { RunningFakeAwork } from '../fakes/awork';
-import type { Ticket } from '../fakes/onepsa';
-import { httpRequest, nodeOutput, waitFor, type Execution, type N8nInstance, type WorkflowJson } from './harness';
-import type { WorkflowSandbox } from './support';
+import type { RunningFakeAwork } from '../../devkit/fakes/awork';
+import type { Ticket } from '../../devkit/fakes/onepsa';
+import { httpRequest, nodeOutput, waitFor, type Execution, type N8nInstance, type WorkflowJson } from '../../devkit/n8n';
+import type { WorkflowSandbox } from '../../devkit/sandbox';
 
 export const TRIGGER = 'Awork Trigger';
 

@@ -10,9 +10,9 @@
  */
 import { DateTime } from 'luxon';
 
-import { nodeOutput, runError } from '../e2e/harness';
-import { aworkState, startWorkflowSandbox, type WorkflowSandbox } from '../e2e/support';
-import type { RequestLogEntry } from '../fakes/shared/fakeServer';
+import { nodeOutput, runError } from '../../devkit/n8n';
+import { aworkState, startWorkflowSandbox, type WorkflowSandbox } from '../../devkit/sandbox';
+import type { RequestLogEntry } from '../../devkit/fakes/shared/fakeServer';
 import { startCliRun } from './support/cliRun';
 import { onNthRequest } from './support/requestHooks';
 

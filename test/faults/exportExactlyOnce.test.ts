@@ -6,10 +6,10 @@
  * overlap. Real n8n, the shipped workflow as a user imports it, the fakes' state compared before
  * and after. Scenario size: FAULTS_PROFILE (support/profile.ts).
  */
-import { seededRandom } from '../fakes/shared/fakeServer';
-import type { RequestLogEntry } from '../fakes/shared/fakeServer';
-import { httpRequest } from '../e2e/harness';
-import { startWorkflowSandbox, type WorkflowSandbox } from '../e2e/support';
+import { seededRandom } from '../../devkit/fakes/shared/fakeServer';
+import type { RequestLogEntry } from '../../devkit/fakes/shared/fakeServer';
+import { httpRequest } from '../../devkit/n8n';
+import { startWorkflowSandbox, type WorkflowSandbox } from '../../devkit/sandbox';
 import { startCliRun, type TrackedRunResult } from './support/cliRun';
 import {
 	describeReport,

@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 
-import { DEFAULT_TENANT, sendSignedWebhook, signPsaBody, webhookEnvelope } from '../fakes/onepsa';
-import { httpRequest, loadWorkflow, type HttpResponse } from '../e2e/harness';
+import { DEFAULT_TENANT, sendSignedWebhook, signPsaBody, webhookEnvelope } from '../../devkit/fakes/onepsa';
+import { httpRequest, loadWorkflow, type HttpResponse } from '../../devkit/n8n';
 import {
 	aworkState,
 	CREDENTIAL_NAMES,
@@ -20,7 +20,7 @@ import {
 	webhookPathOf,
 	type AworkView,
 	type WorkflowSandbox,
-} from '../e2e/support';
+} from '../../devkit/sandbox';
 import { runCliTracked } from './support/cliRun';
 import { EXPORT_FILE, ZONE } from './support/exportScenario';
 import { expectNoSecrets, findSecrets, sandboxSecrets } from './support/secrets';

@@ -1,7 +1,7 @@
 /** Option lists for the editor: statuses, types of work, project types and custom fields. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages, isGuid } from '../transport';
-import { customFieldDefinitions } from '../actions/shared/customFields';
+import { customFieldDefinitions } from '../helpers/customFields';
 
 function toOptions(rows: IDataObject[], describe?: (row: IDataObject) => string | undefined): INodePropertyOptions[] {
 	return rows

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { freePort, parseLastJsonObject, type ExecutionRun, type N8nInstance } from '../../e2e/harness';
+import { freePort, parseLastJsonObject, type ExecutionRun, type N8nInstance } from '../../../devkit/n8n';
 
 export interface TrackedRun {
 	pid: number;

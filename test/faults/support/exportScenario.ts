@@ -8,8 +8,8 @@
  */
 import { DateTime } from 'luxon';
 
-import { httpRequest } from '../../e2e/harness';
-import { saveMappings, type WorkflowSandbox } from '../../e2e/support';
+import { httpRequest } from '../../../devkit/n8n';
+import { saveMappings, type WorkflowSandbox } from '../../../devkit/sandbox';
 
 export const ZONE = 'Europe/Berlin';
 export const EXPORT_FILE = 'invoicing-export.json';

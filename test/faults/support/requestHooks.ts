@@ -3,7 +3,7 @@
  * place to pull the plug on n8n while a write is in flight (the write still lands, the answer
  * goes nowhere). Works on both fakes through their shared request log.
  */
-import type { RequestLogEntry } from '../../fakes/shared/fakeServer';
+import type { RequestLogEntry } from '../../../devkit/fakes/shared/fakeServer';
 
 export type RequestListener = (entry: RequestLogEntry) => void;
 

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { N8nInstance } from '../../e2e/harness';
-import { DEFAULT_TENANT } from '../../fakes/onepsa';
-import type { WorkflowSandbox } from '../../e2e/support';
+import type { N8nInstance } from '../../../devkit/n8n';
+import { DEFAULT_TENANT } from '../../../devkit/fakes/onepsa';
+import type { WorkflowSandbox } from '../../../devkit/sandbox';
 
 export type Secrets = Record<string, string>;
 

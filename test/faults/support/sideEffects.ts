@@ -2,8 +2,8 @@
  * "Zero side effects", made checkable: everything both fakes hold and every ID mapping row,
  * taken before and after a request, plus the writes (non-GET requests) the fakes received.
  */
-import { httpRequest, type N8nInstance } from '../../e2e/harness';
-import { mappingRows, type WorkflowSandbox } from '../../e2e/support';
+import { httpRequest, type N8nInstance } from '../../../devkit/n8n';
+import { mappingRows, type WorkflowSandbox } from '../../../devkit/sandbox';
 
 export interface Snapshot {
 	awork: string;

@@ -17,7 +17,7 @@ describe('awork node: companies', () => {
 			{ input: [{ json: { name: 'ACME & Sons' } }, { json: { name: '' } }], continueOnFail: true },
 		);
 		expect(json(created)[0]).toMatchObject({ name: 'ACME & Sons', industry: 'Retail' });
-		expect(json(created)[1]).toEqual({ error: 'Name: a company needs a name' });
+		expect(json(created)[1]).toEqual({ name: '', error: 'Name: a company needs a name' });
 		expect(paired(created)).toEqual([0, 1]);
 		expect(bed.requestsTo('POST', /\/companies$/)).toHaveLength(1);
 		const id = String(json(created)[0].id);

@@ -5,9 +5,9 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { AworkPsaApi } from '../../../credentials/AworkPsaApi.credentials';
 import { Awork } from '../../../nodes/Awork/Awork.node';
-import { runNode, type RunNodeResult } from '../../engine/runNode';
-import { startFakeAwork, type RunningFakeAwork } from '../../fakes/awork';
-import type { FakeHandler, RequestLogEntry } from '../../fakes/shared/fakeServer';
+import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
+import { startFakeAwork, type RunningFakeAwork } from '../../../devkit/fakes/awork';
+import type { FakeHandler, RequestLogEntry } from '../../../devkit/fakes/shared/fakeServer';
 
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 

@@ -73,7 +73,7 @@ describe('awork node: Time Entry > To Invoice Positions', () => {
 		const continued = await positions({ positionLevel: 'project', defaultRate: 100, roundingRule: 'none' }, { input: input(broken), continueOnFail: true });
 		expect(json(continued)).toHaveLength(2);
 		expect(json(continued)[0]).toMatchObject({ text: 'Website', quantity: 1.75 });
-		expect(json(continued)[1]).toEqual({ error: 'Input item 2 is not an awork time entry: time entry x has no "duration" in seconds (nor a start and end)' });
+		expect(json(continued)[1]).toEqual({ id: 'x', note: 'no duration', error: 'Input item 2 is not an awork time entry: time entry x has no "duration" in seconds (nor a start and end)' });
 		expect(pairedItems(continued.items[0])).toEqual([0, 1]);
 		expect(continued.items[1].pairedItem).toEqual({ item: 2 });
 	});

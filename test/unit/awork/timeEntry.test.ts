@@ -326,7 +326,7 @@ describe('awork node: mark billed / unbilled', () => {
 			{ input: [{ json: { id: ids[1] } }, { json: { id: "x' or 1 eq 1" } }], continueOnFail: true },
 		);
 		expect(json(result)).toEqual([
-			{ error: 'Time Entry IDs: "x\'", "or", "1", "eq", "1" are not awork IDs' },
+			{ id: "x' or 1 eq 1", error: 'Time Entry IDs: "x\'", "or", "1", "eq", "1" are not awork IDs' },
 			{ id: ids[1], status: 'ok', isBilled: false },
 		]);
 		expect(paired(result)).toEqual([1, 0]);

@@ -347,7 +347,7 @@ describe('awork transport: credential choice', () => {
 	afterEach(async () => await server.stop());
 
 	it('uses the OAuth2 credential and its base URL when the node is set to OAuth2', async () => {
-		const { runNode } = await import('../../engine/runNode');
+		const { runNode } = await import('../../../devkit/engine/runNode');
 		const { AworkPsaOAuth2Api } = await import('../../../credentials/AworkPsaOAuth2Api.credentials');
 		const { probeNode } = await import('./transportHarness');
 		server = await new ScriptedServer(() => ({ status: 200, body: { ok: true } })).start();

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { AworkPsaApi } from '../../../credentials/AworkPsaApi.credentials';
-import { runNode, type RunNodeResult } from '../../engine/runNode';
+import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
 
 export interface SeenRequest {
 	at: number;

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { AworkTrigger } from '../../../nodes/AworkTrigger/AworkTrigger.node';
-import { DEFAULT_API_KEY, startFakeAwork, type RunningFakeAwork } from '../../fakes/awork';
+import { DEFAULT_API_KEY, startFakeAwork, type RunningFakeAwork } from '../../../devkit/fakes/awork';
 import { NODE } from './hookContext';
 
 const URL = 'http://n8n.test/webhook/abc/webhook';

@@ -10,8 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { httpRequest } from '../../e2e/harness/http';
-import type { N8nInstance } from '../../e2e/harness';
+import { httpRequest } from '../../../devkit/n8n/http';
+import type { N8nInstance } from '../../../devkit/n8n';
 import { readDemoConfig } from '../../../scripts/demo/config';
 import type { DemoWorkflow } from '../../../scripts/demo/n8n';
 import { tryNext } from '../../../scripts/demo/report';

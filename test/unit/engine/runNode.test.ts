@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ICredentialType, IExecuteFunctions, INodeType } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { runNode } from '../../engine/runNode';
+import { runNode } from '../../../devkit/engine/runNode';
 
 // A minimal node that proves the harness wires credentials, HTTP helpers, static data and
 // continueOnFail through n8n's engine.

@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } fr
 import { AworkPsaApi } from '../../../credentials/AworkPsaApi.credentials';
 import { IdMappingN8nApi } from '../../../credentials/IdMappingN8nApi.credentials';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
-import { runNode, type RunNodeResult } from '../../engine/runNode';
+import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
 
 export interface HostileRequest {
 	method: string;

@@ -9,7 +9,7 @@ import { callN8nApi } from '../../../nodes/IdMapping/transport/n8nApi';
 import { callPsa } from '../../../nodes/OnePsa/transport';
 import { httpLimits } from '../../../nodes/shared/http';
 import { RequestPacer } from '../../../nodes/shared/pacer';
-import { startFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa } from '../../../devkit/fakes/onepsa';
 import { byId, runOnePsa } from '../onepsa/helpers';
 import { HostileServer, json, runAworkProbe, runN8nApiProbe, runPsaProbe } from './hostile';
 

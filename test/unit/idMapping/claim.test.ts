@@ -3,8 +3,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
-import type { FakeHandler } from '../../fakes/shared/fakeServer';
-import { FakeN8nDataTables } from '../../fakes/n8nDataTables/fakeN8nDataTables';
+import type { FakeHandler } from '../../../devkit/fakes/shared/fakeServer';
+import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
 import { runIdMapping } from './run';
 
 const TABLE = 'awork_psa_id_mappings';

@@ -5,8 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
-import { FakeN8nDataTables } from '../../fakes/n8nDataTables/fakeN8nDataTables';
-import type { RunNodeResult } from '../../engine/runNode';
+import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
+import type { RunNodeResult } from '../../../devkit/engine/runNode';
 import { persisted, runIdMapping } from './run';
 
 const TABLE = 'awork_psa_id_mappings';

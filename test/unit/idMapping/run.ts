@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 import { IdMappingN8nApi } from '../../../credentials/IdMappingN8nApi.credentials';
 import { IdMapping } from '../../../nodes/IdMapping/IdMapping.node';
-import { runNode, type RunNodeResult } from '../../engine/runNode';
+import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
 
 export interface RunIdMappingOptions {
 	parameters: INodeParameters;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const SCRIPT = path.resolve(__dirname, '../../e2e/install-n8n.sh');
+const SCRIPT = path.resolve(__dirname, '../../../devkit/n8n/install-n8n.sh');
 const N8N_VERSION = '9.9.9';
 const NODE24_VERSION = '24.0.0';
 

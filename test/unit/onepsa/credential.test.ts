@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
-import { startFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa } from '../../../devkit/fakes/onepsa';
 
 describe('The One PSA API credential', () => {
 	const credential = new OnePsaApi();

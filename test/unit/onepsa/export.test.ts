@@ -1,5 +1,5 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 import { aworkTimeEntry, items, runOnePsa } from './helpers';
 
 const exportParameters = (options: INodeParameters = {}): INodeParameters => ({

@@ -1,5 +1,5 @@
 /** The fake PSA keeps the contract of docs/onepsa-api.md; the node's tests rely on it. */
-import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 
 const auth = { 'x-integration-key': 'psa-integration-key', 'x-tenant-id': 'tenant-1', 'content-type': 'application/json' };
 

@@ -1,4 +1,4 @@
-import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 import { aworkTimeEntry, items, runOnePsa } from './helpers';
 
 describe('Time entry: Find by External ID', () => {

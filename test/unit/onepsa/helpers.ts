@@ -2,8 +2,8 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
 import { OnePsa } from '../../../nodes/OnePsa/OnePsa.node';
-import { runNode, type RunNodeResult } from '../../engine/runNode';
-import { DEFAULT_TENANT, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
+import { DEFAULT_TENANT, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 
 export function psaCredentials(baseUrl: string, extra: IDataObject = {}): IDataObject {
 	return {

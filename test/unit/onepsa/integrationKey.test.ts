@@ -1,6 +1,6 @@
 import { verifyIntegrationKey } from '../../../nodes/OnePsa/actions/integrationKey/verify';
-import { DEFAULT_TENANT } from '../../fakes/onepsa';
-import { runNode } from '../../engine/runNode';
+import { DEFAULT_TENANT } from '../../../devkit/fakes/onepsa';
+import { runNode } from '../../../devkit/engine/runNode';
 import { OnePsa } from '../../../nodes/OnePsa/OnePsa.node';
 import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
 import { psaCredentials } from './helpers';

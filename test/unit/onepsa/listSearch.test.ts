@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { searchCompanies, searchContracts, searchTickets } from '../../../nodes/OnePsa/methods/listSearch';
-import { DEMO_DATA, startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { DEMO_DATA, startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 import { psaCredentials } from './helpers';
 
 /**

@@ -1,4 +1,4 @@
-import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 import { byId, runOnePsa } from './helpers';
 
 describe('OnePsa node operations in n8n\'s engine against the fake PSA', () => {

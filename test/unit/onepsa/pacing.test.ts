@@ -1,4 +1,4 @@
-import { startFakeOnePsa, PSA_RATE_LIMIT, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa, PSA_RATE_LIMIT, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 import { runOnePsa } from './helpers';
 
 // The one slow test: 250 requests against the fake's real limit of 100 per minute take about

@@ -1,4 +1,4 @@
-import { startFakeOnePsa, type RunningFakeOnePsa } from '../../fakes/onepsa';
+import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
 import { readRateLimitWait, RETRY_AFTER } from '../../../nodes/shared/http';
 import { endpointPath, filterQuery } from '../../../nodes/OnePsa/transport/endpoints';
 import { idempotencyKeyFor } from '../../../nodes/OnePsa/transport/idempotency';

@@ -3,7 +3,7 @@ import { OnePsaTrigger } from '../../../nodes/OnePsaTrigger/OnePsaTrigger.node';
 import { isSelected, parseEnvelope } from '../../../nodes/OnePsaTrigger/events';
 import { forgetRepeatedDeliveriesInProcess, MAX_REMEMBERED_DELIVERIES } from '../../../nodes/OnePsaTrigger/repeatedDeliveries';
 import { checkSignature, signBody } from '../../../nodes/OnePsaTrigger/signature';
-import { signPsaBody, webhookEnvelope } from '../../fakes/onepsa';
+import { signPsaBody, webhookEnvelope } from '../../../devkit/fakes/onepsa';
 
 const SECRET = 'whsec_test';
 

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequest } from '../../transport';
-import { compact, forOperation } from '../common';
+import { forOperation } from '../../descriptions';
+import { compact } from '../../helpers/parameters';
 
 export const description = forOperation('company', 'create', [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. ACME GmbH' },
@@ -16,6 +17,8 @@ export const description = forOperation('company', 'create', [
 		],
 	},
 ]);
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();

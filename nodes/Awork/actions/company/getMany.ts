@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
-import { forOperation, nameContainsFilter, rawFilterOption, readLimit, readRawFilter, returnAllOrLimit } from '../common';
+import { readLimit } from '../../../shared/operations';
+import { forOperation, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { nameContainsFilter, readRawFilter } from '../../helpers/parameters';
 
 export const description = forOperation('company', 'getMany', [
 	...returnAllOrLimit(),
@@ -15,6 +17,8 @@ export const description = forOperation('company', 'getMany', [
 	},
 ]);
 
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const filter = and(
@@ -24,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return (await aworkRequestAllPages.call(this, '/companies', {
 		filter,
 		orderBy: 'name',
-		limit: readLimit.call(this, itemIndex),
+		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
 }

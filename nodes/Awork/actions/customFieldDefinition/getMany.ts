@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { forOperation } from '../common';
-import { customFieldDefinitions } from '../shared/customFields';
+import { forOperation } from '../../descriptions';
+import { customFieldDefinitions } from '../../helpers/customFields';
 
 export const description = forOperation('customFieldDefinition', 'getMany', [
 	{
@@ -18,8 +18,10 @@ export const description = forOperation('customFieldDefinition', 'getMany', [
 ]);
 
 /** awork answers all definitions in one response (the endpoint is not paged). */
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const entity = this.getNodeParameter('entity', itemIndex, 'all') as string;
-	const definitions = await customFieldDefinitions.call(this, itemIndex);
+	const definitions = await customFieldDefinitions.call(this);
 	return definitions.filter((definition) => entity === 'all' || definition.entity === entity) as unknown as IDataObject[];
 }

@@ -4,8 +4,8 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { asNodeError, aworkFailureOf, aworkRequest } from '../../transport';
-import { forOperation } from '../common';
-import { customFieldDefinitions, rememberDefinition, type CustomFieldDefinition } from '../shared/customFields';
+import { forOperation } from '../../descriptions';
+import { customFieldDefinitions, rememberDefinition, type CustomFieldDefinition } from '../../helpers/customFields';
 
 const TYPES = ['boolean', 'client', 'coloredSelect', 'date', 'datetime', 'link', 'number', 'select', 'text', 'user'];
 
@@ -40,12 +40,14 @@ function findDefinition(definitions: CustomFieldDefinition[], name: string, enti
 	return matches.sort((a, b) => created(a).localeCompare(created(b)) || a.id.localeCompare(b.id))[0];
 }
 
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
 	const entity = this.getNodeParameter('entity', itemIndex) as string;
 	const type = this.getNodeParameter('type', itemIndex) as string;
 	if (!name) throw new NodeOperationError(this.getNode(), 'Name: the custom field needs a name', { itemIndex });
-	const definitions = await customFieldDefinitions.call(this, itemIndex);
+	const definitions = await customFieldDefinitions.call(this);
 	const existing = findDefinition(definitions, name, entity);
 	if (existing) {
 		if (existing.type !== type) {

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { AworkOperation } from '../common';
+import type { AworkOperations } from '../node.type';
 import * as getMany from './getMany';
 import * as getOrCreate from './getOrCreate';
 
-export const operations: Record<string, AworkOperation> = { getMany, getOrCreate };
+export const operations: AworkOperations['customFieldDefinition'] = { getMany, getOrCreate };
 
 export const description: INodeProperties[] = [
 	{

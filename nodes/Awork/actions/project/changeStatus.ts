@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, readId } from '../common';
-import { projectLocator } from './get';
+import { forOperation, projectLocator } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
 
 export const description = forOperation('project', 'changeStatus', [
 	projectLocator,
@@ -18,6 +18,8 @@ export const description = forOperation('project', 'changeStatus', [
 ]);
 
 /** Changes the status and answers the project as it is afterwards. */
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
 	const projectStatusId = readId.call(this, 'projectStatusId', itemIndex, 'Status');

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { aworkRequest } from '../../transport';
-import { forOperation, idLocator, readId } from '../common';
-import { normaliseProjectKey, projectFields, projectKeyProperty, readProjectFields } from './fields';
+import { forOperation, idLocator } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
+import { normaliseProjectKey, projectFields, projectKeyProperty, readProjectFields } from '../../helpers/project/fields';
 
 /** Name, source (scratch or template) and fields: shared with Create If Missing. */
 export function projectCreateProperties(keyRequired: boolean): INodeProperties[] {
@@ -49,6 +50,8 @@ export function readProjectCreateBody(this: IExecuteFunctions, itemIndex: number
 }
 
 export const description = forOperation('project', 'create', projectCreateProperties(false));
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readProjectCreateBody.call(this, itemIndex);

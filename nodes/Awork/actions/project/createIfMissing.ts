@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { asNodeError, aworkFailureOf, aworkPath, aworkRequest } from '../../transport';
-import { forOperation } from '../common';
+import { forOperation } from '../../descriptions';
 import { projectCreateProperties, readProjectCreateBody } from './create';
 
 export const description = forOperation('project', 'createIfMissing', projectCreateProperties(true));
@@ -17,6 +17,8 @@ async function findByKey(this: IExecuteFunctions, key: string, itemIndex: number
 		throw asNodeError(this.getNode(), error, itemIndex);
 	}
 }
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readProjectCreateBody.call(this, itemIndex);

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, idLocator, readId } from '../common';
-
-export const projectLocator = idLocator('projectId', 'Project', 'searchProjects');
+import { forOperation, projectLocator } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
 
 export const description = forOperation('project', 'get', [projectLocator]);
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');

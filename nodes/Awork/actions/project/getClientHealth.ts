@@ -5,9 +5,10 @@
  */
 import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { forOperation, idLocator, readId } from '../common';
-import { clientHealth, isClosed, projectHealth, type HealthClock, type ProjectHealth } from './health/definitions';
-import { readCompanies, readCompany, readHealthProjects, readMilestones, readProject } from './health/reads';
+import { forOperation, idLocator } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
+import { clientHealth, isClosed, projectHealth, type HealthClock, type ProjectHealth } from '../../helpers/project/health/definitions';
+import { readCompanies, readCompany, readHealthProjects, readMilestones, readProject } from '../../helpers/project/health/reads';
 
 export const description = forOperation('project', 'getClientHealth', [
 	{
@@ -86,6 +87,8 @@ const companyOf = (project: IDataObject) => ({
 	id: String(project.companyId),
 	name: ((project.company as IDataObject | null | undefined)?.name as string | undefined) ?? null,
 });
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scope = this.getNodeParameter('healthScope', itemIndex) as 'all' | 'company' | 'projectClient';

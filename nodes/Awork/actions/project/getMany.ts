@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
 import { and, eq, guid, text } from '../../transport/filter';
-import { customFieldDefinitions } from '../shared/customFields';
-import { customFieldsByName } from '../shared/customFieldsByName';
-import { forOperation, nameContainsFilter, optionalGuid, optionalIdLocator, rawFilterOption, readLimit, readRawFilter, returnAllOrLimit } from '../common';
+import { customFieldDefinitions } from '../../helpers/customFields';
+import { customFieldsByName } from '../../helpers/customFieldsByName';
+import { readLimit } from '../../../shared/operations';
+import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { nameContainsFilter, optionalGuid, readRawFilter } from '../../helpers/parameters';
 
 export const description = forOperation('project', 'getMany', [
 	...returnAllOrLimit(),
@@ -55,6 +57,8 @@ export const description = forOperation('project', 'getMany', [
 	},
 ]);
 
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const companyId = optionalGuid.call(this, filters.companyId, 'Company', itemIndex);
@@ -66,11 +70,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const projects = (await aworkRequestAllPages.call(this, '/projects', {
 		filter,
-		limit: readLimit.call(this, itemIndex),
+		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (!options.customFieldsByName) return projects;
-	const definitions = await customFieldDefinitions.call(this, itemIndex);
+	const definitions = await customFieldDefinitions.call(this);
 	return projects.map((project) => ({ ...project, customFieldsByName: customFieldsByName(project.customFields, definitions) }));
 }

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { AworkOperation } from '../common';
+import type { AworkOperations } from '../node.type';
 import * as changeStatus from './changeStatus';
 import * as create from './create';
 import * as createIfMissing from './createIfMissing';
@@ -9,7 +9,7 @@ import * as getMany from './getMany';
 import * as setCustomFields from './setCustomFields';
 import * as update from './update';
 
-export const operations: Record<string, AworkOperation> = {
+export const operations: AworkOperations['project'] = {
 	create,
 	createIfMissing,
 	get,

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, readId } from '../common';
-import { projectFields, readProjectFields } from './fields';
-import { projectLocator } from './get';
+import { forOperation, projectLocator } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
+import { projectFields, readProjectFields } from '../../helpers/project/fields';
 
 /** What PUT /projects/{id} accepts (ProjectPutForm); awork resets what a PUT leaves out. */
 const PUT_FIELDS = [
@@ -27,6 +27,8 @@ updateFields.options = [
 ];
 
 export const description = forOperation('project', 'update', [projectLocator, updateFields]);
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');

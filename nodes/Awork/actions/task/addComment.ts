@@ -5,7 +5,8 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
-import { forOperation, readId } from '../common';
+import { forOperation } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
 import { taskIdProperty } from './get';
 
 export const description = forOperation('task', 'addComment', [
@@ -29,6 +30,8 @@ export const description = forOperation('task', 'addComment', [
 ]);
 
 const plainText = (comment: IDataObject) => String(comment.plainFormattedMessage ?? comment.message ?? '').trim();
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
-import { forOperation, readId } from '../common';
+import { forOperation } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
 import { readTask, taskIdProperty } from './get';
 import { TASK_STATUS_TYPES } from './getMany';
 
@@ -45,6 +46,8 @@ export const description = forOperation('task', 'changeStatus', [
 ]);
 
 type MultiStatus = Partial<Record<'notFound' | 'unauthorized' | 'badRequest', { ids?: string[] }>>;
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');

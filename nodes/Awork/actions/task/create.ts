@@ -1,16 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { aworkRequest } from '../../transport';
-import {
-	compact,
-	forOperation,
-	minutesToSeconds,
-	optionalGuid,
-	optionalIdLocator,
-	positiveNumber,
-	readId,
-	toAworkDate,
-} from '../common';
-import { projectLocator } from '../project/get';
+import { forOperation, optionalIdLocator } from '../../descriptions';
+import { compact, minutesToSeconds, optionalGuid, positiveNumber, readId, toAworkDate } from '../../helpers/parameters';
+import { projectLocator } from '../../descriptions';
 
 /** The fields of a new task; Create If Missing uses them too. */
 export const taskCreateProperties: INodeProperties[] = [
@@ -88,6 +80,8 @@ export function readTaskCreateBody(this: IExecuteFunctions, itemIndex: number): 
 }
 
 /** Creates a project task. */
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readTaskCreateBody.call(this, itemIndex);
 	return (await aworkRequest.call(this, 'POST', '/tasks', { body, itemIndex })) as IDataObject;

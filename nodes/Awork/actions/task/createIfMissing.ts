@@ -7,8 +7,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { eq, text } from '../../transport/filter';
-import { forOperation } from '../common';
-import { findOrCreate, oldest } from '../shared/findOrCreate';
+import { forOperation } from '../../descriptions';
+import { findOrCreate, oldest } from '../../helpers/findOrCreate';
 import { readTaskCreateBody, taskCreateProperties } from './create';
 
 const MATCH_KEY = /^[A-Za-z0-9_.:#/-]{1,200}$/;
@@ -48,6 +48,8 @@ function inList(task: IDataObject, listId: string | undefined): boolean {
 	const lists = Array.isArray(task.lists) ? (task.lists as IDataObject[]) : [];
 	return lists.some((list) => String(list.id ?? list.taskListId ?? '').toLowerCase() === listId);
 }
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readTaskCreateBody.call(this, itemIndex);

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, readId } from '../common';
-import { customFieldDefinitions } from '../shared/customFields';
-import { customFieldsByName } from '../shared/customFieldsByName';
+import { forOperation } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
+import { customFieldDefinitions } from '../../helpers/customFields';
+import { customFieldsByName } from '../../helpers/customFieldsByName';
 
 export const taskIdProperty: INodeProperties = {
 	displayName: 'Task ID',
@@ -38,10 +39,12 @@ export async function readTask(this: IExecuteFunctions, taskId: string, itemInde
 	return (await aworkRequest.call(this, 'GET', aworkPath`/tasks/${taskId}`, { itemIndex })) as IDataObject;
 }
 
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const task = await readTask.call(this, readId.call(this, 'taskId', itemIndex, 'Task ID'), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (!options.customFieldsByName) return task;
-	const definitions = await customFieldDefinitions.call(this, itemIndex);
+	const definitions = await customFieldDefinitions.call(this);
 	return { ...task, customFieldsByName: customFieldsByName(task.customFields, definitions) };
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and, eq, text } from '../../transport/filter';
-import { forOperation, nameContainsFilter, rawFilterOption, readId, readLimit, readRawFilter, returnAllOrLimit } from '../common';
-import { projectLocator } from '../project/get';
+import { readLimit } from '../../../shared/operations';
+import { forOperation, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { nameContainsFilter, readId, readRawFilter } from '../../helpers/parameters';
+import { projectLocator } from '../../descriptions';
 
 export const TASK_STATUS_TYPES = [
 	{ name: 'Done', value: 'done' },
@@ -30,6 +32,8 @@ export const description = forOperation('task', 'getMany', [
 ]);
 
 /** The project's tasks (GET /projects/{id}/projecttasks), optionally filtered. */
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -40,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/projecttasks`, {
 		filter,
-		limit: readLimit.call(this, itemIndex),
+		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, readId } from '../common';
-import { customFieldsProperty, linkDefinitionsToProject, readCustomFieldValues } from '../shared/customFields';
+import { forOperation } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
+import { customFieldsProperty, linkDefinitionsToProject, readCustomFieldValues } from '../../helpers/customFields';
 import { readTask, taskIdProperty } from './get';
 
 export const description = forOperation('task', 'setCustomFields', [
@@ -15,6 +16,8 @@ export const description = forOperation('task', 'setCustomFields', [
 		description: "Whether to first link the fields to the task's project; awork only takes task field values for linked fields",
 	},
 ]);
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');

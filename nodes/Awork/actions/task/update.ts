@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, minutesToSeconds, positiveNumber, readId, toAworkDate } from '../common';
+import { forOperation } from '../../descriptions';
+import { minutesToSeconds, positiveNumber, readId, toAworkDate } from '../../helpers/parameters';
 import { readTask, taskIdProperty } from './get';
 
 /** What PUT /tasks/{id} accepts (GeneralTaskForm); awork resets what a PUT leaves out. */
@@ -31,6 +32,8 @@ export const description = forOperation('task', 'update', [
 		],
 	},
 ]);
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');

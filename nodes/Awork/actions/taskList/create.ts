@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { compact, forOperation, readId } from '../common';
-import { projectLocator } from '../project/get';
+import { forOperation } from '../../descriptions';
+import { compact, readId } from '../../helpers/parameters';
+import { projectLocator } from '../../descriptions';
 
 /** The fields of a new task list; Create If Missing uses them too. */
 export const taskListCreateProperties: INodeProperties[] = [
@@ -36,6 +37,8 @@ export function readTaskListCreate(this: IExecuteFunctions, itemIndex: number): 
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return { projectId, body: compact({ name, order: fields.order, isHiddenForConnectUsers: fields.isHiddenForConnectUsers }) };
 }
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { projectId, body } = readTaskListCreate.call(this, itemIndex);

@@ -5,11 +5,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { eq, text } from '../../transport/filter';
-import { forOperation } from '../common';
-import { findOrCreate, oldest } from '../shared/findOrCreate';
+import { forOperation } from '../../descriptions';
+import { findOrCreate, oldest } from '../../helpers/findOrCreate';
 import { readTaskListCreate, taskListCreateProperties } from './create';
 
 export const description = forOperation('taskList', 'createIfMissing', taskListCreateProperties);
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { projectId, body } = readTaskListCreate.call(this, itemIndex);

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
-import { forOperation, nameContainsFilter, readId, readLimit, returnAllOrLimit } from '../common';
-import { projectLocator } from '../project/get';
+import { readLimit } from '../../../shared/operations';
+import { forOperation, returnAllOrLimit } from '../../descriptions';
+import { nameContainsFilter, readId } from '../../helpers/parameters';
+import { projectLocator } from '../../descriptions';
 
 export const description = forOperation('taskList', 'getMany', [
 	projectLocator,
@@ -20,6 +22,8 @@ export const description = forOperation('taskList', 'getMany', [
 	},
 ]);
 
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -27,7 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs: options.showArchived ? { showArchived: true } : undefined,
 		filter: and(nameContainsFilter.call(this, options.nameContains, itemIndex)),
 		orderBy: 'order',
-		limit: readLimit.call(this, itemIndex),
+		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
 	return lists.map((list) => ({ ...list, projectId }));

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { AworkOperation } from '../common';
+import type { AworkOperations } from '../node.type';
 import * as create from './create';
 import * as createIfMissing from './createIfMissing';
 import * as getMany from './getMany';
 
-export const operations: Record<string, AworkOperation> = { create, createIfMissing, getMany };
+export const operations: AworkOperations['taskList'] = { create, createIfMissing, getMany };
 
 export const description: INodeProperties[] = [
 	{

@@ -11,7 +11,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { aworkRequestAllPages, isGuid } from '../../transport';
 import { eq, guid, or } from '../../transport/filter';
-import { forOperation } from '../common';
+import { forOperation } from '../../descriptions';
 
 /** `<awork ID>:correction:<n>`, as The One PSA's Export to Contract names a correction entry. */
 const CORRECTION = /^(.*):correction:\d+$/;
@@ -80,7 +80,9 @@ const ADVICE: Record<BookingProblem, string> = {
 	changedAfterBilling: 'the awork time entry was changed after it was billed: correct the booking in The One PSA or the entry in awork',
 };
 
-export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const decimals = Math.max(0, Math.min(4, Math.floor(Number(this.getNodeParameter('hoursDecimals', 0, 2)))));
 	const bookings: Booking[] = [];
 	// Correction entries (Export to Contract's "Post a Correction") add to their booking's hours.
@@ -114,5 +116,5 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 			pairedItem: { item: booking.itemIndex },
 		});
 	}
-	return output;
+	return [output];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, readId } from '../common';
+import { forOperation } from '../../descriptions';
+import { readId } from '../../helpers/parameters';
 
 export const description = forOperation('timeEntry', 'get', [
 	{
@@ -12,6 +13,8 @@ export const description = forOperation('timeEntry', 'get', [
 		placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
 	},
 ]);
+
+export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const timeEntryId = readId.call(this, 'timeEntryId', itemIndex, 'Time Entry ID');

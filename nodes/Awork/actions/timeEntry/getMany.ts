@@ -1,18 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and, bool, datetime, eq, ge, guid, lt } from '../../transport/filter';
-import {
-	forOperation,
-	optionalGuid,
-	optionalIdLocator,
-	rawFilterOption,
-	readLimit,
-	readRawFilter,
-	returnAllOrLimit,
-} from '../common';
-import { CURSOR_AT_START, isAfterCursor, readCursorOption } from './readCursor';
-import { entryStartMs, startOfUtcDay } from './startInstant';
-import { readTimeWindow } from './window';
+import { readLimit } from '../../../shared/operations';
+import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { optionalGuid, readRawFilter } from '../../helpers/parameters';
+import { CURSOR_AT_START, isAfterCursor, readCursorOption } from '../../helpers/timeEntry/readCursor';
+import { entryStartMs, startOfUtcDay } from '../../helpers/timeEntry/startInstant';
+import { readTimeWindow } from '../../helpers/timeEntry/window';
 
 const yesNoAny = (what: string) => [
 	{ name: 'Any', value: 'any' },
@@ -86,6 +80,8 @@ export const description = forOperation('timeEntry', 'getMany', [
 	},
 ]);
 
+export const runs = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const projectId = optionalGuid.call(this, this.getNodeParameter('projectId', itemIndex, ''), 'Project', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -120,7 +116,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		filter,
 		// A stable order keeps paging consistent while entries are added.
 		orderBy: 'startDateUtc,id',
-		limit: readLimit.call(this, itemIndex),
+		limit: readLimit(this, itemIndex),
 		keep:
 			fromMs !== undefined || toMs !== undefined || cursor
 				? (entry) => (cursor === undefined || isAfterCursor(entry as IDataObject, cursor)) && (fromMs === undefined && toMs === undefined ? true : inWindow(entry))
@@ -133,7 +129,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** Limit Counts Only Projects: undefined when empty (all count); a list, even an empty one, otherwise. */
 function readCountedProjects(this: IExecuteFunctions, itemIndex: number): Set<string> | undefined {
-	if (readLimit.call(this, itemIndex) === undefined) return undefined;
+	if (readLimit(this, itemIndex) === undefined) return undefined;
 	const value = this.getNodeParameter('limitCountsOnlyProjectIds', itemIndex, '') as unknown;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
 	const ids = Array.isArray(value) ? value : String(value).split(/[\s,]+/).filter(Boolean);

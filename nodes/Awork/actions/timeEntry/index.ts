@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { AworkOperation } from '../common';
+import type { AworkOperations } from '../node.type';
 import * as checkPsaBookings from './checkPsaBookings';
 import * as get from './get';
 import * as getMany from './getMany';
-import { markBilled, markUnbilled } from './markBilled';
+import * as markBilled from './markBilled';
+import * as markUnbilled from './markUnbilled';
 import * as toInvoicePositions from './toInvoicePositions';
 
-export const operations: Record<string, AworkOperation> = { checkPsaBookings, get, getMany, markBilled, markUnbilled, toInvoicePositions };
+export const operations: AworkOperations['timeEntry'] = { checkPsaBookings, get, getMany, markBilled, markUnbilled, toInvoicePositions };
 
 export const description: INodeProperties[] = [
 	{

@@ -4,11 +4,12 @@
  * work names. Every position lists the time entry IDs it covers and pairs with their items.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { forOperation } from '../common';
-import { buildPositions, type CoveredEntry, type Position, type PositionSettings } from './positions/buildPositions';
-import { entryFacts } from './positions/entryFacts';
-import type { RateRow } from './positions/rates';
-import { positionProperties } from './positions/properties';
+import { errorItem } from '../../../shared/operations';
+import { forOperation } from '../../descriptions';
+import { buildPositions, type CoveredEntry, type Position, type PositionSettings } from '../../helpers/timeEntry/positions/buildPositions';
+import { entryFacts } from '../../helpers/timeEntry/positions/entryFacts';
+import type { RateRow } from '../../helpers/timeEntry/positions/rates';
+import { positionProperties } from '../../descriptions/invoicePositions';
 
 export const description = forOperation('timeEntry', 'toInvoicePositions', positionProperties);
 
@@ -52,7 +53,9 @@ function readSettings(this: IExecuteFunctions): PositionSettings {
 	};
 }
 
-export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const settings = readSettings.call(this);
 	const skipNonBillable = this.getNodeParameter('positionOptions.skipNonBillable', 0, true) as boolean;
 	const errors: INodeExecutionData[] = [];
@@ -65,7 +68,7 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 				description: 'Connect this node after Time Entry > Get Many (or Get), which outputs awork time entries.',
 			});
 			if (!this.continueOnFail()) throw error;
-			errors.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+			errors.push(errorItem(error, itemIndex, item));
 			return;
 		}
 		if (skipNonBillable && !facts.isBillable) return;
@@ -75,13 +78,13 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	});
 	const built = buildPositions([...byId.values()], settings);
 	if (this.getNodeParameter('positionOptions.output', 0, 'positions') === 'entries') {
-		return [...entriesWithPosition(items, built, errors), ...errors];
+		return [[...entriesWithPosition(items, built, errors), ...errors]];
 	}
 	const positions = built.map((position) => ({
 		json: position.json,
 		pairedItem: position.itemIndexes.map((item) => ({ item })),
 	}));
-	return [...positions, ...errors];
+	return [[...positions, ...errors]];
 }
 
 /** Output "time entries, each with its position": every input item in input order, failed ones left to `errors`. */

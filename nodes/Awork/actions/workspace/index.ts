@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operations, WORKSPACE_LISTS } from './lists';
+import { operations, WORKSPACE_LISTS } from '../../helpers/workspaceLists';
 
 export { operations };
 

@@ -1,5 +1,5 @@
-import { parseFilter, tokenize } from '../../../fakes/awork/query/filter';
-import { QueryError } from '../../../fakes/awork/query/paths';
+import { parseFilter, tokenize } from '../../../../devkit/fakes/awork/query/filter';
+import { QueryError } from '../../../../devkit/fakes/awork/query/paths';
 import { useFakeAwork } from './helpers';
 
 describe('filterby parser', () => {

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
-import { startFakeAwork, type RunningFakeAwork, type StartFakeAworkOptions } from '../../../fakes/awork';
+import { startFakeAwork, type RunningFakeAwork, type StartFakeAworkOptions } from '../../../../devkit/fakes/awork';
 
 export interface Harness {
 	awork: RunningFakeAwork;

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ARTIFACTS_DIR, ensureN8nInstalled, harnessLog } from './install';
-import { preparePackage } from './package';
+import { ARTIFACTS_DIR, ensureN8nInstalled, harnessLog } from '../install';
+import { preparePackage } from '../package';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -8,9 +8,9 @@
  *   await sandbox.n8n.activateWorkflow(id);
  *   await sandbox.close();
  */
-import { startFakeAwork, type RunningFakeAwork, type StartFakeAworkOptions } from '../../fakes/awork';
-import { DEFAULT_TENANT, sendSignedWebhook, startFakeOnePsa, type FakeOnePsaOptions, type RunningFakeOnePsa, type WebhookAnswer } from '../../fakes/onepsa';
-import { startN8n, type N8nInstance, type StartN8nOptions, type WorkflowJson } from '../harness';
+import { startFakeAwork, type RunningFakeAwork, type StartFakeAworkOptions } from '../fakes/awork';
+import { DEFAULT_TENANT, sendSignedWebhook, startFakeOnePsa, type FakeOnePsaOptions, type RunningFakeOnePsa, type WebhookAnswer } from '../fakes/onepsa';
+import { startN8n, type N8nInstance, type StartN8nOptions, type WorkflowJson } from '../n8n';
 import { bindCredentials, loadShippedWorkflow, withFreshWebhookIds, withSettings } from './shippedWorkflows';
 
 export const SANDBOX_WEBHOOK_SECRET = 'whsec_sandbox_0123456789';

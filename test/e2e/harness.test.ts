@@ -1,6 +1,6 @@
 /** The harness's own pure parts (no n8n started): output parsing and workflow rewriting. */
-import { nodeOutput, parseLastJsonObject, runError } from './n8n';
-import { withCredentials, withPlaceholders, type WorkflowJson } from './workflows';
+import { nodeOutput, parseLastJsonObject, runError } from '../../devkit/n8n/n8n';
+import { withCredentials, withPlaceholders, type WorkflowJson } from '../../devkit/n8n/workflows';
 
 const workflow: WorkflowJson = {
 	name: 'wf',

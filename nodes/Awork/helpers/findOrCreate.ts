@@ -4,7 +4,7 @@
  * look again instead of creating a second one. Safe to repeat after a crash or a replay.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { asNodeError, aworkFailureOf } from '../../transport';
+import { asNodeError, aworkFailureOf } from '../transport';
 
 /** The oldest of several matches, so repeated runs settle on the same one. */
 export function oldest(matches: IDataObject[]): IDataObject | undefined {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT, type WorkflowJson, type WorkflowNodeJson } from '../harness';
+import { REPO_ROOT, type WorkflowJson, type WorkflowNodeJson } from '../n8n';
 
 export const SHIPPED_WORKFLOWS_DIR = path.join(REPO_ROOT, 'workflows');
 

@@ -1,6 +1,7 @@
 /** The project fields Create, Create If Missing and Update share, and how they map to awork's form. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { compact, hoursToSeconds, optionalGuid, optionalIdLocator, positiveNumber, toAworkDate } from '../common';
+import { optionalIdLocator } from '../../descriptions';
+import { compact, hoursToSeconds, optionalGuid, positiveNumber, toAworkDate } from '../parameters';
 
 const PROJECT_KEY = /^[A-Za-z0-9_-]{1,32}$/;
 

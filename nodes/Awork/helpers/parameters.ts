@@ -1,94 +1,15 @@
 /**
- * Parameter snippets and readers shared by the awork operations, so each operation file only
- * says what is special about it.
+ * Parameter readers shared by the awork operations: IDs, dates, filters and numbers, each
+ * failing with an error that names the parameter.
  */
 import { DateTime } from 'luxon';
 import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
 } from 'n8n-workflow';
 import { asNodeError } from '../transport/errors';
 import { AworkFilterError, isGuid, raw, substringOf, text, type AworkFilter } from '../transport/filter';
-
-export type AworkResource =
-	| 'project'
-	| 'customFieldDefinition'
-	| 'taskList'
-	| 'task'
-	| 'timeEntry'
-	| 'company'
-	| 'workspace';
-
-export interface AworkOperation {
-	description: INodeProperties[];
-	/** Runs once per input item; what it returns becomes that item's output. */
-	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
-	/** Runs once for all items (operations that batch across items); sets pairedItem itself. */
-	executeAll?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
-	/** Like executeAll, for an operation that may fill more than one output. */
-	executeAllOutputs?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[][]>;
-}
-
-/** Shows the given parameters only for one resource and operation. */
-export function forOperation(
-	resource: AworkResource,
-	operation: string,
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...(property.displayOptions?.show ?? {}), resource: [resource], operation: [operation] },
-		},
-	}));
-}
-
-const GUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-
-/** A resource locator: pick from a searchable list, or give the awork ID. */
-export function idLocator(
-	name: string,
-	displayName: string,
-	searchListMethod: string,
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
-				validation: [
-					{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a valid awork ID (GUID)' } },
-				],
-			},
-		],
-		...extra,
-	};
-}
-
-/** An optional locator inside a collection (filters, additional fields). */
-export function optionalIdLocator(name: string, displayName: string, searchListMethod: string, description: string): INodeProperties {
-	const locator = idLocator(name, displayName, searchListMethod, { description });
-	delete locator.required;
-	return locator;
-}
 
 /** The value of a locator read as part of a collection (n8n only unwraps top-level locators). */
 export function locatorValue(value: unknown): unknown {
@@ -128,43 +49,6 @@ export function readOptionalId(this: IExecuteFunctions, name: string, itemIndex:
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
 	return readId.call(this, name, itemIndex, label);
 }
-
-export function returnAllOrLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
-
-/** The item limit for a Get Many, or undefined for all. */
-export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return this.getNodeParameter('limit', itemIndex, 50) as number;
-}
-
-export const rawFilterOption: INodeProperties = {
-	displayName: 'Raw Filter (Expert)',
-	name: 'rawFilter',
-	type: 'string',
-	default: '',
-	placeholder: "e.g. tolower(name) eq 'website'",
-	description:
-		'An awork filterby expression, ANDed with the other filters. It is sent as written, so only use values you trust; quote text with single quotes and double any quote inside.',
-};
 
 /** Wraps an expert's raw filter, turning a malformed one into an error that names the option. */
 export function readRawFilter(this: IExecuteFunctions, value: unknown, itemIndex: number): AworkFilter | undefined {

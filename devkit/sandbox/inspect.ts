@@ -1,6 +1,6 @@
 /** Reading what the fakes and n8n hold after a workflow ran: awork records, mapping table rows. */
-import type { RunningFakeAwork } from '../../fakes/awork';
-import { httpRequest, type N8nInstance } from '../harness';
+import type { RunningFakeAwork } from '../fakes/awork';
+import { httpRequest, type N8nInstance } from '../n8n';
 
 export type AworkView = Record<string, any>;
 

@@ -12,13 +12,16 @@ function findRepoRoot(start: string): string {
 	for (let dir = start; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
 		if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
 	}
-	return path.resolve(start, '..', '..', '..');
+	return path.resolve(start, '..', '..');
 }
 
 export const REPO_ROOT = findRepoRoot(__dirname);
+/** The e2e tests' folder: their workflow files and, in artifacts/, the n8n logs. */
 export const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 /** Copies of n8n logs from every run, kept for reading after a failure (gitignored). */
 export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
+/** The installer sits next to this file in the sources (devkit/n8n), also when this runs from build/. */
+const INSTALL_SCRIPT = path.join(REPO_ROOT, 'devkit', 'n8n', 'install-n8n.sh');
 
 export const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
 export const NODE24_VERSION = process.env.NODE24_VERSION ?? '24.21.0';
@@ -58,7 +61,7 @@ export function ensureN8nInstalled(): N8nInstallation {
 	if (!fs.existsSync(path.join(dir, '.complete'))) {
 		harnessLog(`n8n ${N8N_VERSION} is not cached in ${dir}; installing it once (about 10-15 minutes on 2 cores)`);
 		// install-n8n.sh prints its progress on stderr and clears the caller's npm_config_* itself.
-		const result = spawnSync('bash', [path.join(E2E_DIR, 'install-n8n.sh')], {
+		const result = spawnSync('bash', [INSTALL_SCRIPT], {
 			stdio: ['ignore', 'pipe', 'inherit'],
 			env: { ...process.env, N8N_VERSION, NODE24_VERSION },
 			encoding: 'utf8',

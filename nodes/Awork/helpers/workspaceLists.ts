@@ -3,12 +3,16 @@
  * same recipe, a paged GET, so one table describes them instead of six near-identical files.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { aworkPath, aworkRequestAllPages } from '../../transport';
-import { forOperation, readId, readLimit, returnAllOrLimit, type AworkOperation } from '../common';
-import { projectLocator } from '../project/get';
+import { aworkPath, aworkRequestAllPages } from '../transport';
+import { readLimit, type ItemOperation } from '../../shared/operations';
+import type { AworkOperationNames, AworkOperations } from '../actions/node.type';
+import { forOperation, projectLocator, returnAllOrLimit } from '../descriptions';
+import { readId } from './parameters';
+
+type WorkspaceOperation = AworkOperationNames['workspace'];
 
 interface WorkspaceList {
-	operation: string;
+	operation: WorkspaceOperation;
 	name: string;
 	/** The endpoint; a function when the list belongs to a chosen project. */
 	path: string | ((projectId: string) => string);
@@ -31,9 +35,10 @@ export const WORKSPACE_LISTS: WorkspaceList[] = [
 	},
 ];
 
-function listOperation(list: WorkspaceList): AworkOperation {
+function listOperation(list: WorkspaceList): ItemOperation {
 	const perProject = typeof list.path === 'function';
 	return {
+		runs: 'perItem',
 		description: forOperation('workspace', list.operation, [
 			...(perProject ? [projectLocator] : []),
 			...returnAllOrLimit(),
@@ -47,13 +52,21 @@ function listOperation(list: WorkspaceList): AworkOperation {
 			return (await aworkRequestAllPages.call(this, path, {
 				qs: showArchived ? { showArchived: true } : undefined,
 				orderBy: list.orderBy,
-				limit: readLimit.call(this, itemIndex),
+				limit: readLimit(this, itemIndex),
 				itemIndex,
 			})) as IDataObject[];
 		},
 	};
 }
 
-export const operations: Record<string, AworkOperation> = Object.fromEntries(
-	WORKSPACE_LISTS.map((list) => [list.operation, listOperation(list)]),
-);
+const listOf = (operation: WorkspaceOperation) => listOperation(WORKSPACE_LISTS.find((list) => list.operation === operation)!);
+
+/** Spelt out so that a list without an operation, or the reverse, fails to compile. */
+export const operations: AworkOperations['workspace'] = {
+	getUsers: listOf('getUsers'),
+	getTypesOfWork: listOf('getTypesOfWork'),
+	getProjectTemplates: listOf('getProjectTemplates'),
+	getProjectTypes: listOf('getProjectTypes'),
+	getProjectStatuses: listOf('getProjectStatuses'),
+	getTaskStatuses: listOf('getTaskStatuses'),
+};

@@ -5,7 +5,8 @@
  */
 import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { asNodeError, aworkFailureOf, aworkPath, aworkRequest, isGuid, type AworkContext } from '../../transport';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
+import { asNodeError, aworkFailureOf, aworkPath, aworkRequest, isGuid, type AworkContext } from '../transport';
 
 export interface CustomFieldDefinition {
 	id: string;
@@ -51,24 +52,19 @@ export function customFieldsProperty(entity: 'project' | 'task'): INodePropertie
 	};
 }
 
-const definitionsByExecution = new WeakMap<object, Promise<CustomFieldDefinition[]>>();
+/** All custom field definitions of the workspace, read once per run. */
+const definitionsOfRun = oncePerNodeRun(
+	// Not a paged endpoint in awork's API: one GET answers all definitions.
+	async (context: AworkContext) => (await aworkRequest.call(context, 'GET', '/customfielddefinitions')) as CustomFieldDefinition[],
+);
 
-/** All custom field definitions of the workspace, read once per execution. */
-export async function customFieldDefinitions(this: AworkContext, itemIndex?: number): Promise<CustomFieldDefinition[]> {
-	let definitions = definitionsByExecution.get(this);
-	if (!definitions) {
-		// Not a paged endpoint in awork's API: one GET answers all definitions.
-		definitions = aworkRequest.call(this, 'GET', '/customfielddefinitions', { itemIndex }) as Promise<CustomFieldDefinition[]>;
-		definitionsByExecution.set(this, definitions);
-		definitions.catch(() => definitionsByExecution.delete(this));
-	}
-	return await definitions;
+export async function customFieldDefinitions(this: AworkContext): Promise<CustomFieldDefinition[]> {
+	return await definitionsOfRun(this);
 }
 
-/** Keeps a definition created in this execution visible to later items. */
+/** Keeps a definition created in this run visible to later items. */
 export function rememberDefinition(this: AworkContext, definition: CustomFieldDefinition): void {
-	const known = definitionsByExecution.get(this);
-	if (known) definitionsByExecution.set(this, known.then((list) => [...list, definition]));
+	definitionsOfRun.update(this, (list) => [...list, definition]);
 }
 
 function resolveDefinition(
@@ -159,7 +155,7 @@ export async function readCustomFieldValues(this: IExecuteFunctions, entity: 'pr
 	if (fields.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Custom Fields: add at least one field to set', { itemIndex });
 	}
-	const definitions = await customFieldDefinitions.call(this, itemIndex);
+	const definitions = await customFieldDefinitions.call(this);
 	const seen = new Set<string>();
 	return fields.map(({ definition: reference, value }) => {
 		const definition = resolveDefinition.call(this, definitions, entity, String(reference ?? ''), itemIndex);

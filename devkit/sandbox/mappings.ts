@@ -2,7 +2,7 @@
  * Puts mappings into the shared ID Mapping data table the way a workflow would: through the ID
  * Mapping node itself (Data Table store), in a small workflow run with `n8n execute`.
  */
-import type { WorkflowJson } from '../harness';
+import type { WorkflowJson } from '../n8n';
 import { CREDENTIAL_NAMES, type WorkflowSandbox } from './workflowSandbox';
 
 export interface MappingToSave {

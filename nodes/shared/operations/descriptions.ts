@@ -1,0 +1,63 @@
+/** Parameter snippets every action node shares: showing parameters per operation, Return All / Limit. */
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { OperationNames } from './operation';
+
+/** Where a parameter shows: for one resource and one or more of its operations. */
+export type ShowFor<Names extends OperationNames> = <Resource extends keyof Names & string>(
+	resource: Resource,
+	operation: Names[Resource] | Array<Names[Resource]>,
+) => IDisplayOptions;
+
+/** Shows the given parameters only for one resource and operation (keeping their own conditions). */
+export type ForOperation<Names extends OperationNames> = <Resource extends keyof Names & string>(
+	resource: Resource,
+	operation: Names[Resource],
+	properties: INodeProperties[],
+) => INodeProperties[];
+
+function showForAny(resource: string, operation: string | string[]): IDisplayOptions {
+	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
+}
+
+function forAnyOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...(property.displayOptions?.show ?? {}), ...showForAny(resource, operation).show },
+		},
+	}));
+}
+
+/** The display helpers of one node, typed by its operation names. */
+export function describeOperations<Names extends OperationNames>(): { showFor: ShowFor<Names>; forOperation: ForOperation<Names> } {
+	return { showFor: showForAny, forOperation: forAnyOperation };
+}
+
+/** "Return All" and "Limit" (Limit shown only without Return All). */
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** The item limit of a list operation, or undefined for all. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return context.getNodeParameter('limit', itemIndex, 50) as number;
+}

@@ -1,0 +1,5 @@
+export * from './descriptions';
+export * from './errors';
+export * from './operation';
+export * from './parameters';
+export * from './router';
