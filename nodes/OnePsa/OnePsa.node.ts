@@ -5,13 +5,22 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { routeOperation } from '../shared/operations';
 import * as company from './actions/company';
 import * as contract from './actions/contract';
 import * as integrationKey from './actions/integrationKey';
-import { router } from './actions/router';
 import * as ticket from './actions/ticket';
 import * as timeEntry from './actions/timeEntry';
+import type { OnePsaOperations } from './actions/node.type';
 import { listSearch } from './methods';
+
+const operations: OnePsaOperations = {
+	company: company.operations,
+	contract: contract.operations,
+	integrationKey: integrationKey.operations,
+	ticket: ticket.operations,
+	timeEntry: timeEntry.operations,
+};
 
 export class OnePsa implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,6 +62,6 @@ export class OnePsa implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, operations);
 	}
 }

@@ -16,7 +16,7 @@ export async function runPerItem(
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result = await operation.execute.call(this, itemIndex);
+			const result = await operation.execute.call(this, itemIndex, items[itemIndex]);
 			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asOperationError(this.getNode(), error, itemIndex);

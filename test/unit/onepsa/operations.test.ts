@@ -182,7 +182,7 @@ describe('OnePsa node operations in n8n\'s engine against the fake PSA', () => {
 			{ resource: 'contract', operation: 'get', contractId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{ input: [{ json: { id: 'ctr_1' } }, { json: { id: 'nope' } }, { json: { id: 'ctr_3' } }], continueOnFail: true },
 		);
-		expect(run.items.map((i) => [i.pairedItem, i.json.id ?? i.json.error])).toEqual([
+		expect(run.items.map((i) => [i.pairedItem, i.json.error ?? i.json.id])).toEqual([
 			[{ item: 0 }, 'ctr_1'],
 			[{ item: 1 }, expect.stringContaining('found nothing')],
 			[{ item: 2 }, 'ctr_3'],

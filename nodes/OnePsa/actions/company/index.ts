@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationModule } from '../common';
+import type { OnePsaOperations } from '../node.type';
 import * as search from './search';
 
-export const operations: Record<string, OperationModule> = { search };
+export const operations: OnePsaOperations['company'] = { search };
 
 export const description: INodeProperties[] = [
 	{

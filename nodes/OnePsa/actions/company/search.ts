@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fetchAll, filterQuery } from '../../transport';
-import { forEachItem, listParameters, readLimit, showFor } from '../common';
+import { readLimit } from '../../../shared/operations';
+import { forOperation, returnAllOrLimit, showFor } from '../../descriptions';
 
 export const description: INodeProperties[] = [
 	{
@@ -11,16 +12,16 @@ export const description: INodeProperties[] = [
 		description: 'Text to find in the company name; leave empty to list all companies',
 		displayOptions: showFor('company', 'search'),
 	},
-	...listParameters('company', 'search'),
+	...forOperation('company', 'search', returnAllOrLimit()),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const search = String(this.getNodeParameter('search', itemIndex, '')).trim();
-		return await fetchAll<IDataObject>(
-			this,
-			{ endpoint: 'listCompanies', query: filterQuery('listCompanies', { search }), itemIndex },
-			readLimit(this, itemIndex),
-		);
-	});
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const search = String(this.getNodeParameter('search', itemIndex, '')).trim();
+	return await fetchAll<IDataObject>(
+		this,
+		{ endpoint: 'listCompanies', query: filterQuery('listCompanies', { search }), itemIndex },
+		readLimit(this, itemIndex),
+	);
 }

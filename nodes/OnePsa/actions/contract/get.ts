@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callPsa } from '../../transport';
-import { contractLocator, forEachItem, readLocator, showFor } from '../common';
+import { contractLocator, showFor } from '../../descriptions';
+import { readLocator } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = [
 	contractLocator('contractId', {
@@ -10,14 +11,14 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const contractId = readLocator(this, 'contractId', 'Contract', itemIndex);
-		const answer = await callPsa<IDataObject>(this, {
-			endpoint: 'getContract',
-			pathParams: { contractId },
-			itemIndex,
-		});
-		return answer.body;
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const contractId = readLocator(this, 'contractId', 'Contract', itemIndex);
+	const answer = await callPsa<IDataObject>(this, {
+		endpoint: 'getContract',
+		pathParams: { contractId },
+		itemIndex,
 	});
+	return answer.body;
 }

@@ -1,11 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { CONTRACT_STATUSES, fetchAll, filterQuery } from '../../transport';
-import { companyLocator, forEachItem, listParameters, readLimit, readLocator, showFor } from '../common';
+import { readLimit } from '../../../shared/operations';
+import { companyLocator, forOperation, returnAllOrLimit, showFor } from '../../descriptions';
+import { readLocator } from '../../helpers/parameters';
 
 const show = showFor('contract', 'getMany');
 
 export const description: INodeProperties[] = [
-	...listParameters('contract', 'getMany'),
+	...forOperation('contract', 'getMany', returnAllOrLimit()),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -36,18 +38,18 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as { search?: string; status?: string };
-		const companyId = readLocator(this, 'filters.company', 'Company', itemIndex, { required: false });
-		return await fetchAll<IDataObject>(
-			this,
-			{
-				endpoint: 'listContracts',
-				query: filterQuery('listContracts', { companyId, search: filters.search, status: filters.status }),
-				itemIndex,
-			},
-			readLimit(this, itemIndex),
-		);
-	});
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { search?: string; status?: string };
+	const companyId = readLocator(this, 'filters.company', 'Company', itemIndex, { required: false });
+	return await fetchAll<IDataObject>(
+		this,
+		{
+			endpoint: 'listContracts',
+			query: filterQuery('listContracts', { companyId, search: filters.search, status: filters.status }),
+			itemIndex,
+		},
+		readLimit(this, itemIndex),
+	);
 }

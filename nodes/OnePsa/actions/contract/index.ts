@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationModule } from '../common';
+import type { OnePsaOperations } from '../node.type';
 import * as get from './get';
 import * as getMany from './getMany';
 
-export const operations: Record<string, OperationModule> = { get, getMany };
+export const operations: OnePsaOperations['contract'] = { get, getMany };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationModule } from '../common';
+import type { OnePsaOperations } from '../node.type';
 import * as verify from './verify';
 
-export const operations: Record<string, OperationModule> = { verify };
+export const operations: OnePsaOperations['integrationKey'] = { verify };
 
 export const description: INodeProperties[] = [
 	{

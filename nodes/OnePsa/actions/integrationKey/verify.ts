@@ -5,7 +5,8 @@
  */
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { forEachItem, showFor } from '../common';
+import { oncePerNodeRun } from '../../../shared/perNodeRun';
+import { showFor } from '../../descriptions';
 
 export const description: INodeProperties[] = [
 	{
@@ -33,12 +34,14 @@ export function verifyIntegrationKey(sent: unknown, configured: unknown): KeyVer
 	return equal ? 'valid' : 'mismatch';
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials('onePsaApi');
-	return await forEachItem(this, items, async (itemIndex) => {
-		const verdict = verifyIntegrationKey(this.getNodeParameter('keyToCheck', itemIndex, ''), credentials.integrationKey);
-		const result: IDataObject = { ...items[itemIndex].json, integrationKeyValid: verdict === 'valid' };
-		if (verdict !== 'valid') result.integrationKeyProblem = verdict;
-		return result;
-	});
+const credentialsOfRun = oncePerNodeRun(async (context: IExecuteFunctions) => await context.getCredentials('onePsaApi'));
+
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject> {
+	const credentials = await credentialsOfRun(this);
+	const verdict = verifyIntegrationKey(this.getNodeParameter('keyToCheck', itemIndex, ''), credentials.integrationKey);
+	const result: IDataObject = { ...item.json, integrationKeyValid: verdict === 'valid' };
+	if (verdict !== 'valid') result.integrationKeyProblem = verdict;
+	return result;
 }

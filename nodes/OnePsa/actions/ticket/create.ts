@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callPsa, idempotencyKeyFor, TICKET_PRIORITIES } from '../../transport';
-import { companyLocator, contractLocator, forEachItem, readLocator, readRequiredText, showFor } from '../common';
-import { linkOf } from './links';
+import { companyLocator, contractLocator, showFor } from '../../descriptions';
+import { readLocator, readRequiredText } from '../../helpers/parameters';
+import { linkOf } from '../../helpers/ticket/links';
 
 const show = showFor('ticket', 'create');
 
@@ -68,28 +69,28 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const body: IDataObject = {
-			subject: readRequiredText(this, 'subject', 'Subject', itemIndex),
-			description: this.getNodeParameter('description', itemIndex, '') as string,
-			priority: this.getNodeParameter('priority', itemIndex) as string,
-		};
-		const companyId = readLocator(this, 'additionalFields.company', 'Company', itemIndex, { required: false });
-		const contractId = readLocator(this, 'additionalFields.contract', 'Contract', itemIndex, { required: false });
-		if (companyId) body.companyId = companyId;
-		if (contractId) body.contractId = contractId;
-		const taskId = String(this.getNodeParameter('aworkTaskId', itemIndex, '')).trim();
-		if (taskId) {
-			const url = this.getNodeParameter('aworkTaskUrl', itemIndex, '') as string;
-			body.links = [linkOf('awork', 'task', taskId, url) as unknown as IDataObject];
-		}
-		const answer = await callPsa<IDataObject>(this, {
-			endpoint: 'createTicket',
-			body,
-			idempotencyKey: idempotencyKeyFor('ticket-create', body),
-			itemIndex,
-		});
-		return answer.body;
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const body: IDataObject = {
+		subject: readRequiredText(this, 'subject', 'Subject', itemIndex),
+		description: this.getNodeParameter('description', itemIndex, '') as string,
+		priority: this.getNodeParameter('priority', itemIndex) as string,
+	};
+	const companyId = readLocator(this, 'additionalFields.company', 'Company', itemIndex, { required: false });
+	const contractId = readLocator(this, 'additionalFields.contract', 'Contract', itemIndex, { required: false });
+	if (companyId) body.companyId = companyId;
+	if (contractId) body.contractId = contractId;
+	const taskId = String(this.getNodeParameter('aworkTaskId', itemIndex, '')).trim();
+	if (taskId) {
+		const url = this.getNodeParameter('aworkTaskUrl', itemIndex, '') as string;
+		body.links = [linkOf('awork', 'task', taskId, url) as unknown as IDataObject];
+	}
+	const answer = await callPsa<IDataObject>(this, {
+		endpoint: 'createTicket',
+		body,
+		idempotencyKey: idempotencyKeyFor('ticket-create', body),
+		itemIndex,
 	});
+	return answer.body;
 }

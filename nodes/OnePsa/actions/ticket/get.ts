@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callPsa } from '../../transport';
-import { forEachItem, readLocator, showFor, ticketLocator } from '../common';
+import { showFor, ticketLocator } from '../../descriptions';
+import { readLocator } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = [
 	ticketLocator('ticketId', {
@@ -10,10 +11,10 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const ticketId = readLocator(this, 'ticketId', 'Ticket', itemIndex);
-		const answer = await callPsa<IDataObject>(this, { endpoint: 'getTicket', pathParams: { ticketId }, itemIndex });
-		return answer.body;
-	});
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const ticketId = readLocator(this, 'ticketId', 'Ticket', itemIndex);
+	const answer = await callPsa<IDataObject>(this, { endpoint: 'getTicket', pathParams: { ticketId }, itemIndex });
+	return answer.body;
 }

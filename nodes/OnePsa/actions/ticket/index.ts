@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationModule } from '../common';
+import type { OnePsaOperations } from '../node.type';
 import * as addLink from './addLink';
 import * as create from './create';
 import * as get from './get';
@@ -7,7 +7,7 @@ import * as removeLink from './removeLink';
 import * as search from './search';
 import * as update from './update';
 
-export const operations: Record<string, OperationModule> = { addLink, create, get, removeLink, search, update };
+export const operations: OnePsaOperations['ticket'] = { addLink, create, get, removeLink, search, update };
 
 export const description: INodeProperties[] = [
 	{

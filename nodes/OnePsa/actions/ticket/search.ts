@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fetchAll, filterQuery } from '../../transport';
-import { companyLocator, forEachItem, listParameters, readInstant, readLimit, readLocator, readRequiredText, showFor } from '../common';
+import { readLimit } from '../../../shared/operations';
+import { companyLocator, forOperation, returnAllOrLimit, showFor } from '../../descriptions';
+import { readInstant, readLocator, readRequiredText } from '../../helpers/parameters';
 
 const show = showFor('ticket', 'search');
 
@@ -34,7 +36,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'e.g. printer',
 		displayOptions: { show: { ...show.show, searchBy: ['title'] } },
 	},
-	...listParameters('ticket', 'search'),
+	...forOperation('ticket', 'search', returnAllOrLimit()),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -55,26 +57,26 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const searchBy = this.getNodeParameter('searchBy', itemIndex) as 'number' | 'title';
-		const parameter = searchBy === 'number' ? 'number' : 'search';
-		const label = searchBy === 'number' ? 'Ticket Number' : 'Title Contains';
-		const text = readRequiredText(this, parameter, label, itemIndex);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as { updatedAfter?: string };
-		const companyId = readLocator(this, 'filters.company', 'Company', itemIndex, { required: false });
-		return await fetchAll<IDataObject>(
-			this,
-			{
-				endpoint: 'listTickets',
-				query: filterQuery('listTickets', {
-					[parameter]: text,
-					companyId,
-					updatedAfter: readInstant(this, filters.updatedAfter, 'Updated After', itemIndex),
-				}),
-				itemIndex,
-			},
-			readLimit(this, itemIndex),
-		);
-	});
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const searchBy = this.getNodeParameter('searchBy', itemIndex) as 'number' | 'title';
+	const parameter = searchBy === 'number' ? 'number' : 'search';
+	const label = searchBy === 'number' ? 'Ticket Number' : 'Title Contains';
+	const text = readRequiredText(this, parameter, label, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { updatedAfter?: string };
+	const companyId = readLocator(this, 'filters.company', 'Company', itemIndex, { required: false });
+	return await fetchAll<IDataObject>(
+		this,
+		{
+			endpoint: 'listTickets',
+			query: filterQuery('listTickets', {
+				[parameter]: text,
+				companyId,
+				updatedAfter: readInstant(this, filters.updatedAfter, 'Updated After', itemIndex),
+			}),
+			itemIndex,
+		},
+		readLimit(this, itemIndex),
+	);
 }

@@ -1,12 +1,7 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { callPsa, idempotencyKeyFor, TICKET_PRIORITIES, TICKET_STATUSES } from '../../transport';
-import { forEachItem, readLocator, showFor, ticketLocator } from '../common';
+import { showFor, ticketLocator } from '../../descriptions';
+import { readLocator } from '../../helpers/parameters';
 
 const show = showFor('ticket', 'update');
 const titled = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
@@ -40,28 +35,28 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const ticketId = readLocator(this, 'ticketId', 'Ticket', itemIndex);
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body: IDataObject = {};
-		for (const name of ['subject', 'status', 'priority']) {
-			if (fields[name] !== undefined && fields[name] !== '') body[name] = fields[name];
-		}
-		if (!Object.keys(body).length) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-				itemIndex,
-				description: 'Add at least one field under "Update Fields".',
-			});
-		}
-		const answer = await callPsa<IDataObject>(this, {
-			endpoint: 'updateTicket',
-			pathParams: { ticketId },
-			body,
-			// One key per execution and item: a retry repeats nothing, a later run applies again.
-			idempotencyKey: idempotencyKeyFor('ticket-update', { run: this.getExecutionId(), itemIndex, ticketId, body }),
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const ticketId = readLocator(this, 'ticketId', 'Ticket', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	for (const name of ['subject', 'status', 'priority']) {
+		if (fields[name] !== undefined && fields[name] !== '') body[name] = fields[name];
+	}
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
+			description: 'Add at least one field under "Update Fields".',
 		});
-		return answer.body;
+	}
+	const answer = await callPsa<IDataObject>(this, {
+		endpoint: 'updateTicket',
+		pathParams: { ticketId },
+		body,
+		// One key per execution and item: a retry repeats nothing, a later run applies again.
+		idempotencyKey: idempotencyKeyFor('ticket-update', { run: this.getExecutionId(), itemIndex, ticketId, body }),
+		itemIndex,
 	});
+	return answer.body;
 }

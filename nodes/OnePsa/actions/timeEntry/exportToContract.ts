@@ -1,16 +1,16 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { asOperationError, parameterOncePerRun } from '../../../shared/operations';
 import { MAX_BATCH_ENTRIES } from '../../transport';
-import { contractLocator, showFor } from '../common';
-import { exportTimeEntries, type ExportJob, type ExportResult } from './exporter';
-import { mapToPsaEntry, projectLabel, type BelowPrecision, type EntryOverrides } from './mapping';
-import { entryFieldsParameter } from './entryFields';
+import { contractLocator, showFor } from '../../descriptions';
+import { exportTimeEntries, type ExportJob, type ExportResult } from '../../helpers/timeEntry/exporter';
+import { mapToPsaEntry, projectLabel, type BelowPrecision, type EntryOverrides } from '../../helpers/timeEntry/mapping';
+import { entryFieldsParameter } from '../../descriptions/entryFields';
 
 const show = showFor('timeEntry', 'exportToContract');
 
@@ -133,7 +133,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const options = this.getNodeParameter('options', 0, {}) as {
 		batchSize?: number;
 		hoursDecimals?: number;
@@ -145,10 +147,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	};
 	const contractField = String(options.contractIdField ?? '').trim();
 	const contractOfProject = readContractsByProject(this, (options as IDataObject).contractsByProject);
-	// Entry Fields without expressions are the same for every item: read them once.
-	const fixedOverrides = JSON.stringify(this.getNode().parameters.entryFields ?? {}).includes('"=')
-		? undefined
-		: (this.getNodeParameter('entryFields', 0, {}) as EntryOverrides);
 	const results = new Map<number, ExportResult>();
 	const jobs: ExportJob[] = [];
 	const described = new Map<number, IDataObject>();
@@ -161,7 +159,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			fromField ||
 			(contractOfProject ? contractOfProject.get(projectIdOf(source)) ?? '' : '') ||
 			(contractField || contractOfProject ? '' : String(this.getNodeParameter('contractId', itemIndex, '', { extractValue: true }) ?? '').trim());
-		const overrides = fixedOverrides ?? (this.getNodeParameter('entryFields', itemIndex, {}) as EntryOverrides);
+		// Entry Fields without expressions are the same for every item: read once.
+		const overrides = parameterOncePerRun<EntryOverrides>(this, 'entryFields', itemIndex, {});
 		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2, options.belowPrecision ?? 'roundUp');
 		described.set(itemIndex, {
 			externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id,
@@ -209,9 +208,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		// Credentials, permissions, rate limit or network (entry problems never get here): nothing
 		// further would get through.
 		if (!this.continueOnFail()) {
-			throw error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(this.getNode(), error as Error);
+			throw asOperationError(this.getNode(), error);
 		}
 		for (const job of jobs) {
 			if (!results.has(job.itemIndex)) {
@@ -220,7 +217,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	return items.map((_item, itemIndex) => {
+	return [items.map((_item, itemIndex) => {
 		const result = results.get(itemIndex) ?? { status: 'failed', reason: 'Not exported' };
 		const json: IDataObject = { status: result.status, ...described.get(itemIndex) };
 		if (result.psaTimeEntryId !== undefined) json.psaTimeEntryId = result.psaTimeEntryId;
@@ -230,7 +227,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const settled = result.status === 'created' || result.status === 'duplicate';
 		json.aworkTimeEntryIds = settled ? (json.coveredAworkTimeEntryIds as string[]) : [];
 		return { json, pairedItem: { item: itemIndex } };
-	});
+	})];
 }
 
 /**

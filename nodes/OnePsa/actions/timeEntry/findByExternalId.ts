@@ -11,8 +11,9 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { asOperationError, errorItem } from '../../../shared/operations';
 import { fetchAll, filterQuery } from '../../transport';
-import { showFor } from '../common';
+import { showFor } from '../../descriptions';
 
 const show = showFor('timeEntry', 'findByExternalId');
 
@@ -38,7 +39,9 @@ export const description: INodeProperties[] = [
 
 const FIELD_NAME = /^[A-Za-z_$][\w$]*$/;
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const resultField = String(this.getNodeParameter('resultField', 0, 'psaTimeEntry')).trim();
 	if (!FIELD_NAME.test(resultField)) {
 		throw new NodeOperationError(this.getNode(), `Put Result in Field: "${resultField}" is not a field name`, {
@@ -87,13 +90,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const entry = externalId ? await find(externalId, itemIndex) : null;
 			output.push({ json: { ...items[itemIndex].json, [resultField]: entry }, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			if (!this.continueOnFail()) {
-				throw error instanceof NodeOperationError || (error as { node?: unknown }).node
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			}
-			output.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			if (!this.continueOnFail()) throw asOperationError(this.getNode(), error, itemIndex);
+			output.push(errorItem(error, itemIndex, items[itemIndex]));
 		}
 	}
-	return output;
+	return [output];
 }

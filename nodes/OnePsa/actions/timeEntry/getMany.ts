@@ -1,17 +1,13 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { fetchAll, filterQuery } from '../../transport';
-import { contractLocator, forEachItem, listParameters, readLimit, readLocator, showFor } from '../common';
+import { readLimit } from '../../../shared/operations';
+import { contractLocator, forOperation, returnAllOrLimit, showFor } from '../../descriptions';
+import { readLocator } from '../../helpers/parameters';
 
 const show = showFor('timeEntry', 'getMany');
 
 export const description: INodeProperties[] = [
-	...listParameters('timeEntry', 'getMany'),
+	...forOperation('timeEntry', 'getMany', returnAllOrLimit()),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -48,23 +44,23 @@ function day(ctx: IExecuteFunctions, value: string | undefined, label: string, i
 	return match[1];
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (itemIndex) => {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as { externalId?: string; from?: string; to?: string };
-		const contractId = readLocator(this, 'filters.contract', 'Contract', itemIndex, { required: false });
-		return await fetchAll<IDataObject>(
-			this,
-			{
-				endpoint: 'listTimeEntries',
-				query: filterQuery('listTimeEntries', {
-					contractId,
-					externalId: filters.externalId?.trim(),
-					from: day(this, filters.from, 'From Date', itemIndex),
-					to: day(this, filters.to, 'To Date', itemIndex),
-				}),
-				itemIndex,
-			},
-			readLimit(this, itemIndex),
-		);
-	});
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { externalId?: string; from?: string; to?: string };
+	const contractId = readLocator(this, 'filters.contract', 'Contract', itemIndex, { required: false });
+	return await fetchAll<IDataObject>(
+		this,
+		{
+			endpoint: 'listTimeEntries',
+			query: filterQuery('listTimeEntries', {
+				contractId,
+				externalId: filters.externalId?.trim(),
+				from: day(this, filters.from, 'From Date', itemIndex),
+				to: day(this, filters.to, 'To Date', itemIndex),
+			}),
+			itemIndex,
+		},
+		readLimit(this, itemIndex),
+	);
 }

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationModule } from '../common';
+import type { OnePsaOperations } from '../node.type';
 import * as exportToContract from './exportToContract';
 import * as findByExternalId from './findByExternalId';
 import * as getMany from './getMany';
 
-export const operations: Record<string, OperationModule> = { exportToContract, findByExternalId, getMany };
+export const operations: OnePsaOperations['timeEntry'] = { exportToContract, findByExternalId, getMany };
 
 export const description: INodeProperties[] = [
 	{

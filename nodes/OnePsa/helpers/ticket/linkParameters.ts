@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequiredText, showFor } from '../common';
+import { showFor } from '../../descriptions';
+import { readRequiredText } from '../parameters';
 import { linkOf, type TicketLink } from './links';
 
 /** The fields that name one link; shared by "Add Link" and "Remove Link". */
-export function linkParameters(operation: string, withUrl: boolean): INodeProperties[] {
+export function linkParameters(operation: 'addLink' | 'removeLink', withUrl: boolean): INodeProperties[] {
 	const show = showFor('ticket', operation);
 	const parameters: INodeProperties[] = [
 		{
