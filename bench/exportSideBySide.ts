@@ -18,9 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_TENANT } from '../devkit/fakes/onepsa';
-import { httpRequest, REPO_ROOT, waitFor, withPlaceholders, type WorkflowJson } from '../devkit/n8n';
+import { httpRequest, MemorySampler, REPO_ROOT, waitFor, withPlaceholders, type WorkflowJson } from '../devkit/n8n';
 import { aworkState, startWorkflowSandbox, type WorkflowSandbox } from '../devkit/sandbox';
-import { MemorySampler } from '../test/faults/support/cliRun';
 
 export const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'baseline', 'stock-export.json');
 const SHIPPED_FILE = 'invoicing-export.json';

@@ -7,12 +7,21 @@
  *   const run = await n8n.executeWorkflowCli(wfId);      // run.ok, nodeOutput(run.result, 'Awork')
  *   await n8n.stop();
  */
-export { startN8n, N8nInstance, OFFLINE_ENV, freePort, nodeOutput, runError, parseLastJsonObject } from './n8n';
-export type { StartN8nOptions, OwnerAccount, CliRun, Execution, ExecutionRun, NodeRun, ImportOptions, PublicationStatus } from './n8n';
+export { startN8n, N8nInstance } from './instance';
+export { N8nProcess, OFFLINE_ENV, freePort, killGroup } from './process';
+export type { StartN8nOptions } from './process';
+export { N8nRestClient } from './restClient';
+export type { OwnerAccount, ImportOptions, PublicationStatus } from './restClient';
+export { runCli, executeWorkflowCli, parseLastJsonObject } from './cli';
+export type { CliRun, CliOutput } from './cli';
+export { nodeOutput, runError } from './executions';
+export type { Execution, ExecutionRun, NodeRun, ListExecutionsOptions } from './executions';
 export { ensureN8nInstalled, n8nCacheDir, REPO_ROOT, ARTIFACTS_DIR } from './install';
 export type { N8nInstallation } from './install';
 export { preparePackage, installPackageInto, staleBuildReason, PACKAGE_NAME } from './package';
 export { loadWorkflow, withCredentials, withPlaceholders, WORKFLOWS_DIR } from './workflows';
 export type { WorkflowJson, WorkflowNodeJson, CredentialRef } from './workflows';
+export { MemorySampler } from './memory';
+export type { MemoryPeak } from './memory';
 export { httpRequest, waitFor } from './http';
 export type { HttpResponse } from './http';

@@ -1,5 +1,5 @@
 /** The harness's own pure parts (no n8n started): output parsing and workflow rewriting. */
-import { nodeOutput, parseLastJsonObject, runError } from '../../devkit/n8n/n8n';
+import { nodeOutput, parseLastJsonObject, runError } from '../../devkit/n8n';
 import { withCredentials, withPlaceholders, type WorkflowJson } from '../../devkit/n8n/workflows';
 
 const workflow: WorkflowJson = {
