@@ -5,8 +5,19 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { properties } from './actions/descriptions';
-import { route } from './actions/router';
+import { routeOperation } from '../shared/operations';
+import * as checkpoint from './actions/checkpoint';
+import * as claim from './actions/claim';
+import * as mapping from './actions/mapping';
+import type { IdMappingOperations } from './actions/node.type';
+import { storeFields } from './descriptions/storeFields';
+import { storeOfRun } from './stores/openStore';
+
+const operations: IdMappingOperations = {
+	mapping: mapping.operations,
+	checkpoint: checkpoint.operations,
+	claim: claim.operations,
+};
 
 export class IdMapping implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,10 +40,29 @@ export class IdMapping implements INodeType {
 				displayOptions: { show: { store: ['dataTable'] } },
 			},
 		],
-		properties,
+		properties: [
+			...storeFields,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'mapping',
+				options: [
+					{ name: 'Mapping', value: 'mapping', description: 'Two-way links between external IDs and awork IDs' },
+					{ name: 'Checkpoint', value: 'checkpoint', description: 'Named cursors that say how far a sync has gone' },
+					{ name: 'Claim', value: 'claim', description: 'Lets one of several executions running at once go on with a piece of work' },
+				],
+			},
+			...mapping.description,
+			...checkpoint.description,
+			...claim.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this);
+		// A store that cannot be opened fails the run, whatever Continue On Fail says.
+		await storeOfRun(this);
+		return await routeOperation.call(this, operations);
 	}
 }

@@ -2,6 +2,7 @@
  * Picks the store the node is configured for. The rest of the node only sees MappingStore.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { n8nApiBaseUrl } from '../transport/n8nApi';
 import { DataTableStore } from './dataTableStore';
 import type { MappingStore } from './mappingStore';
@@ -30,3 +31,6 @@ export async function openStore(ctx: IExecuteFunctions): Promise<MappingStore> {
 		createIfMissing: ctx.getNodeParameter('createTableIfMissing', 0, true) as boolean,
 	});
 }
+
+/** The store of this run, opened once: the node opens it before any operation runs. */
+export const storeOfRun = oncePerNodeRun(openStore);

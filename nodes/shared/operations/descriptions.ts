@@ -2,11 +2,16 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationNames } from './operation';
 
+/** The display condition of one resource and one or more of its operations. */
+export interface ShownFor extends IDisplayOptions {
+	show: { resource: string[]; operation: string[] };
+}
+
 /** Where a parameter shows: for one resource and one or more of its operations. */
 export type ShowFor<Names extends OperationNames> = <Resource extends keyof Names & string>(
 	resource: Resource,
 	operation: Names[Resource] | Array<Names[Resource]>,
-) => IDisplayOptions;
+) => ShownFor;
 
 /** Shows the given parameters only for one resource and operation (keeping their own conditions). */
 export type ForOperation<Names extends OperationNames> = <Resource extends keyof Names & string>(
@@ -15,7 +20,7 @@ export type ForOperation<Names extends OperationNames> = <Resource extends keyof
 	properties: INodeProperties[],
 ) => INodeProperties[];
 
-function showForAny(resource: string, operation: string | string[]): IDisplayOptions {
+function showForAny(resource: string, operation: string | string[]): ShownFor {
 	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
 }
 

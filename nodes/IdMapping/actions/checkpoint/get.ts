@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { MappingStore } from '../../stores/mappingStore';
-import { asNodeError, errorItem, withField } from '../common';
-import { checkpointNameField, readCheckpointName } from './name';
+import { showFor } from '../../descriptions';
+import { storeOfRun } from '../../stores/openStore';
+import { checkpointNameField, readCheckpointName } from '../../helpers/checkpoint/name';
 
-const show = { resource: ['checkpoint'], operation: ['get'] };
+const { show } = showFor('checkpoint', 'get');
 
 export const description: INodeProperties[] = [
 	checkpointNameField('get'),
@@ -18,25 +18,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	store: MappingStore,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	const out: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const name = readCheckpointName(this, itemIndex);
-			const stored = await store.getCheckpoint(name);
-			const fallback = String(this.getNodeParameter('defaultValue', itemIndex, '') ?? '');
-			const checkpoint: IDataObject = stored
-				? { name, found: true, value: stored.value, updatedAt: stored.updatedAt }
-				: { name, found: false, value: fallback || null, updatedAt: null };
-			out.push(withField(items[itemIndex], 'checkpoint', checkpoint, itemIndex));
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-			out.push(errorItem(error, itemIndex, items[itemIndex]));
-		}
-	}
-	return [out];
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject | IDataObject[]> {
+	const store = await storeOfRun(this);
+	const name = readCheckpointName(this, itemIndex);
+	const stored = await store.getCheckpoint(name);
+	const fallback = String(this.getNodeParameter('defaultValue', itemIndex, '') ?? '');
+	const checkpoint: IDataObject = stored
+		? { name, found: true, value: stored.value, updatedAt: stored.updatedAt }
+		: { name, found: false, value: fallback || null, updatedAt: null };
+	return { ...item.json, checkpoint };
 }

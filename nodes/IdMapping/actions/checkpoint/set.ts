@@ -5,12 +5,12 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import type { MappingStore } from '../../stores/mappingStore';
-import { asNodeError, errorItem, withField } from '../common';
-import { compareCheckpoints } from './checkpointOrder';
-import { checkpointNameField, readCheckpointName } from './name';
+import { showFor } from '../../descriptions';
+import { storeOfRun } from '../../stores/openStore';
+import { compareCheckpoints } from '../../helpers/checkpoint/checkpointOrder';
+import { checkpointNameField, readCheckpointName } from '../../helpers/checkpoint/name';
 
-const show = { resource: ['checkpoint'], operation: ['set'] };
+const { show } = showFor('checkpoint', 'set');
 
 export const description: INodeProperties[] = [
 	checkpointNameField('set'),
@@ -47,47 +47,37 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	store: MappingStore,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	const out: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const name = readCheckpointName(this, itemIndex);
-			const raw = this.getNodeParameter('value', itemIndex, '') as unknown;
-			const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-			if (!value) {
-				throw new NodeOperationError(this.getNode(), 'Value is empty', {
-					itemIndex,
-					description: 'Set "Value" to the new position, e.g. {{ $now.toISO() }}.',
-				});
-			}
-			const force = this.getNodeParameter('force', itemIndex, false) as boolean;
-			const previous = await store.getCheckpoint(name);
-			const backwards = previous !== undefined && compareCheckpoints(value, previous.value) < 0;
-			const result: IDataObject = { name, previousValue: previous?.value ?? null, forced: force };
-			if (backwards && !force) {
-				if (this.getNodeParameter('onBackwardMove', itemIndex, 'error') === 'error') {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Checkpoint "${name}" was not moved back from "${previous.value}" to "${value}"`,
-						{ itemIndex, description: 'Checkpoints only move forward. Turn on "Force" to move it back on purpose.' },
-					);
-				}
-				Object.assign(result, { value: previous.value, moved: false, refused: true, updatedAt: previous.updatedAt });
-			} else if (previous && previous.value === value) {
-				Object.assign(result, { value, moved: false, refused: false, updatedAt: previous.updatedAt });
-			} else {
-				const saved = await store.putCheckpoint(name, value);
-				Object.assign(result, { value: saved.value, moved: true, refused: false, updatedAt: saved.updatedAt });
-			}
-			out.push(withField(items[itemIndex], 'checkpoint', result, itemIndex));
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-			out.push(errorItem(error, itemIndex, items[itemIndex]));
-		}
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject | IDataObject[]> {
+	const store = await storeOfRun(this);
+	const name = readCheckpointName(this, itemIndex);
+	const raw = this.getNodeParameter('value', itemIndex, '') as unknown;
+	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), 'Value is empty', {
+			itemIndex,
+			description: 'Set "Value" to the new position, e.g. {{ $now.toISO() }}.',
+		});
 	}
-	return [out];
+	const force = this.getNodeParameter('force', itemIndex, false) as boolean;
+	const previous = await store.getCheckpoint(name);
+	const backwards = previous !== undefined && compareCheckpoints(value, previous.value) < 0;
+	const result: IDataObject = { name, previousValue: previous?.value ?? null, forced: force };
+	if (backwards && !force) {
+		if (this.getNodeParameter('onBackwardMove', itemIndex, 'error') === 'error') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Checkpoint "${name}" was not moved back from "${previous.value}" to "${value}"`,
+				{ itemIndex, description: 'Checkpoints only move forward. Turn on "Force" to move it back on purpose.' },
+			);
+		}
+		Object.assign(result, { value: previous.value, moved: false, refused: true, updatedAt: previous.updatedAt });
+	} else if (previous && previous.value === value) {
+		Object.assign(result, { value, moved: false, refused: false, updatedAt: previous.updatedAt });
+	} else {
+		const saved = await store.putCheckpoint(name, value);
+		Object.assign(result, { value: saved.value, moved: true, refused: false, updatedAt: saved.updatedAt });
+	}
+	return { ...item.json, checkpoint: result };
 }

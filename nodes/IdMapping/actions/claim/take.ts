@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'crypto';
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import type { MappingStore } from '../../stores/mappingStore';
-import { asNodeError, errorItem } from '../common';
+import { showFor } from '../../descriptions';
+import { storeOfRun } from '../../stores/openStore';
+import { asOperationError, errorItem } from '../../../shared/operations';
 
-const show = { resource: ['claim'], operation: ['take'] };
+const { show } = showFor('claim', 'take');
 
 export const description: INodeProperties[] = [
 	{
@@ -64,11 +65,10 @@ function holderOf(ctx: IExecuteFunctions): string {
 	return executionId ? `execution:${executionId}` : `run:${randomUUID()}`;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	store: MappingStore,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const store = await storeOfRun(this);
 	const claimed: INodeExecutionData[] = [];
 	const heldElsewhere: INodeExecutionData[] = [];
 	const holder = holderOf(this);
@@ -80,7 +80,7 @@ export async function execute(
 			const claim = { name, ...outcome };
 			(outcome.claimed ? claimed : heldElsewhere).push({ json: { ...items[itemIndex].json, claim }, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw asOperationError(this.getNode(), error, itemIndex);
 			claimed.push(errorItem(error, itemIndex, items[itemIndex]));
 		}
 	}

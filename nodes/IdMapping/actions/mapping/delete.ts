@@ -4,10 +4,13 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { aworkKeyOf, externalKeyOf, type Mapping, type MappingStore } from '../../stores/mappingStore';
-import { errorItem, namespaceFields, readAll, readId, readNamespace, withField } from '../common';
+import { showFor } from '../../descriptions';
+import { storeOfRun } from '../../stores/openStore';
+import { aworkKeyOf, externalKeyOf, type Mapping } from '../../stores/mappingStore';
+import { errorItem } from '../../../shared/operations';
+import { namespaceFields, readAll, readId, readNamespace, withField } from '../../helpers/parameters';
 
-const show = { resource: ['mapping'], operation: ['delete'] };
+const { show } = showFor('mapping', 'delete');
 
 export const description: INodeProperties[] = [
 	...namespaceFields(show),
@@ -42,11 +45,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	store: MappingStore,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const store = await storeOfRun(this);
 	const byAwork = this.getNodeParameter('deleteBy', 0) === 'aworkId';
 	const read = readAll(this, items, (itemIndex) => ({
 		namespace: readNamespace(this, itemIndex),

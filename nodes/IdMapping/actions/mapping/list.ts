@@ -1,8 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { MappingStore } from '../../stores/mappingStore';
-import { asNodeError, errorItem, namespaceFields, readNamespace } from '../common';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readLimit, returnAllOrLimit } from '../../../shared/operations';
+import { forOperation, showFor } from '../../descriptions';
+import { storeOfRun } from '../../stores/openStore';
+import { namespaceFields, readNamespace } from '../../helpers/parameters';
 
-const show = { resource: ['mapping'], operation: ['list'] };
+const { show } = showFor('mapping', 'list');
 
 export const description: INodeProperties[] = [
 	{
@@ -15,43 +17,15 @@ export const description: INodeProperties[] = [
 	},
 	// The namespace fields, shown only when one namespace is asked for.
 	...namespaceFields({ ...show, allNamespaces: [false] }),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...forOperation('mapping', 'list', returnAllOrLimit()),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	store: MappingStore,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
-	const out: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const all = this.getNodeParameter('allNamespaces', itemIndex) as boolean;
-			const namespace = all ? undefined : readNamespace(this, itemIndex);
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-			const mappings = await store.list({ namespace, limit });
-			for (const mapping of mappings) out.push({ json: { ...mapping } as IDataObject, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-			out.push(errorItem(error, itemIndex, items[itemIndex]));
-		}
-	}
-	return [out];
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const store = await storeOfRun(this);
+	const all = this.getNodeParameter('allNamespaces', itemIndex) as boolean;
+	const namespace = all ? undefined : readNamespace(this, itemIndex);
+	const mappings = await store.list({ namespace, limit: readLimit(this, itemIndex) });
+	return mappings.map((mapping) => ({ ...mapping }) as IDataObject);
 }

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { externalKeyOf, type MappingStore } from '../../stores/mappingStore';
-import { namespaceFields, readId } from '../common';
-import { lookupOptions, runLookup } from './lookup';
+import { showFor } from '../../descriptions';
+import { storeOfRun } from '../../stores/openStore';
+import { externalKeyOf } from '../../stores/mappingStore';
+import { namespaceFields, readId } from '../../helpers/parameters';
+import { lookupOptions, runLookup } from '../../helpers/mapping/lookup';
 
-const show = { resource: ['mapping'], operation: ['lookupByExternalId'] };
+const { show } = showFor('mapping', 'lookupByExternalId');
 
 export const description: INodeProperties[] = [
 	...namespaceFields(show),
@@ -20,11 +22,10 @@ export const description: INodeProperties[] = [
 	lookupOptions(show),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	store: MappingStore,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const store = await storeOfRun(this);
 	return await runLookup(
 		this,
 		items,

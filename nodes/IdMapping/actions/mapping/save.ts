@@ -5,11 +5,14 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { externalKeyOf, type Mapping, type MappingStore } from '../../stores/mappingStore';
-import { errorItem, namespaceFields, nodeParameter, readAll, readId, readNamespace, withField } from '../common';
-import { planSave } from './savePlan';
+import { showFor } from '../../descriptions';
+import { storeOfRun } from '../../stores/openStore';
+import { externalKeyOf, type Mapping } from '../../stores/mappingStore';
+import { errorItem, parameterOncePerRun } from '../../../shared/operations';
+import { namespaceFields, readAll, readId, readNamespace, withField } from '../../helpers/parameters';
+import { planSave } from '../../helpers/mapping/savePlan';
 
-const show = { resource: ['mapping'], operation: ['save'] };
+const { show } = showFor('mapping', 'save');
 const MAX_DATA_CHARS = 4000;
 
 export const description: INodeProperties[] = [
@@ -74,7 +77,7 @@ export const description: INodeProperties[] = [
 ];
 
 function readExtraData(ctx: IExecuteFunctions, itemIndex: number): IDataObject | null {
-	const extra = nodeParameter<IDataObject>(ctx, 'extraData', itemIndex, {});
+	const extra = parameterOncePerRun<IDataObject>(ctx, 'extraData', itemIndex, {});
 	let data: IDataObject = {};
 	if (extra.json !== undefined && extra.json !== '') {
 		const parsed = typeof extra.json === 'string' ? safeParse(extra.json) : extra.json;
@@ -106,11 +109,10 @@ function safeParse(text: string): unknown {
 	}
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	store: MappingStore,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[][]> {
+export const runs = 'batch';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const store = await storeOfRun(this);
 	const now = new Date().toISOString();
 	const read = readAll(this, items, (itemIndex): Mapping => ({
 		namespace: readNamespace(this, itemIndex),

@@ -4,7 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { Mapping } from '../../stores/mappingStore';
-import { errorItem, readAll, readNamespace } from '../common';
+import { errorItem } from '../../../shared/operations';
+import { readAll, readNamespace } from '../parameters';
 
 export function lookupOptions(show: { resource: string[]; operation: string[] }): INodeProperties {
 	return {

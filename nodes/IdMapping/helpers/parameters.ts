@@ -1,8 +1,9 @@
 /**
- * Parameters and readers several operations share: namespace, IDs, item errors.
+ * Parameters and readers several operations share: namespace and IDs, each failing with an error
+ * that names the parameter, and reading every item of a batch.
  */
+import { asOperationError, parameterOncePerRun } from '../../shared/operations';
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -46,31 +47,10 @@ export function namespaceFields(show: DisplayFor): INodeProperties[] {
 	];
 }
 
-function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
-	return false;
-}
-
-const constantParameters = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
-
-/**
- * getNodeParameter, but a parameter without any expression is resolved once per run instead of
- * once per item: with 10k items, n8n's per-call parameter resolution dominates the run time.
- */
-export function nodeParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
-	const raw = ctx.getNode().parameters[name];
-	if (holdsExpression(raw)) return ctx.getNodeParameter(name, itemIndex, fallback as never) as T;
-	let cache = constantParameters.get(ctx);
-	if (!cache) constantParameters.set(ctx, (cache = new Map()));
-	if (!cache.has(name)) cache.set(name, ctx.getNodeParameter(name, itemIndex, fallback as never));
-	return cache.get(name) as T;
-}
-
 export function readNamespace(ctx: IExecuteFunctions, itemIndex: number): string {
-	const chosen = String(nodeParameter(ctx, 'namespace', itemIndex, '') ?? '').trim();
+	const chosen = String(parameterOncePerRun(ctx, 'namespace', itemIndex, '') ?? '').trim();
 	if (chosen === 'custom') {
-		const custom = String(nodeParameter(ctx, 'customNamespace', itemIndex, '') ?? '').trim();
+		const custom = String(parameterOncePerRun(ctx, 'customNamespace', itemIndex, '') ?? '').trim();
 		if (!CUSTOM_NAMESPACE_PATTERN.test(custom)) {
 			throw new NodeOperationError(ctx.getNode(), `Custom Namespace "${custom}" is not a valid namespace`, {
 				itemIndex,
@@ -90,7 +70,7 @@ export function readNamespace(ctx: IExecuteFunctions, itemIndex: number): string
 
 /** Reads an ID parameter as a trimmed string; numbers are accepted (PSA IDs often are). */
 export function readId(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): string {
-	const raw = nodeParameter<unknown>(ctx, parameter, itemIndex, '');
+	const raw = parameterOncePerRun<unknown>(ctx, parameter, itemIndex, '');
 	const value = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '';
 	if (!value) {
 		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
@@ -102,20 +82,6 @@ export function readId(ctx: IExecuteFunctions, parameter: string, label: string,
 		throw new NodeOperationError(ctx.getNode(), `${label} is longer than 255 characters`, { itemIndex });
 	}
 	return value;
-}
-
-/** Keeps n8n's own node errors as they are; anything else becomes a NodeOperationError. */
-export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
-
-/** The item an error becomes when "Continue On Fail" is on. */
-export function errorItem(error: unknown, itemIndex: number, input?: INodeExecutionData): INodeExecutionData {
-	return {
-		json: { ...(input?.json ?? {}), error: (error as Error).message },
-		pairedItem: { item: itemIndex },
-	};
 }
 
 export function withField(input: INodeExecutionData, field: string, value: unknown, itemIndex: number): INodeExecutionData {
@@ -134,7 +100,7 @@ export function readAll<T>(
 		try {
 			ok.push({ itemIndex, value: read(itemIndex) });
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
+			if (!ctx.continueOnFail()) throw asOperationError(ctx.getNode(), error, itemIndex);
 			failed.push({ itemIndex, error: error as Error });
 		}
 	}
