@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { callPsa, idempotencyKeyFor } from '../../transport';
 import { showFor, ticketLocator } from '../../descriptions';
-import { readLocator } from '../../helpers/parameters';
-import { linkParameters, readLink } from '../../helpers/ticket/linkParameters';
-import { isSameLink, type TicketLink } from '../../helpers/ticket/links';
+import { changeTicketLinks } from '../../helpers/ticket/changeLinks';
+import { linkParameters } from '../../helpers/ticket/linkParameters';
+import { isSameLink } from '../../helpers/ticket/links';
 
 export const description: INodeProperties[] = [
 	ticketLocator('ticketId', {
@@ -16,21 +15,10 @@ export const description: INodeProperties[] = [
 
 export const runs = 'perItem';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const ticketId = readLocator(this, 'ticketId', 'Ticket', itemIndex);
-	const link = readLink(this, itemIndex, false);
-	const ticket = (await callPsa<IDataObject>(this, { endpoint: 'getTicket', pathParams: { ticketId }, itemIndex })).body;
-	const links = (ticket.links as TicketLink[] | undefined) ?? [];
-	const kept = links.filter((candidate) => !isSameLink(candidate, link));
-	// Nothing linked like that: the ticket is already as asked.
-	if (kept.length === links.length) return ticket;
-	const body = { links: kept as unknown as IDataObject[] };
-	const answer = await callPsa<IDataObject>(this, {
-		endpoint: 'updateTicket',
-		pathParams: { ticketId },
-		body,
-		idempotencyKey: idempotencyKeyFor('ticket-links', { run: this.getExecutionId(), itemIndex, ticketId, body }),
-		itemIndex,
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await changeTicketLinks(this, itemIndex, false, (links, link) => {
+		const kept = links.filter((candidate) => !isSameLink(candidate, link));
+		// Nothing linked like that: the ticket is already as asked.
+		return kept.length === links.length ? undefined : kept;
 	});
-	return answer.body;
 }
