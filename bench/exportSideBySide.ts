@@ -19,16 +19,14 @@ import path from 'node:path';
 
 import { DEFAULT_TENANT } from '../devkit/fakes/onepsa';
 import { httpRequest, MemorySampler, REPO_ROOT, waitFor, withPlaceholders, type WorkflowJson } from '../devkit/n8n';
-import { aworkState, startWorkflowSandbox, type WorkflowSandbox } from '../devkit/sandbox';
+import { aworkState, EXPORT_FILE, EXPORT_ZONE, fakeControl, seedExportScenario, startWorkflowSandbox, type ExportScenario, type WorkflowSandbox } from '../devkit/sandbox';
 
 export const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'baseline', 'stock-export.json');
-const SHIPPED_FILE = 'invoicing-export.json';
 export const PROJECTS = 10;
 /** Entries of the discarded warm-up run before each measured one. */
 const WARM_UP_ENTRIES = 20;
 /** Repetitions of each side-by-side run; the median is reported. */
 const REPEATS = 3;
-const ZONE = 'Europe/Berlin';
 /** The fake awork's largest setIsBilled batch (awork documents none). */
 export const AWORK_BILLED_BATCH = 500;
 const UNLIMITED = 1_000_000_000;
@@ -123,49 +121,11 @@ function budgetUse(sandbox: WorkflowSandbox, limitPerMinute: number): number | u
 	return times.length / (limitPerMinute * Math.max(1, spanMinutes));
 }
 
-interface Seeded {
-	perProject: Map<string, number>;
-}
-
-async function control(method: string, url: string, body?: unknown): Promise<unknown> {
-	const answer = await httpRequest(method, url, { body, timeoutMs: 600_000 });
-	if (answer.status >= 400) throw new Error(`${method} ${url} -> ${answer.status}: ${answer.text}`);
-	return answer.body;
-}
-
-/** Clean fakes holding P projects with contracts and N billable, unbilled entries of closed days. */
-async function seed(sandbox: WorkflowSandbox, entries: number): Promise<Seeded> {
-	const { awork, onePsa } = sandbox;
-	await control('POST', `${awork.controlUrl}/reset`, {});
-	onePsa.fake.reset();
-	awork.fake.server.logBodies = false;
-	onePsa.fake.server.logBodies = false;
-	const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
-		.customFieldDefinitions as Array<{ id: string }>;
-	const perProject = new Map<string, number>();
-	const contracts: Array<{ id: string; number: string; name: string }> = [];
-	const projectIds: string[] = [];
-	for (let p = 0; p < PROJECTS; p++) {
-		const contractId = `ctr_bench_${p}`;
-		const [project] = awork.fake.seed({
-			projects: [{ name: `Client project ${p}`, customFields: [{ customFieldDefinitionId: field.id, textValue: contractId }] }],
-		}).projects as Array<{ id: string }>;
-		projectIds.push(project.id);
-		contracts.push({ id: contractId, number: `C-${1000 + p}`, name: `Contract ${p}` });
-	}
-	onePsa.fake.seed({ contracts });
-	const to = new Date(Date.now() - 2 * 86_400_000).toISOString();
-	const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
-	projectIds.forEach((projectId, index) => {
-		const count = Math.floor(entries / PROJECTS) + (index < entries % PROJECTS ? 1 : 0);
-		perProject.set(projectId, count);
-		if (count > 0) {
-			awork.fake.generateTimeEntries({ count, projectIds: [projectId], billableRatio: 1, billedRatio: 0, from, to, timezone: ZONE, seed: 42 + index });
-		}
-	});
-	awork.fake.server.log.length = 0;
-	onePsa.fake.log.length = 0;
-	return { perProject };
+/** ⌈n/100⌉ per contract, summed over the seeded targets. */
+function batchFloor(scenario: ExportScenario): number {
+	const perContract = new Map<string, number>();
+	for (const target of scenario.targets.values()) perContract.set(target.contractId, (perContract.get(target.contractId) ?? 0) + 1);
+	return [...perContract.values()].reduce((sum, count) => sum + Math.ceil(count / 100), 0);
 }
 
 async function billedCount(sandbox: WorkflowSandbox): Promise<number> {
@@ -231,8 +191,8 @@ export async function startBench(label = 'bench-export'): Promise<Bench> {
 				}
 				id = await sandbox.n8n.importWorkflow(baseline, { credentials: { httpHeaderAuth: headerAuth, httpCustomAuth: customAuth } });
 			} else {
-				id = await sandbox.importShipped(SHIPPED_FILE, {
-					settings: { timezone: ZONE, ...(options.maxEntriesPerRun === undefined ? {} : { maxEntriesPerRun: options.maxEntriesPerRun }) },
+				id = await sandbox.importShipped(EXPORT_FILE, {
+					settings: { timezone: EXPORT_ZONE, ...(options.maxEntriesPerRun === undefined ? {} : { maxEntriesPerRun: options.maxEntriesPerRun }) },
 					edit: (shipped) => {
 						const started = startedByWebhook(shipped, 'Run Export Now', webhookPath);
 						for (const node of started.nodes) {
@@ -291,10 +251,11 @@ async function runInServer(bench: Bench, workflow: { id: string; url: string }):
 
 export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: number, options: RunOptions = {}): Promise<ExportRunFigures> {
 	const { sandbox } = bench;
-	const seeded = await seed(sandbox, entries);
+	// P projects, each with its own batch contract by custom field, and nothing the export must skip.
+	const seeded = await seedExportScenario(sandbox, { entries, projects: PROJECTS, mappedProjects: 0, singlePostContracts: 0, noise: 0, seed: 42 });
 	const limited = options.psaLimitPerMinute !== undefined;
 	sandbox.onePsa.fake.setRateLimit(options.psaLimitPerMinute ?? UNLIMITED, 60_000);
-	await control('PUT', `${sandbox.awork.controlUrl}/config`, { rateLimit: { enabled: limited } });
+	await fakeControl('PUT', `${sandbox.awork.controlUrl}/config`, { rateLimit: { enabled: limited } });
 	const target = await bench.workflowId(workflow, options);
 	const pid = sandbox.n8n.pid!;
 	const rssBefore = MemorySampler.rssMb(pid);
@@ -312,8 +273,7 @@ export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: num
 		throw error;
 	}
 	const memory = sampler.stop();
-	let psaBatchFloor = 0;
-	for (const count of seeded.perProject.values()) psaBatchFloor += Math.ceil(count / 100);
+	const psaBatchFloor = batchFloor(seeded);
 	const failed = runs.find((run) => run.status !== 'success');
 	const figures: ExportRunFigures = {
 		workflow,

@@ -9,17 +9,9 @@
 import { seededRandom } from '../../devkit/fakes/shared/fakeServer';
 import type { RequestLogEntry } from '../../devkit/fakes/shared/fakeServer';
 import { httpRequest } from '../../devkit/n8n';
-import { startWorkflowSandbox, type WorkflowSandbox } from '../../devkit/sandbox';
+import { EXPORT_FILE, EXPORT_ZONE as ZONE, seedExportScenario, startWorkflowSandbox, type ExportScenario, type WorkflowSandbox } from '../../devkit/sandbox';
 import { startCliRun, type TrackedRunResult } from './support/cliRun';
-import {
-	describeReport,
-	EXPORT_FILE,
-	exportDone,
-	seedExportScenario,
-	verifyExactlyOnce,
-	ZONE,
-	type ExportScenario,
-} from './support/exportScenario';
+import { describeReport, exportDone, verifyExactlyOnce } from './support/exactlyOnce';
 import { faultsProfile } from './support/profile';
 import { onNthRequest } from './support/requestHooks';
 import { expectNoSecrets, sandboxSecrets } from './support/secrets';

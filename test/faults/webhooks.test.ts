@@ -13,16 +13,17 @@ import { httpRequest, loadWorkflow, type HttpResponse } from '../../devkit/n8n';
 import {
 	aworkState,
 	CREDENTIAL_NAMES,
+	EXPORT_FILE,
 	loadShippedWorkflow,
 	mappingRows,
 	saveMappings,
 	startWorkflowSandbox,
 	webhookPathOf,
+	EXPORT_ZONE as ZONE,
 	type AworkView,
 	type WorkflowSandbox,
 } from '../../devkit/sandbox';
 import { runCliTracked } from './support/cliRun';
-import { EXPORT_FILE, ZONE } from './support/exportScenario';
 import { expectNoSecrets, findSecrets, sandboxSecrets } from './support/secrets';
 import { changesSince, settle, snapshot } from './support/sideEffects';
 
