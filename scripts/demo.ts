@@ -8,7 +8,7 @@
  * ONEPSA_INTEGRATION_KEY (+ ONEPSA_API_KEY, ONEPSA_WEBHOOK_SECRET, DEMO_PSA_CONTRACT_ID) use real
  * services; DEMO_N8N_PORT; DEMO_RUN_EXPORT=1 runs the export against real services too;
  * DEMO_EXIT_AFTER_SETUP=1 exits after printing (n8n and the sandboxes stopped); DEMO_SUMMARY_FILE=<path>
- * also writes it as JSON. N8N_CACHE_DIR: where n8n is installed (see test/e2e/harness/install.ts).
+ * also writes it as JSON. N8N_CACHE_DIR: where n8n is installed (see devkit/n8n/install.ts).
  */
 import fs from 'node:fs';
 

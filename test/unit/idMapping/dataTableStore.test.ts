@@ -1,6 +1,6 @@
 /**
  * The ID Mapping node with the n8n Data Table store, against a fake of n8n's public data-table
- * API (test/fakes/n8nDataTables). The tests assert what the fake saw: table setup, batched
+ * API (devkit/fakes/n8nDataTables). The tests assert what the fake saw: table setup, batched
  * lookups, bulk inserts, and what lands when writes fail.
  */
 import http from 'node:http';
