@@ -2,8 +2,8 @@
  * A task's or project's custom field values keyed by the field's name, so a workflow can write
  * `$json.customFieldsByName["PSA Ticket"]` instead of matching definition IDs itself.
  */
-import type { IDataObject } from 'n8n-workflow';
-import type { CustomFieldDefinition } from './customFields';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { customFieldDefinitions, type CustomFieldDefinition } from './customFields';
 
 /** The value of one custom field in the property awork uses for its type (select: the option text). */
 function valueOf(definition: CustomFieldDefinition | undefined, field: IDataObject): unknown {
@@ -46,4 +46,24 @@ export function customFieldsByName(values: unknown, definitions: CustomFieldDefi
 		result[name] = valueOf(definition, field) as IDataObject[keyof IDataObject];
 	}
 	return result;
+}
+
+/** The "Options" collection with "Add Custom Fields by Name", described for what the operation outputs. */
+export function customFieldsByNameOptions(description: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [{ displayName: 'Add Custom Fields by Name', name: 'customFieldsByName', type: 'boolean', default: false, description }],
+	};
+}
+
+/** Adds customFieldsByName to each record when the option asks for it (definitions read once per run). */
+export async function withCustomFieldsByName(this: IExecuteFunctions, records: IDataObject[], itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (!options.customFieldsByName) return records;
+	const definitions = await customFieldDefinitions.call(this);
+	return records.map((record) => ({ ...record, customFieldsByName: customFieldsByName(record.customFields, definitions) }));
 }

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { asNodeError, aworkFailureOf, aworkPath, aworkRequest } from '../../transport';
 import { forOperation } from '../../descriptions';
-import { projectCreateProperties, readProjectCreateBody } from './create';
+import { projectCreateProperties, readProjectCreateBody } from '../../helpers/project/create';
 
 export const description = forOperation('project', 'createIfMissing', projectCreateProperties(true));
 

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
 import { and, eq, guid, text } from '../../transport/filter';
-import { customFieldDefinitions } from '../../helpers/customFields';
-import { customFieldsByName } from '../../helpers/customFieldsByName';
+import { customFieldsByNameOptions, withCustomFieldsByName } from '../../helpers/customFieldsByName';
 import { readLimit } from '../../../shared/operations';
 import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, optionalGuid, readRawFilter } from '../../helpers/parameters';
@@ -38,23 +37,9 @@ export const description = forOperation('project', 'getMany', [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Add Custom Fields by Name',
-				name: 'customFieldsByName',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add customFieldsByName to each project: its custom field values keyed by field name, e.g. {"PSA Contract": "ctr_1001"} (reads the field definitions once per run)',
-			},
-		],
-	},
+	customFieldsByNameOptions(
+		'Whether to add customFieldsByName to each project: its custom field values keyed by field name, e.g. {"PSA Contract": "ctr_1001"} (reads the field definitions once per run)',
+	),
 ]);
 
 export const runs = 'perItem';
@@ -73,8 +58,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (!options.customFieldsByName) return projects;
-	const definitions = await customFieldDefinitions.call(this);
-	return projects.map((project) => ({ ...project, customFieldsByName: customFieldsByName(project.customFields, definitions) }));
+	return await withCustomFieldsByName.call(this, projects, itemIndex);
 }

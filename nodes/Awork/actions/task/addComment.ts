@@ -7,7 +7,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { forOperation } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
-import { taskIdProperty } from './get';
+import { taskIdProperty } from '../../descriptions/task';
 
 export const description = forOperation('task', 'addComment', [
 	taskIdProperty,

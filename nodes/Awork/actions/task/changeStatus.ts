@@ -2,8 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { forOperation } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
-import { readTask, taskIdProperty } from './get';
-import { TASK_STATUS_TYPES } from './getMany';
+import { readTask } from '../../helpers/task/read';
+import { TASK_STATUS_TYPES, taskIdProperty } from '../../descriptions/task';
 
 export const description = forOperation('task', 'changeStatus', [
 	taskIdProperty,

@@ -1,83 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequest } from '../../transport';
-import { forOperation, optionalIdLocator } from '../../descriptions';
-import { compact, minutesToSeconds, optionalGuid, positiveNumber, readId, toAworkDate } from '../../helpers/parameters';
-import { projectLocator } from '../../descriptions';
-
-/** The fields of a new task; Create If Missing uses them too. */
-export const taskCreateProperties: INodeProperties[] = [
-	projectLocator,
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Create first homepage draft' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
-			{ displayName: 'Due On', name: 'dueOn', type: 'dateTime', default: '' },
-			{ displayName: 'Is Priority', name: 'isPrio', type: 'boolean', default: false, description: 'Whether the task is marked as priority' },
-			{ displayName: 'Order in List', name: 'listOrder', type: 'number', default: 0, description: 'Position of the task in the task list' },
-			{ displayName: 'Parent Task ID', name: 'parentId', type: 'string', default: '', description: 'Makes the task a subtask of this task (same project)' },
-			{
-				displayName: 'Planned Duration (Minutes)',
-				name: 'plannedDurationMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Planned effort in minutes; awork stores it in seconds (minutes x 60)',
-			},
-			{ displayName: 'Start On', name: 'startOn', type: 'dateTime', default: '' },
-			optionalIdLocator('taskListId', 'Task List', 'searchTaskLists', 'The list of the project the task is placed in'),
-			{
-				displayName: 'Task Status Name or ID',
-				name: 'taskStatusId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTaskStatuses', loadOptionsDependsOn: ['projectId.value'] },
-				default: '',
-				description: 'Defaults to the first to-do status of the project. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Type of Work Name or ID',
-				name: 'typeOfWorkId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTypesOfWork' },
-				default: '',
-				description: 'Defaults to the first type of work. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
-];
+import { forOperation } from '../../descriptions';
+import { taskCreateProperties, readTaskCreateBody } from '../../helpers/task/create';
 
 export const description = forOperation('task', 'create', taskCreateProperties);
-
-/** The POST /tasks body for a project task (baseType projecttask; entityId is the project). */
-export function readTaskCreateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
-	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
-	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a task needs a name', { itemIndex });
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = compact({
-		name,
-		baseType: 'projecttask',
-		entityId: projectId,
-		description: fields.description,
-		isPrio: fields.isPrio,
-		taskStatusId: optionalGuid.call(this, fields.taskStatusId, 'Task Status', itemIndex),
-		typeOfWorkId: optionalGuid.call(this, fields.typeOfWorkId, 'Type of Work', itemIndex),
-		parentId: optionalGuid.call(this, fields.parentId, 'Parent Task ID', itemIndex),
-	});
-	if (fields.dueOn) body.dueOn = toAworkDate.call(this, fields.dueOn, 'Due On', itemIndex);
-	if (fields.startOn) body.startOn = toAworkDate.call(this, fields.startOn, 'Start On', itemIndex);
-	if (fields.plannedDurationMinutes) {
-		const minutes = positiveNumber.call(this, fields.plannedDurationMinutes, 'Planned Duration (Minutes)', itemIndex);
-		body.plannedDuration = minutesToSeconds(minutes);
-	}
-	const taskListId = optionalGuid.call(this, fields.taskListId, 'Task List', itemIndex);
-	if (taskListId) body.lists = [compact({ id: taskListId, order: fields.listOrder as number | undefined })];
-	return body;
-}
 
 /** Creates a project task. */
 export const runs = 'perItem';

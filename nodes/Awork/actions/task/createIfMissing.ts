@@ -9,7 +9,7 @@ import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { eq, text } from '../../transport/filter';
 import { forOperation } from '../../descriptions';
 import { findOrCreate, oldest } from '../../helpers/findOrCreate';
-import { readTaskCreateBody, taskCreateProperties } from './create';
+import { readTaskCreateBody, taskCreateProperties } from '../../helpers/task/create';
 
 const MATCH_KEY = /^[A-Za-z0-9_.:#/-]{1,200}$/;
 

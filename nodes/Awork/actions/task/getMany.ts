@@ -2,17 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and, eq, text } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { forOperation, projectLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, readId, readRawFilter } from '../../helpers/parameters';
-import { projectLocator } from '../../descriptions';
-
-export const TASK_STATUS_TYPES = [
-	{ name: 'Done', value: 'done' },
-	{ name: 'In Progress', value: 'progress' },
-	{ name: 'In Review', value: 'review' },
-	{ name: 'Stuck', value: 'stuck' },
-	{ name: 'To Do', value: 'todo' },
-];
+import { TASK_STATUS_TYPES } from '../../descriptions/task';
 
 export const description = forOperation('task', 'getMany', [
 	projectLocator,

@@ -3,7 +3,8 @@ import { aworkPath, aworkRequest } from '../../transport';
 import { forOperation } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { customFieldsProperty, linkDefinitionsToProject, readCustomFieldValues } from '../../helpers/customFields';
-import { readTask, taskIdProperty } from './get';
+import { readTask } from '../../helpers/task/read';
+import { taskIdProperty } from '../../descriptions/task';
 
 export const description = forOperation('task', 'setCustomFields', [
 	taskIdProperty,

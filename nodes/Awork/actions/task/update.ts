@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { aworkPath, aworkRequest } from '../../transport';
 import { forOperation } from '../../descriptions';
 import { minutesToSeconds, positiveNumber, readId, toAworkDate } from '../../helpers/parameters';
-import { readTask, taskIdProperty } from './get';
+import { readTask } from '../../helpers/task/read';
+import { taskIdProperty } from '../../descriptions/task';
 
 /** What PUT /tasks/{id} accepts (GeneralTaskForm); awork resets what a PUT leaves out. */
 const PUT_FIELDS = ['name', 'description', 'isPrio', 'startOn', 'dueOn', 'laneOrder', 'plannedDuration'];

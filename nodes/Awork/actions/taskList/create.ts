@@ -1,42 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
 import { forOperation } from '../../descriptions';
-import { compact, readId } from '../../helpers/parameters';
-import { projectLocator } from '../../descriptions';
-
-/** The fields of a new task list; Create If Missing uses them too. */
-export const taskListCreateProperties: INodeProperties[] = [
-	projectLocator,
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Concept & Design' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Hidden for Connect Users',
-				name: 'isHiddenForConnectUsers',
-				type: 'boolean',
-				default: false,
-				description: 'Whether tasks in this list are hidden from external (connect) users',
-			},
-			{ displayName: 'Order', name: 'order', type: 'number', default: 0, description: 'Position of the list on the board' },
-		],
-	},
-];
+import { taskListCreateProperties, readTaskListCreate } from '../../helpers/taskList/create';
 
 export const description = forOperation('taskList', 'create', taskListCreateProperties);
-
-/** The project and the POST body of a new task list. */
-export function readTaskListCreate(this: IExecuteFunctions, itemIndex: number): { projectId: string; body: IDataObject } {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
-	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
-	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a task list needs a name', { itemIndex });
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return { projectId, body: compact({ name, order: fields.order, isHiddenForConnectUsers: fields.isHiddenForConnectUsers }) };
-}
 
 export const runs = 'perItem';
 

@@ -7,7 +7,7 @@ import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { eq, text } from '../../transport/filter';
 import { forOperation } from '../../descriptions';
 import { findOrCreate, oldest } from '../../helpers/findOrCreate';
-import { readTaskListCreate, taskListCreateProperties } from './create';
+import { readTaskListCreate, taskListCreateProperties } from '../../helpers/taskList/create';
 
 export const description = forOperation('taskList', 'createIfMissing', taskListCreateProperties);
 

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, returnAllOrLimit } from '../../descriptions';
+import { forOperation, projectLocator, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, readId } from '../../helpers/parameters';
-import { projectLocator } from '../../descriptions';
 
 export const description = forOperation('taskList', 'getMany', [
 	projectLocator,
