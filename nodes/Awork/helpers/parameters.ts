@@ -30,7 +30,7 @@ export function optionalGuid(this: IExecuteFunctions, value: unknown, field: str
 }
 
 /** Reads an ID parameter (resource locator or plain string) and checks it is an awork GUID. */
-export function readId(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+export function readId(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
 	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const id = typeof value === 'string' ? value.trim() : '';
 	if (!isGuid(id)) {
@@ -44,10 +44,10 @@ export function readId(this: IExecuteFunctions, name: string, itemIndex: number,
 }
 
 /** Like readId, but an empty value means "not set". */
-export function readOptionalId(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string | undefined {
+export function readOptionalId(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string | undefined {
 	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	return readId.call(this, name, itemIndex, label);
+	return readId.call(this, name, label, itemIndex);
 }
 
 /** Wraps an expert's raw filter, turning a malformed one into an error that names the option. */

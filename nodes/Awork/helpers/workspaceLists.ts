@@ -47,7 +47,7 @@ function listOperation(list: WorkspaceList): ItemOperation {
 				: []),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const path = typeof list.path === 'function' ? list.path(readId.call(this, 'projectId', itemIndex, 'Project')) : list.path;
+			const path = typeof list.path === 'function' ? list.path(readId.call(this, 'projectId', 'Project', itemIndex)) : list.path;
 			const showArchived = list.archivable && (this.getNodeParameter('showArchived', itemIndex, false) as boolean);
 			return (await aworkRequestAllPages.call(this, path, {
 				qs: showArchived ? { showArchived: true } : undefined,

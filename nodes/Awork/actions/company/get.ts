@@ -8,6 +8,6 @@ export const description = forOperation('company', 'get', [idLocator('companyId'
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const companyId = readId.call(this, 'companyId', itemIndex, 'Company');
+	const companyId = readId.call(this, 'companyId', 'Company', itemIndex);
 	return (await aworkRequest.call(this, 'GET', aworkPath`/companies/${companyId}`, { itemIndex })) as IDataObject;
 }

@@ -21,8 +21,8 @@ export const description = forOperation('project', 'changeStatus', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
-	const projectStatusId = readId.call(this, 'projectStatusId', itemIndex, 'Status');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
+	const projectStatusId = readId.call(this, 'projectStatusId', 'Status', itemIndex);
 	await aworkRequest.call(this, 'POST', aworkPath`/projects/${projectId}/changestatus`, {
 		body: { projectStatusId },
 		itemIndex,

@@ -8,6 +8,6 @@ export const description = forOperation('project', 'get', [projectLocator]);
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	return (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;
 }

@@ -98,9 +98,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	let project: IDataObject | undefined;
 	let companyId: string | undefined;
-	if (scope === 'company') companyId = readId.call(this, 'companyId', itemIndex, 'Company');
+	if (scope === 'company') companyId = readId.call(this, 'companyId', 'Company', itemIndex);
 	if (scope === 'projectClient') {
-		project = await readProject.call(this, readId.call(this, 'projectId', itemIndex, 'Project'), itemIndex);
+		project = await readProject.call(this, readId.call(this, 'projectId', 'Project', itemIndex), itemIndex);
 		companyId = (project.companyId as string | null | undefined) ?? undefined;
 	}
 

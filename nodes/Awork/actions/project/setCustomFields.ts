@@ -10,7 +10,7 @@ export const description = forOperation('project', 'setCustomFields', [projectLo
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	const values = await readCustomFieldValues.call(this, 'project', itemIndex);
 	await aworkRequest.call(this, 'POST', aworkPath`/projects/${projectId}/setcustomfields`, { body: values, itemIndex });
 	return (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;

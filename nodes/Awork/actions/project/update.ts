@@ -31,7 +31,7 @@ export const description = forOperation('project', 'update', [projectLocator, up
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = readProjectFields.call(this, fields, itemIndex);
 	if (typeof fields.name === 'string' && fields.name.trim()) changes.name = fields.name.trim();

@@ -34,7 +34,7 @@ const plainText = (comment: IDataObject) => String(comment.plainFormattedMessage
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');
+	const taskId = readId.call(this, 'taskId', 'Task ID', itemIndex);
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '').trim();
 	if (!message) throw new NodeOperationError(this.getNode(), 'Message: the comment needs a text', { itemIndex });
 	if (this.getNodeParameter('skipIfPosted', itemIndex, false) as boolean) {

@@ -50,10 +50,10 @@ type MultiStatus = Partial<Record<'notFound' | 'unauthorized' | 'badRequest', { 
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');
+	const taskId = readId.call(this, 'taskId', 'Task ID', itemIndex);
 	let statusId: string;
 	if (this.getNodeParameter('statusBy', itemIndex) === 'id') {
-		statusId = readId.call(this, 'taskStatusId', itemIndex, 'Task Status ID');
+		statusId = readId.call(this, 'taskStatusId', 'Task Status ID', itemIndex);
 	} else {
 		const type = this.getNodeParameter('statusType', itemIndex) as string;
 		const task = await readTask.call(this, taskId, itemIndex);

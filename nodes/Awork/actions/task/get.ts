@@ -15,7 +15,7 @@ export const description = forOperation('task', 'get', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const task = await readTask.call(this, readId.call(this, 'taskId', itemIndex, 'Task ID'), itemIndex);
+	const task = await readTask.call(this, readId.call(this, 'taskId', 'Task ID', itemIndex), itemIndex);
 	const [withNames] = await withCustomFieldsByName.call(this, [task], itemIndex);
 	return withNames;
 }

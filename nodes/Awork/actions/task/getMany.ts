@@ -27,7 +27,7 @@ export const description = forOperation('task', 'getMany', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const filter = and(
 		filters.statusType ? eq('taskStatus/type', text(String(filters.statusType))) : undefined,

@@ -21,7 +21,7 @@ export const description = forOperation('task', 'setCustomFields', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');
+	const taskId = readId.call(this, 'taskId', 'Task ID', itemIndex);
 	const values = await readCustomFieldValues.call(this, 'task', itemIndex);
 	if (this.getNodeParameter('linkToProject', itemIndex, true) as boolean) {
 		const task = await readTask.call(this, taskId, itemIndex);

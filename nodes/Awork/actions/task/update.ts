@@ -37,7 +37,7 @@ export const description = forOperation('task', 'update', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const taskId = readId.call(this, 'taskId', itemIndex, 'Task ID');
+	const taskId = readId.call(this, 'taskId', 'Task ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = {};
 	if (typeof fields.name === 'string' && fields.name.trim()) changes.name = fields.name.trim();

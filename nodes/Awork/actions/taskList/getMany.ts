@@ -24,7 +24,7 @@ export const description = forOperation('taskList', 'getMany', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const lists = (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/tasklists`, {
 		qs: options.showArchived ? { showArchived: true } : undefined,

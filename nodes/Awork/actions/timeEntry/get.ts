@@ -17,6 +17,6 @@ export const description = forOperation('timeEntry', 'get', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const timeEntryId = readId.call(this, 'timeEntryId', itemIndex, 'Time Entry ID');
+	const timeEntryId = readId.call(this, 'timeEntryId', 'Time Entry ID', itemIndex);
 	return (await aworkRequest.call(this, 'GET', aworkPath`/timeentries/${timeEntryId}`, { itemIndex })) as IDataObject;
 }

@@ -44,7 +44,7 @@ export function readProjectCreateBody(this: IExecuteFunctions, itemIndex: number
 	const key = this.getNodeParameter('projectKey', itemIndex, '') as string;
 	if (key) body.projectKey = normaliseProjectKey.call(this, key, itemIndex);
 	if (this.getNodeParameter('createFrom', itemIndex, 'scratch') === 'template') {
-		body.projectTemplateId = readId.call(this, 'projectTemplateId', itemIndex, 'Project Template');
+		body.projectTemplateId = readId.call(this, 'projectTemplateId', 'Project Template', itemIndex);
 	}
 	return body;
 }

@@ -51,7 +51,7 @@ export const taskCreateProperties: INodeProperties[] = [
 
 /** The POST /tasks body for a project task (baseType projecttask; entityId is the project). */
 export function readTaskCreateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
 	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a task needs a name', { itemIndex });
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

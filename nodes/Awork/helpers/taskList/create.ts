@@ -28,7 +28,7 @@ export const taskListCreateProperties: INodeProperties[] = [
 
 /** The project and the POST body of a new task list. */
 export function readTaskListCreate(this: IExecuteFunctions, itemIndex: number): { projectId: string; body: IDataObject } {
-	const projectId = readId.call(this, 'projectId', itemIndex, 'Project');
+	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
 	if (!name) throw new NodeOperationError(this.getNode(), 'Name: a task list needs a name', { itemIndex });
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
