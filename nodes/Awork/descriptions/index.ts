@@ -9,7 +9,7 @@ import type { AworkOperationNames } from '../actions/node.type';
 export { returnAllOrLimit } from '../../shared/operations';
 
 /** Shows the given parameters only for one awork resource and operation (names checked by the compiler). */
-export const { forOperation } = describeOperations<AworkOperationNames>();
+export const { forOperation, operationSelector } = describeOperations<AworkOperationNames>();
 
 const GUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 

@@ -2,4 +2,4 @@
 import { describeOperations } from '../../shared/operations';
 import type { IdMappingOperationNames } from '../actions/node.type';
 
-export const { showFor, forOperation } = describeOperations<IdMappingOperationNames>();
+export const { showFor, forOperation, operationSelector } = describeOperations<IdMappingOperationNames>();

@@ -6,7 +6,7 @@ import type { OnePsaOperationNames } from '../actions/node.type';
 export { returnAllOrLimit } from '../../shared/operations';
 
 /** Where a parameter shows, for one resource and operation (names checked by the compiler). */
-export const { showFor, forOperation } = describeOperations<OnePsaOperationNames>();
+export const { showFor, forOperation, operationSelector } = describeOperations<OnePsaOperationNames>();
 
 function locator(
 	kind: { label: string; searchMethod: string; placeholder: string },

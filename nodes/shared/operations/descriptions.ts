@@ -1,5 +1,5 @@
 /** Parameter snippets every action node shares: showing parameters per operation, Return All / Limit. */
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { OperationNames } from './operation';
 
 /** The display condition of one resource and one or more of its operations. */
@@ -20,6 +20,25 @@ export type ForOperation<Names extends OperationNames> = <Resource extends keyof
 	properties: INodeProperties[],
 ) => INodeProperties[];
 
+/** The "Operation" picker of one resource; every option value must be one of its operations. */
+export type OperationSelector<Names extends OperationNames> = <Resource extends keyof Names & string>(
+	resource: Resource,
+	defaultOperation: Names[Resource],
+	options: Array<INodePropertyOptions & { value: Names[Resource] }>,
+) => INodeProperties;
+
+function operationSelectorOf(resource: string, defaultOperation: string, options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
 function showForAny(resource: string, operation: string | string[]): ShownFor {
 	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
 }
@@ -35,8 +54,12 @@ function forAnyOperation(resource: string, operation: string, properties: INodeP
 }
 
 /** The display helpers of one node, typed by its operation names. */
-export function describeOperations<Names extends OperationNames>(): { showFor: ShowFor<Names>; forOperation: ForOperation<Names> } {
-	return { showFor: showForAny, forOperation: forAnyOperation };
+export function describeOperations<Names extends OperationNames>(): {
+	showFor: ShowFor<Names>;
+	forOperation: ForOperation<Names>;
+	operationSelector: OperationSelector<Names>;
+} {
+	return { showFor: showForAny, forOperation: forAnyOperation, operationSelector: operationSelectorOf };
 }
 
 /** "Return All" and "Limit" (Limit shown only without Return All). */

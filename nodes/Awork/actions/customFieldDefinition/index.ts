@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector } from '../../descriptions';
 import type { AworkOperations } from '../node.type';
 import * as getMany from './getMany';
 import * as getOrCreate from './getOrCreate';
@@ -6,22 +7,14 @@ import * as getOrCreate from './getOrCreate';
 export const operations: AworkOperations['customFieldDefinition'] = { getMany, getOrCreate };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['customFieldDefinition'] } },
-		options: [
-			{ name: 'Get Many', value: 'getMany', action: 'Get many custom field definitions' },
-			{
-				name: 'Get or Create',
-				value: 'getOrCreate',
-				action: 'Get or create a custom field definition',
-				description: 'Returns the field with this name and entity (created: false), or creates it (created: true)',
-			},
-		],
-		default: 'getOrCreate',
-	},
+	operationSelector('customFieldDefinition', 'getOrCreate', [
+		{ name: 'Get Many', value: 'getMany', action: 'Get many custom field definitions' },
+		{
+			name: 'Get or Create',
+			value: 'getOrCreate',
+			action: 'Get or create a custom field definition',
+			description: 'Returns the field with this name and entity (created: false), or creates it (created: true)',
+		},
+	]),
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector } from '../../descriptions';
 import type { AworkOperations } from '../node.type';
 import * as changeStatus from './changeStatus';
 import * as create from './create';
@@ -21,33 +22,25 @@ export const operations: AworkOperations['project'] = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['project'] } },
-		options: [
-			{ name: 'Change Status', value: 'changeStatus', action: 'Change the status of a project' },
-			{ name: 'Create', value: 'create', action: 'Create a project' },
-			{
-				name: 'Create If Missing',
-				value: 'createIfMissing',
-				action: 'Create a project unless its key exists',
-				description: 'Returns the project with this key if it exists (created: false), otherwise creates it (created: true)',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a project' },
-			{
-				name: 'Get Client Health',
-				value: 'getClientHealth',
-				action: 'Get the health of clients',
-				description: 'Open, overdue and at-risk projects, progress, overdue milestones and recent activity per client (company)',
-			},
-			{ name: 'Get Many', value: 'getMany', action: 'Get many projects' },
-			{ name: 'Set Custom Fields', value: 'setCustomFields', action: 'Set custom fields of a project' },
-			{ name: 'Update', value: 'update', action: 'Update a project' },
-		],
-		default: 'get',
-	},
+	operationSelector('project', 'get', [
+		{ name: 'Change Status', value: 'changeStatus', action: 'Change the status of a project' },
+		{ name: 'Create', value: 'create', action: 'Create a project' },
+		{
+			name: 'Create If Missing',
+			value: 'createIfMissing',
+			action: 'Create a project unless its key exists',
+			description: 'Returns the project with this key if it exists (created: false), otherwise creates it (created: true)',
+		},
+		{ name: 'Get', value: 'get', action: 'Get a project' },
+		{
+			name: 'Get Client Health',
+			value: 'getClientHealth',
+			action: 'Get the health of clients',
+			description: 'Open, overdue and at-risk projects, progress, overdue milestones and recent activity per client (company)',
+		},
+		{ name: 'Get Many', value: 'getMany', action: 'Get many projects' },
+		{ name: 'Set Custom Fields', value: 'setCustomFields', action: 'Set custom fields of a project' },
+		{ name: 'Update', value: 'update', action: 'Update a project' },
+	]),
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector } from '../../descriptions';
 import type { AworkOperations } from '../node.type';
 import * as checkPsaBookings from './checkPsaBookings';
 import * as get from './get';
@@ -10,42 +11,34 @@ import * as toInvoicePositions from './toInvoicePositions';
 export const operations: AworkOperations['timeEntry'] = { checkPsaBookings, get, getMany, markBilled, markUnbilled, toInvoicePositions };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['timeEntry'] } },
-		options: [
-			{
-				name: 'Check PSA Bookings',
-				value: 'checkPsaBookings',
-				action: 'Check PSA bookings against awork',
-				description:
-					'Compares bookings read back from The One PSA with their awork time entries; outputs each one whose entry was deleted, made non-billable or changed after billing',
-			},
-			{ name: 'Get', value: 'get', action: 'Get a time entry' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many time entries' },
-			{
-				name: 'Mark Billed',
-				value: 'markBilled',
-				action: 'Mark time entries as billed',
-				description: 'Sets isBilled on the given time entries, batching the IDs of all items',
-			},
-			{
-				name: 'Mark Unbilled',
-				value: 'markUnbilled',
-				action: 'Mark time entries as unbilled',
-				description: 'Clears isBilled on the given time entries (only admins may unbill billed entries)',
-			},
-			{
-				name: 'To Invoice Positions',
-				value: 'toInvoicePositions',
-				action: 'Turn time entries into invoice positions',
-				description: 'Sums the input time entries into positions with quantity, rate and amount, listing the time entry IDs each covers',
-			},
-		],
-		default: 'getMany',
-	},
+	operationSelector('timeEntry', 'getMany', [
+		{
+			name: 'Check PSA Bookings',
+			value: 'checkPsaBookings',
+			action: 'Check PSA bookings against awork',
+			description:
+				'Compares bookings read back from The One PSA with their awork time entries; outputs each one whose entry was deleted, made non-billable or changed after billing',
+		},
+		{ name: 'Get', value: 'get', action: 'Get a time entry' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many time entries' },
+		{
+			name: 'Mark Billed',
+			value: 'markBilled',
+			action: 'Mark time entries as billed',
+			description: 'Sets isBilled on the given time entries, batching the IDs of all items',
+		},
+		{
+			name: 'Mark Unbilled',
+			value: 'markUnbilled',
+			action: 'Mark time entries as unbilled',
+			description: 'Clears isBilled on the given time entries (only admins may unbill billed entries)',
+		},
+		{
+			name: 'To Invoice Positions',
+			value: 'toInvoicePositions',
+			action: 'Turn time entries into invoice positions',
+			description: 'Sums the input time entries into positions with quantity, rate and amount, listing the time entry IDs each covers',
+		},
+	]),
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];
