@@ -1,8 +1,8 @@
 /**
  * Parameters and readers several operations share: namespace and IDs, each failing with an error
- * that names the parameter, and reading every item of a batch.
+ * that names the parameter.
  */
-import { asOperationError, parameterOncePerRun } from '../../shared/operations';
+import { parameterOncePerRun } from '../../shared/operations';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -86,23 +86,4 @@ export function readId(ctx: IExecuteFunctions, parameter: string, label: string,
 
 export function withField(input: INodeExecutionData, field: string, value: unknown, itemIndex: number): INodeExecutionData {
 	return { json: { ...input.json, [field]: value as IDataObject }, pairedItem: { item: itemIndex } };
-}
-
-/** Reads every item, collecting errors per item; throws the first one unless Continue On Fail is on. */
-export function readAll<T>(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	read: (itemIndex: number) => T,
-): { ok: Array<{ itemIndex: number; value: T }>; failed: Array<{ itemIndex: number; error: Error }> } {
-	const ok: Array<{ itemIndex: number; value: T }> = [];
-	const failed: Array<{ itemIndex: number; error: Error }> = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			ok.push({ itemIndex, value: read(itemIndex) });
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asOperationError(ctx.getNode(), error, itemIndex);
-			failed.push({ itemIndex, error: error as Error });
-		}
-	}
-	return { ok, failed };
 }

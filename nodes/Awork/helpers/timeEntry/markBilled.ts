@@ -11,8 +11,8 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { asNodeError, isGuid } from '../../transport';
-import { errorItem } from '../../../shared/operations';
+import { isGuid } from '../../transport';
+import { errorItem, readEveryItem } from '../../../shared/operations';
 import { forOperation } from '../../descriptions';
 import { buildBillingReport } from './billingReport';
 import { findChangedSince, readChangedSince } from './changedSinceRead';
@@ -170,14 +170,9 @@ export async function markTimeEntries(this: IExecuteFunctions, items: INodeExecu
 	const output: INodeExecutionData[] = [];
 	const requested: Requested[] = [];
 	const source = readIdSource.call(this);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			for (const id of readIds.call(this, itemIndex, source, items[itemIndex])) requested.push({ id, itemIndex });
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push(errorItem(error, itemIndex, items[itemIndex]));
-		}
-	}
+	const reads = readEveryItem(this, items, (itemIndex) => readIds.call(this, itemIndex, source, items[itemIndex]));
+	for (const { itemIndex, error } of reads.failed) output.push(errorItem(error, itemIndex, items[itemIndex]));
+	for (const { itemIndex, value: ids } of reads.ok) for (const id of ids) requested.push({ id, itemIndex });
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const chunkSize = Math.max(1, Math.min(DEFAULT_CHUNK_SIZE, Math.floor(Number(options.chunkSize) || DEFAULT_CHUNK_SIZE)));
 	let unique = [...new Set(requested.map((entry) => entry.id))];

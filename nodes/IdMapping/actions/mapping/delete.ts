@@ -7,8 +7,8 @@ import {
 import { showFor } from '../../descriptions';
 import { storeOfRun } from '../../stores/openStore';
 import { aworkKeyOf, externalKeyOf, type Mapping } from '../../stores/mappingStore';
-import { errorItem } from '../../../shared/operations';
-import { namespaceFields, readAll, readId, readNamespace, withField } from '../../helpers/parameters';
+import { errorItem, readEveryItem } from '../../../shared/operations';
+import { namespaceFields, readId, readNamespace, withField } from '../../helpers/parameters';
 
 const { show } = showFor('mapping', 'delete');
 
@@ -50,7 +50,7 @@ export const runs = 'batch';
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const store = await storeOfRun(this);
 	const byAwork = this.getNodeParameter('deleteBy', 0) === 'aworkId';
-	const read = readAll(this, items, (itemIndex) => ({
+	const read = readEveryItem(this, items, (itemIndex) => ({
 		namespace: readNamespace(this, itemIndex),
 		id: byAwork ? readId(this, 'aworkId', 'Awork ID', itemIndex) : readId(this, 'externalId', 'External ID', itemIndex),
 	}));

@@ -8,8 +8,8 @@ import {
 import { showFor } from '../../descriptions';
 import { storeOfRun } from '../../stores/openStore';
 import { externalKeyOf, type Mapping } from '../../stores/mappingStore';
-import { errorItem, parameterOncePerRun } from '../../../shared/operations';
-import { namespaceFields, readAll, readId, readNamespace, withField } from '../../helpers/parameters';
+import { errorItem, parameterOncePerRun, readEveryItem } from '../../../shared/operations';
+import { namespaceFields, readId, readNamespace, withField } from '../../helpers/parameters';
 import { planSave } from '../../helpers/mapping/savePlan';
 
 const { show } = showFor('mapping', 'save');
@@ -114,7 +114,7 @@ export const runs = 'batch';
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const store = await storeOfRun(this);
 	const now = new Date().toISOString();
-	const read = readAll(this, items, (itemIndex): Mapping => ({
+	const read = readEveryItem(this, items, (itemIndex): Mapping => ({
 		namespace: readNamespace(this, itemIndex),
 		externalId: readId(this, 'externalId', 'External ID', itemIndex),
 		aworkId: readId(this, 'aworkId', 'Awork ID', itemIndex),

@@ -3,11 +3,11 @@
  * each item to "Found" (output 0) or "Not Found" (output 1).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { errorItem } from '../../../shared/operations';
+import { errorItem, readEveryItem } from '../../../shared/operations';
 import { showFor } from '../../descriptions';
 import type { Mapping, MappingStore } from '../../stores/mappingStore';
 import { storeOfRun } from '../../stores/openStore';
-import { namespaceFields, readAll, readId, readNamespace } from '../parameters';
+import { namespaceFields, readId, readNamespace } from '../parameters';
 
 export interface LookupKey {
 	namespace: string;
@@ -56,7 +56,7 @@ export async function runLookup(
 	{ key: { name, displayName }, find, keyOf, emptyMapping }: LookupDirection,
 ): Promise<INodeExecutionData[][]> {
 	const store = await storeOfRun(ctx);
-	const read = readAll(ctx, items, (itemIndex): LookupKey => ({
+	const read = readEveryItem(ctx, items, (itemIndex): LookupKey => ({
 		namespace: readNamespace(ctx, itemIndex),
 		id: readId(ctx, name, displayName, itemIndex),
 	}));
