@@ -5,8 +5,9 @@
  */
 import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { asOperationError } from '../../shared/operations';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
-import { asNodeError, aworkFailureOf, aworkPath, aworkRequest, isGuid, type AworkContext } from '../transport';
+import { aworkFailureOf, aworkPath, aworkRequest, isGuid, type AworkContext } from '../transport';
 
 export interface CustomFieldDefinition {
 	id: string;
@@ -185,7 +186,7 @@ export async function linkDefinitionsToProject(this: IExecuteFunctions, projectI
 			});
 			added.push(id);
 		} catch (error) {
-			if (aworkFailureOf(error)?.code !== 'already-exist-error') throw asNodeError(this.getNode(), error, itemIndex);
+			if (aworkFailureOf(error)?.code !== 'already-exist-error') throw asOperationError(this.getNode(), error, itemIndex);
 		}
 	}
 	return added;

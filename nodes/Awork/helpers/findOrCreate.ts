@@ -4,7 +4,8 @@
  * look again instead of creating a second one. Safe to repeat after a crash or a replay.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { asNodeError, aworkFailureOf } from '../transport';
+import { asOperationError } from '../../shared/operations';
+import { aworkFailureOf } from '../transport';
 
 /** The oldest of several matches, so repeated runs settle on the same one. */
 export function oldest(matches: IDataObject[]): IDataObject | undefined {
@@ -23,9 +24,9 @@ export async function findOrCreate(
 		return { ...(await create()), created: true };
 	} catch (error) {
 		// Only a create whose outcome is unknown (connection lost after sending) may have landed.
-		if (aworkFailureOf(error)?.outcome !== 'unknown') throw asNodeError(this.getNode(), error, itemIndex);
+		if (aworkFailureOf(error)?.outcome !== 'unknown') throw asOperationError(this.getNode(), error, itemIndex);
 		const found = await find();
-		if (!found) throw asNodeError(this.getNode(), error, itemIndex);
+		if (!found) throw asOperationError(this.getNode(), error, itemIndex);
 		return { ...found, created: true };
 	}
 }

@@ -8,7 +8,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 } from 'n8n-workflow';
-import { asNodeError } from '../transport/errors';
+import { asOperationError } from '../../shared/operations';
 import { AworkFilterError, isGuid, raw, substringOf, text, type AworkFilter } from '../transport/filter';
 
 /** The value of a locator read as part of a collection (n8n only unwraps top-level locators). */
@@ -68,7 +68,7 @@ export function filterValue<T>(this: IExecuteFunctions, field: string, itemIndex
 		if (error instanceof AworkFilterError) {
 			throw new NodeOperationError(this.getNode(), `${field}: ${error.message}`, { itemIndex });
 		}
-		throw asNodeError(this.getNode(), error, itemIndex);
+		throw asOperationError(this.getNode(), error, itemIndex);
 	}
 }
 

@@ -3,7 +3,8 @@
  * the existing one (created: false) instead of a duplicate.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { asNodeError, aworkFailureOf, aworkRequest } from '../../transport';
+import { asOperationError } from '../../../shared/operations';
+import { aworkFailureOf, aworkRequest } from '../../transport';
 import { forOperation } from '../../descriptions';
 import { customFieldDefinitions, rememberDefinition, type CustomFieldDefinition } from '../../helpers/customFields';
 
@@ -73,11 +74,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { ...winner, created: winner.id === created.id } as unknown as IDataObject;
 	} catch (error) {
 		const failure = aworkFailureOf(error);
-		if (failure?.status !== 400 && failure?.outcome !== 'unknown') throw asNodeError(this.getNode(), error, itemIndex);
+		if (failure?.status !== 400 && failure?.outcome !== 'unknown') throw asOperationError(this.getNode(), error, itemIndex);
 		// Someone created it meanwhile, or our create landed but its answer was lost: read again.
 		const reread = (await aworkRequest.call(this, 'GET', '/customfielddefinitions', { itemIndex })) as CustomFieldDefinition[];
 		const found = findDefinition(reread, name, entity);
-		if (!found || found.type !== type) throw asNodeError(this.getNode(), error, itemIndex);
+		if (!found || found.type !== type) throw asOperationError(this.getNode(), error, itemIndex);
 		rememberDefinition.call(this, found);
 		return { ...found, created: failure?.outcome === 'unknown' } as unknown as IDataObject;
 	}

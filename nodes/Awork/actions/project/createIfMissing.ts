@@ -3,7 +3,8 @@
  * a retried execution) finds the first project instead of creating a second one.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { asNodeError, aworkFailureOf, aworkPath, aworkRequest } from '../../transport';
+import { asOperationError } from '../../../shared/operations';
+import { aworkFailureOf, aworkPath, aworkRequest } from '../../transport';
 import { forOperation } from '../../descriptions';
 import { projectCreateProperties, readProjectCreateBody } from '../../helpers/project/create';
 
@@ -14,7 +15,7 @@ async function findByKey(this: IExecuteFunctions, key: string, itemIndex: number
 		return (await aworkRequest.call(this, 'GET', aworkPath`/projects/key/${key}`, { itemIndex })) as IDataObject;
 	} catch (error) {
 		if (aworkFailureOf(error)?.status === 404) return undefined;
-		throw asNodeError(this.getNode(), error, itemIndex);
+		throw asOperationError(this.getNode(), error, itemIndex);
 	}
 }
 
@@ -32,9 +33,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const failure = aworkFailureOf(error);
 		// Another run won the race (400 duplicate key), or our create landed but the answer was lost.
 		const raced = failure?.status === 400;
-		if (!raced && failure?.outcome !== 'unknown') throw asNodeError(this.getNode(), error, itemIndex);
+		if (!raced && failure?.outcome !== 'unknown') throw asOperationError(this.getNode(), error, itemIndex);
 		const found = await findByKey.call(this, key, itemIndex);
-		if (!found) throw asNodeError(this.getNode(), error, itemIndex);
+		if (!found) throw asOperationError(this.getNode(), error, itemIndex);
 		return { ...found, created: !raced };
 	}
 }

@@ -3,7 +3,8 @@
  * awork documents no maximum batch size; a chunk it refuses as an invalid batch is halved.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { asNodeError, aworkFailureOf, aworkRequest } from '../../transport';
+import { asOperationError } from '../../../shared/operations';
+import { aworkFailureOf, aworkRequest } from '../../transport';
 
 export const DEFAULT_CHUNK_SIZE = 1000;
 
@@ -43,7 +44,7 @@ export async function sendSetIsBilled(
 			await sendSetIsBilled.call(this, ids.slice(half), isBilled, requireAll, outcomes, chunkSize);
 			return;
 		}
-		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
+		if (!this.continueOnFail()) throw asOperationError(this.getNode(), error);
 		for (const id of ids) outcomes.set(id, { status: 'error', error: (error as Error).message });
 		return;
 	}
