@@ -29,6 +29,12 @@ function pick<T>(items: T[], random: () => number): T {
 	return items[Math.floor(random() * items.length)];
 }
 
+/** When a generated entry was last written: its end if that is past, else now. */
+function writtenOn(startMs: number, duration: number, now: string): string {
+	const endMs = startMs + duration * 1000;
+	return endMs < Date.parse(now) ? new Date(endMs).toISOString() : now;
+}
+
 export function generateTimeEntries(store: AworkStore, options: GenerateOptions) {
 	const started = Date.now();
 	const count = Math.floor(Number(options.count));
@@ -93,9 +99,10 @@ export function generateTimeEntries(store: AworkStore, options: GenerateOptions)
 			breakDuration: null,
 			typeOfWorkId: pick(typeOfWorkIds, random),
 			userId: pick(userIds, random),
-			createdOn: stamp,
+			// Written when its time was tracked (its end), not now: a generated backlog is old work.
+			createdOn: writtenOn(startMs, duration, stamp),
 			createdBy: store.meUserId,
-			updatedOn: stamp,
+			updatedOn: writtenOn(startMs, duration, stamp),
 			updatedBy: store.meUserId,
 			resourceVersion: version,
 			isExternal: false,

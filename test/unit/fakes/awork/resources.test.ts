@@ -279,6 +279,8 @@ describe('fake awork resources', () => {
 			const res = page === 1 ? first : await h.api.get('/timeentries', { params: { ...params, page } });
 			for (const entry of res.data) {
 				expect(entry.isBillable && !entry.isBilled).toBe(true);
+				// Old work: last written when its time ended, not when it was generated.
+				expect(entry.updatedOn).toBe(entry.endDateUtc);
 				expect(entry.startDateUtc >= previous).toBe(true);
 				previous = entry.startDateUtc;
 			}
