@@ -33,6 +33,8 @@ export interface RunNodeOptions {
 	staticData?: IDataObject;
 	mode?: WorkflowExecuteMode;
 	continueOnFail?: boolean;
+	/** n8n's On Error setting; 'continueErrorOutput' gives the node an error output. */
+	onError?: INode['onError'];
 	typeVersion?: number;
 	nodeName?: string;
 	/** Defaults to "test-execution"; runs that stand for different executions need their own. */
@@ -158,6 +160,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		parameters: options.parameters,
 		credentials: nodeCredentials,
 		continueOnFail: options.continueOnFail ?? false,
+		...(options.onError ? { onError: options.onError } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',

@@ -4,7 +4,7 @@
  * error wrapping; a batch operation gets all items and returns its outputs.
  */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { asOperationError, errorItem } from './errors';
+import { asOperationError, errorItem, forErrorOutput } from './errors';
 import type { ItemOperation, Operation, OperationNames, OperationTable } from './operation';
 
 /** Runs a per-item operation for every input item. */
@@ -38,6 +38,6 @@ export async function routeOperation<Names extends OperationNames>(
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${name}" of "${resource}" is not supported`);
 	}
-	if (operation.runs === 'batch') return await operation.execute.call(this, items);
-	return [await runPerItem.call(this, operation, items)];
+	if (operation.runs === 'batch') return forErrorOutput(this, await operation.execute.call(this, items));
+	return forErrorOutput(this, [await runPerItem.call(this, operation, items)]);
 }

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { AworkPsaApi } from '../../../credentials/AworkPsaApi.credentials';
 import { Awork } from '../../../nodes/Awork/Awork.node';
-import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
+import { runNode, type RunNodeOptions, type RunNodeResult } from '../../../devkit/engine/runNode';
 import { startFakeAwork, type RunningFakeAwork } from '../../../devkit/fakes/awork';
 import type { FakeHandler, RequestLogEntry } from '../../../devkit/fakes/shared/fakeServer';
 
@@ -14,6 +14,7 @@ export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export interface RunAworkOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	onError?: RunNodeOptions['onError'];
 }
 
 export class AworkTestBed {
@@ -87,6 +88,7 @@ export class AworkTestBed {
 			credentialTypes: [new AworkPsaApi()],
 			input: options.input ?? [{ json: {} }],
 			continueOnFail: options.continueOnFail,
+			onError: options.onError,
 		});
 	}
 }
