@@ -20,6 +20,35 @@ const FILE = 'invoicing-export.json';
 const ZONE = 'Europe/Berlin';
 const isPsaWrite = (entry: RequestLogEntry) => entry.method === 'POST' && /\/time-entries(\/batch)?$/.test(entry.path);
 
+/** Contracts ctr_a and ctr_b in the PSA, and a project on each (by the PSA Contract field). */
+function seedTwoContracts(sandbox: WorkflowSandbox) {
+	const { awork, onePsa } = sandbox;
+	onePsa.fake.seed({ contracts: [{ id: 'ctr_a', number: 'C-A', name: 'A' }, { id: 'ctr_b', number: 'C-B', name: 'B' }] });
+	const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
+		.customFieldDefinitions as Array<{ id: string }>;
+	const [projectA, projectB] = awork.fake.seed({
+		projects: [
+			{ name: 'Project A', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_a' }] },
+			{ name: 'Project B', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_b' }] },
+		],
+	}).projects as Array<{ id: string }>;
+	return { projectA, projectB, yesterday: DateTime.now().setZone(ZONE).startOf('day').minus({ days: 1 }) };
+}
+
+/** `count` billable, unbilled 2-hour entries on the project, yesterday from 09:00, an hour apart. */
+function seedTwoHourEntries(sandbox: WorkflowSandbox, projectId: string, yesterday: DateTime, count: number): Array<{ id: string }> {
+	return sandbox.awork.fake.seed({
+		timeEntries: Array.from({ length: count }, (_, n) => ({
+			projectId,
+			startDateUtc: yesterday.plus({ hours: 9 + n }).toUTC().toISO(),
+			duration: 7200,
+			isBillable: true,
+			isBilled: false,
+			timezone: ZONE,
+		})),
+	}).timeEntries as Array<{ id: string }>;
+}
+
 describe('invoicing export: entries changed between the PSA booking and billing, with a crash in between', () => {
 	let sandbox: WorkflowSandbox;
 
@@ -33,26 +62,8 @@ describe('invoicing export: entries changed between the PSA booking and billing,
 
 	it('bills only what the PSA holds as it is now; the rest stays unbilled under changedAfterBooking', async () => {
 		const { awork, onePsa } = sandbox;
-		onePsa.fake.seed({ contracts: [{ id: 'ctr_a', number: 'C-A', name: 'A' }, { id: 'ctr_b', number: 'C-B', name: 'B' }] });
-		const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
-			.customFieldDefinitions as Array<{ id: string }>;
-		const [projectA, projectB] = awork.fake.seed({
-			projects: [
-				{ name: 'Project A', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_a' }] },
-				{ name: 'Project B', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_b' }] },
-			],
-		}).projects as Array<{ id: string }>;
-		const yesterday = DateTime.now().setZone(ZONE).startOf('day').minus({ days: 1 });
-		const [untouched, edited, redated, moved, deletedLater, unbillableLater] = awork.fake.seed({
-			timeEntries: [0, 1, 2, 3, 4, 5].map((n) => ({
-				projectId: projectA.id,
-				startDateUtc: yesterday.plus({ hours: 9 + n }).toUTC().toISO(),
-				duration: 7200,
-				isBillable: true,
-				isBilled: false,
-				timezone: ZONE,
-			})),
-		}).timeEntries as Array<{ id: string }>;
+		const { projectA, projectB, yesterday } = seedTwoContracts(sandbox);
+		const [untouched, edited, redated, moved, deletedLater, unbillableLater] = seedTwoHourEntries(sandbox, projectA.id, yesterday, 6);
 		const workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE } });
 
 		// Crash: the PSA write lands, the run dies before billing.
@@ -138,26 +149,8 @@ describe('invoicing export: entries changed between the PSA booking and billing,
 
 	it('bills only the untouched entry and says what happened to each of the others', async () => {
 		const { awork, onePsa } = sandbox;
-		onePsa.fake.seed({ contracts: [{ id: 'ctr_a', number: 'C-A', name: 'A' }, { id: 'ctr_b', number: 'C-B', name: 'B' }] });
-		const [field] = awork.fake.seed({ customFieldDefinitions: [{ name: 'PSA Contract', type: 'text', entity: 'project', order: 1 }] })
-			.customFieldDefinitions as Array<{ id: string }>;
-		const [projectA, projectB] = awork.fake.seed({
-			projects: [
-				{ name: 'Project A', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_a' }] },
-				{ name: 'Project B', customFields: [{ customFieldDefinitionId: field.id, textValue: 'ctr_b' }] },
-			],
-		}).projects as Array<{ id: string }>;
-		const yesterday = DateTime.now().setZone(ZONE).startOf('day').minus({ days: 1 });
-		const [untouched, corrected, moved, unbillable, deleted] = awork.fake.seed({
-			timeEntries: [0, 1, 2, 3, 4].map((n) => ({
-				projectId: projectA.id,
-				startDateUtc: yesterday.plus({ hours: 9 + n }).toUTC().toISO(),
-				duration: 7200,
-				isBillable: true,
-				isBilled: false,
-				timezone: ZONE,
-			})),
-		}).timeEntries as Array<{ id: string }>;
+		const { projectA, projectB, yesterday } = seedTwoContracts(sandbox);
+		const [untouched, corrected, moved, unbillable, deleted] = seedTwoHourEntries(sandbox, projectA.id, yesterday, 5);
 		const workflowId = await sandbox.importShipped(FILE, { settings: { timezone: ZONE } });
 
 		// Edits land in awork (stamped as awork stamps a change) while the PSA write is on its way.
