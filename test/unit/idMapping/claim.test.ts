@@ -2,32 +2,18 @@
  * Claim > Take: of executions that take one claim at the same moment, exactly one goes on.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
 import type { FakeHandler } from '../../../devkit/fakes/shared/fakeServer';
-import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
-import { runIdMapping } from './run';
+import { runIdMapping, useFakeDataTables } from './run';
 
 const TABLE = 'awork_psa_id_mappings';
-let fake: FakeN8nDataTables;
-let baseUrl: string;
-
-beforeAll(async () => {
-	fake = new FakeN8nDataTables('key-1');
-	baseUrl = fake.baseUrl(await fake.listen());
-});
-afterAll(async () => await fake.close());
-beforeEach(() => {
-	fake.tables.clear();
-	fake.server.log.length = 0;
-	clearDataTableCaches();
-});
+const tables = useFakeDataTables();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function take(store: 'dataTable' | 'staticData', executionId: string, claimName: unknown = 'quote:q-1', leaseSeconds: unknown = 60, staticData: IDataObject = {}) {
 	return runIdMapping({
 		parameters: { store, tableName: TABLE, resource: 'claim', operation: 'take', claimName: claimName as string, leaseSeconds: leaseSeconds as number },
-		n8nApi: store === 'dataTable' ? { baseUrl, apiKey: 'key-1' } : undefined,
+		n8nApi: store === 'dataTable' ? { baseUrl: tables.baseUrl, apiKey: 'key-1' } : undefined,
 		input: [{ quoteId: 'q-1' }],
 		executionId,
 		staticData,
@@ -42,7 +28,7 @@ async function outputsOf(run: ReturnType<typeof take>): Promise<[IDataObject[], 
 	return [(outputs[0] ?? []).map((item) => item.json), (outputs[1] ?? []).map((item) => item.json)];
 }
 
-const claimRows = () => (fake.tableByName(TABLE)?.rows ?? []).filter((row) => row.namespace === '_claim');
+const claimRows = () => (tables.fake.tableByName(TABLE)?.rows ?? []).filter((row) => row.namespace === '_claim');
 
 describe.each(['dataTable', 'staticData'] as const)('Claim > Take (%s store)', (store) => {
 	// Static data claims live in the process: each case uses names of its own.
@@ -141,7 +127,7 @@ describe.each(['dataTable', 'staticData'] as const)('Claim > Take (%s store)', (
 describe('Claim > Take (dataTable store): the data table side', () => {
 	/** Swaps the handler of one fake route for one test. */
 	function wrapRoute(method: string, path: string, wrap: (original: FakeHandler) => FakeHandler): () => void {
-		const routes = (fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
+		const routes = (tables.fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
 		const route = routes.find((r) => r.method === method && r.segments.join('/') === path)!;
 		const original = route.handler;
 		route.handler = wrap(original);
@@ -168,11 +154,11 @@ describe('Claim > Take (dataTable store): the data table side', () => {
 		await outputsOf(take('dataTable', 'exec-1', 'quote:listed'));
 		await runIdMapping({
 			parameters: { store: 'dataTable', tableName: TABLE, resource: 'mapping', operation: 'save', namespace: 'ticket', externalId: 't-1', aworkId: 'a-1' },
-			n8nApi: { baseUrl, apiKey: 'key-1' },
+			n8nApi: { baseUrl: tables.baseUrl, apiKey: 'key-1' },
 		});
 		const listed = await runIdMapping({
 			parameters: { store: 'dataTable', tableName: TABLE, resource: 'mapping', operation: 'list', returnAll: true },
-			n8nApi: { baseUrl, apiKey: 'key-1' },
+			n8nApi: { baseUrl: tables.baseUrl, apiKey: 'key-1' },
 		});
 		expect(listed.error).toBeUndefined();
 		expect(listed.items.map((item) => [item.json.namespace, item.json.externalId])).toEqual([['ticket', 't-1']]);

@@ -4,29 +4,15 @@
  * the table the other execution created instead of failing.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
 import type { FakeHandler } from '../../../devkit/fakes/shared/fakeServer';
-import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
-import { runIdMapping } from './run';
+import { runIdMapping, useFakeDataTables } from './run';
 
 const TABLE = 'awork_psa_id_mappings';
-let fake: FakeN8nDataTables;
-let baseUrl: string;
-
-beforeAll(async () => {
-	fake = new FakeN8nDataTables('key-1');
-	baseUrl = fake.baseUrl(await fake.listen());
-});
-afterAll(async () => await fake.close());
-beforeEach(() => {
-	fake.tables.clear();
-	fake.server.log.length = 0;
-	clearDataTableCaches();
-});
+const tables = useFakeDataTables();
 
 /** Swaps the handler of POST /api/v1/data-tables for one test (FakeHttpServer keeps routes private). */
 function wrapCreateTable(wrap: (original: FakeHandler) => FakeHandler): () => void {
-	const routes = (fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
+	const routes = (tables.fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
 	const route = routes.find((r) => r.method === 'POST' && r.segments.join('/') === 'api/v1/data-tables')!;
 	const original = route.handler;
 	route.handler = wrap(original);
@@ -38,7 +24,7 @@ function wrapCreateTable(wrap: (original: FakeHandler) => FakeHandler): () => vo
 const save = (ext: string, aw: string) =>
 	runIdMapping({
 		parameters: { store: 'dataTable', tableName: TABLE, resource: 'mapping', operation: 'save', namespace: 'ticket', externalId: ext, aworkId: aw },
-		n8nApi: { baseUrl, apiKey: 'key-1' },
+		n8nApi: { baseUrl: tables.baseUrl, apiKey: 'key-1' },
 		input: [{}],
 	});
 
@@ -56,8 +42,8 @@ describe('Data Table store: table created by a parallel execution', () => {
 		} finally {
 			restore();
 		}
-		expect(fake.tables.size).toBe(1);
-		expect(fake.tableByName(TABLE)!.rows.map((row) => [row.externalId, row.aworkId])).toEqual([['tkt_1', 'task-1']]);
+		expect(tables.fake.tables.size).toBe(1);
+		expect(tables.fake.tableByName(TABLE)!.rows.map((row) => [row.externalId, row.aworkId])).toEqual([['tkt_1', 'task-1']]);
 	});
 
 	it('still fails with the server error when no table appeared', async () => {
@@ -68,6 +54,6 @@ describe('Data Table store: table created by a parallel execution', () => {
 		} finally {
 			restore();
 		}
-		expect(fake.tables.size).toBe(0);
+		expect(tables.fake.tables.size).toBe(0);
 	});
 });

@@ -5,29 +5,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
-import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
 import type { RunNodeResult } from '../../../devkit/engine/runNode';
-import { persisted, runIdMapping } from './run';
+import { persisted, runIdMapping, useFakeDataTables } from './run';
 
 const TABLE = 'awork_psa_id_mappings';
-let fake: FakeN8nDataTables;
-let baseUrl: string;
-
-beforeAll(async () => {
-	fake = new FakeN8nDataTables('key-1');
-	baseUrl = fake.baseUrl(await fake.listen());
-});
-afterAll(async () => await fake.close());
-beforeEach(() => {
-	fake.tables.clear();
-	fake.server.log.length = 0;
-	clearDataTableCaches();
-});
+const tables = useFakeDataTables();
 
 function save(store: 'dataTable' | 'staticData', executionId: string, ext: string, aw: string, staticData: IDataObject = {}, extra: IDataObject = {}) {
 	return runIdMapping({
 		parameters: { store, tableName: TABLE, resource: 'mapping', operation: 'save', namespace: 'ticket', externalId: ext, aworkId: aw, ...extra },
-		n8nApi: store === 'dataTable' ? { baseUrl, apiKey: 'key-1' } : undefined,
+		n8nApi: store === 'dataTable' ? { baseUrl: tables.baseUrl, apiKey: 'key-1' } : undefined,
 		executionId,
 		staticData,
 	});
@@ -36,11 +23,11 @@ function save(store: 'dataTable' | 'staticData', executionId: string, ext: strin
 const lookupByAwork = (store: 'dataTable' | 'staticData', aw: string, staticData: IDataObject = {}) =>
 	runIdMapping({
 		parameters: { store, tableName: TABLE, resource: 'mapping', operation: 'lookupByAworkId', namespace: 'ticket', aworkId: aw },
-		n8nApi: store === 'dataTable' ? { baseUrl, apiKey: 'key-1' } : undefined,
+		n8nApi: store === 'dataTable' ? { baseUrl: tables.baseUrl, apiKey: 'key-1' } : undefined,
 		staticData,
 	});
 
-const mappingRows = (aworkId: string) => (fake.tableByName(TABLE)?.rows ?? []).filter((row) => row.namespace === 'ticket' && row.aworkId === aworkId);
+const mappingRows = (aworkId: string) => (tables.fake.tableByName(TABLE)?.rows ?? []).filter((row) => row.namespace === 'ticket' && row.aworkId === aworkId);
 
 describe.each(['dataTable', 'staticData'] as const)('ID Mapping one-to-one under concurrency (%s store)', (store) => {
 	// Static data: a unique awork ID per case, since what one n8n process has saved is kept across cases.

@@ -3,6 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 import { IdMappingN8nApi } from '../../../credentials/IdMappingN8nApi.credentials';
 import { IdMapping } from '../../../nodes/IdMapping/IdMapping.node';
 import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
+import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
+import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
 
 export interface RunIdMappingOptions {
 	parameters: INodeParameters;
@@ -34,3 +36,23 @@ export async function runIdMapping(options: RunIdMappingOptions): Promise<RunNod
 export function persisted(staticData: IDataObject): IDataObject {
 	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
 }
+
+/**
+ * A fake n8n data-table API for one test file: started before its tests, emptied (tables, request
+ * log, the node's table cache) before each, closed after. Read `fake` and `baseUrl` inside tests.
+ */
+export function useFakeDataTables(apiKey = 'key-1'): { fake: FakeN8nDataTables; baseUrl: string } {
+	const bed = {} as { fake: FakeN8nDataTables; baseUrl: string };
+	beforeAll(async () => {
+		bed.fake = new FakeN8nDataTables(apiKey);
+		bed.baseUrl = bed.fake.baseUrl(await bed.fake.listen());
+	});
+	afterAll(async () => await bed.fake.close());
+	beforeEach(() => {
+		bed.fake.tables.clear();
+		bed.fake.server.log.length = 0;
+		clearDataTableCaches();
+	});
+	return bed;
+}
+
