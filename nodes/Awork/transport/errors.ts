@@ -3,7 +3,7 @@
  * field awork complained about, or says what to check for auth, permission, missing items
  * and rate limits.
  */
-import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import { formatSeconds, type RequestDeadlineError } from '../../shared/http/deadline';
 
 export interface AworkErrorBody {
@@ -149,18 +149,6 @@ function withAworkFacts(error: NodeApiError, message: string, description: strin
 export function aworkFailureOf(error: unknown): (AworkFailure & { status?: number }) | undefined {
 	const context = (error as { context?: { awork?: unknown } })?.context;
 	return context?.awork as (AworkFailure & { status?: number }) | undefined;
-}
-
-/**
- * The error to rethrow from a catch block: n8n's node errors as they are (with the item index
- * filled in), anything else wrapped so the UI shows it as a node error.
- */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
 
 /** A request that did not finish within its total deadline (a stalled or trickling answer). */

@@ -20,7 +20,8 @@ import { NO_REDIRECTS, pathSegment, RATELIMIT_RESET, sendWithLimits, urlForMessa
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/retry';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import type { RequestPacer } from '../../shared/pacer';
-import { asNodeError, aworkApiError, aworkDeadlineError, aworkNetworkError } from './errors';
+import { asOperationError } from '../../shared/operations/errors';
+import { aworkApiError, aworkDeadlineError, aworkNetworkError } from './errors';
 import { aworkPacer } from './pacing';
 
 export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
@@ -181,7 +182,7 @@ export async function aworkRequestFull<T>(
 			),
 		deadlineError: (error, { state, repeatable }) =>
 			aworkDeadlineError(node, error, { method, path, outcome: outcomeOf(repeatable), attempts: state.attempts }, options.itemIndex),
-		unknownError: (error) => asNodeError(node, error, options.itemIndex),
+		unknownError: (error) => asOperationError(node, error, options.itemIndex),
 	});
 
 	const { status, headers, body, state } = answer;
