@@ -29,11 +29,17 @@ function pick<T>(items: T[], random: () => number): T {
 	return items[Math.floor(random() * items.length)];
 }
 
-/** When a generated entry was last written: its end if that is past, else now. */
+/**
+ * When a generated entry was last written: when its time ended, but at least ten minutes ago. A
+ * generated backlog is old work, never a change made just before a run reads it (that is what
+ * Mark Billed's Leave Unbilled If Changed Since looks for), even for an entry that runs past now.
+ */
 function writtenOn(startMs: number, duration: number, now: string): string {
-	const endMs = startMs + duration * 1000;
-	return endMs < Date.parse(now) ? new Date(endMs).toISOString() : now;
+	return new Date(Math.min(startMs + duration * 1000, Date.parse(now) - WRITTEN_BEFORE_NOW_MS)).toISOString();
 }
+
+/** How long before now a generated or seeded entry was written at the latest. */
+export const WRITTEN_BEFORE_NOW_MS = 10 * 60_000;
 
 export function generateTimeEntries(store: AworkStore, options: GenerateOptions) {
 	const started = Date.now();

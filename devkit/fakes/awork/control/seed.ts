@@ -7,6 +7,7 @@ import { buildCustomFieldDefinition } from '../models/customFields';
 import { buildProject } from '../models/projects';
 import { buildComment, buildMilestone, buildTask, buildTaskList, buildTaskStatus } from '../models/tasks';
 import { buildTimeEntry } from '../models/timeEntries';
+import { WRITTEN_BEFORE_NOW_MS } from './generate';
 import { buildUser } from '../models/users';
 import { buildWebhook } from '../models/webhooks';
 import { buildProjectStatus, buildProjectTemplate, buildProjectType, buildTypeOfWork } from '../models/workspaceSettings';
@@ -61,16 +62,13 @@ function lowerIds(input: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * A seeded time entry stands for one tracked earlier: unless the seed says otherwise, it was
- * written when its time ended (or, still running, when it started), not at seeding. Otherwise
- * every seeded entry would count as changed just before a run that reads it.
+ * written when its time ended, but at least ten minutes ago (WRITTEN_BEFORE_NOW_MS), not at
+ * seeding. Otherwise every seeded entry would count as changed just before a run that reads it.
  */
 function stampAsTracked(rec: Rec, item: Record<string, unknown>): void {
-	const now = Date.now();
-	const end = Date.parse(String(rec.endDateUtc ?? ''));
-	const start = Date.parse(String(rec.startDateUtc ?? ''));
-	const written = end < now ? end : start < now ? start : undefined;
-	if (written === undefined) return;
-	const stamp = new Date(written).toISOString();
+	const end = Date.parse(String(rec.endDateUtc ?? rec.startDateUtc ?? ''));
+	if (Number.isNaN(end)) return;
+	const stamp = new Date(Math.min(end, Date.now() - WRITTEN_BEFORE_NOW_MS)).toISOString();
 	if (item.createdOn === undefined) rec.createdOn = stamp;
 	if (item.updatedOn === undefined) rec.updatedOn = stamp;
 }

@@ -289,6 +289,20 @@ describe('fake awork resources', () => {
 		expect(seen).toBe(total);
 	});
 
+	it('stamps seeded and generated time entries as written at their end, at the latest ten minutes ago', async () => {
+		const now = Date.now();
+		const endsSoon = new Date(now - 30 * 60_000).toISOString(); // starts 30 min ago, runs 1 h
+		const seeded = (await h.control.post('/seed', { timeEntries: [{ startDateUtc: '2024-01-01T09:00:00Z', duration: 3600 }, { startDateUtc: endsSoon, duration: 3600 }] }))
+			.data.timeEntries as Array<{ updatedOn: string; createdOn: string; endDateUtc: string }>;
+		expect(seeded[0].updatedOn).toBe(seeded[0].endDateUtc);
+		expect(Date.parse(seeded[1].updatedOn)).toBeLessThanOrEqual(now - 10 * 60_000 + 1000);
+		expect(seeded[1].createdOn).toBe(seeded[1].updatedOn);
+		await h.control.post('/timeentries/generate', { count: 20, billableRatio: 1, billedRatio: 0, from: endsSoon, to: new Date(now).toISOString() });
+		const generated = (await h.api.get('/timeentries', { params: { filterby: `startDateUtc ge datetime'${endsSoon.slice(0, 19)}Z'`, pageSize: 100 } })).data as Array<{ updatedOn: string }>;
+		expect(generated.length).toBeGreaterThanOrEqual(20);
+		expect(generated.every((entry) => Date.parse(entry.updatedOn) <= now - 10 * 60_000 + 1000)).toBe(true);
+	});
+
 	it('exposes state, per-collection filtered state and reset through the control API', async () => {
 		await h.control.post('/seed', {
 			users: [{ firstName: 'Max', lastName: 'Muster', _me: true }],
