@@ -295,6 +295,10 @@ export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: num
 		psaBatchFloor,
 	};
 	if (limited) figures.psaBudgetUse = budgetUse(sandbox, options.psaLimitPerMinute!);
+	// A fast export that booked or billed less than it was given is no figure to publish.
+	if (figures.status === 'success' && (figures.psaEntries !== entries || figures.billed !== entries)) {
+		throw new Error(`${workflow} export of ${entries} entries ended with ${figures.psaEntries} in the PSA and ${figures.billed} billed; the figures would be wrong`);
+	}
 	return figures;
 }
 

@@ -62,16 +62,29 @@ describe('awork node: Check PSA Bookings', () => {
 		expect(result.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([1, 2, 5, 6]);
 	});
 
-	it('reads 40 IDs per request and skips the bookings that are not awork IDs', async () => {
+	it('reads the bookings\' days in one request and only the IDs not found there by ID, 40 per request; skips non-awork IDs', async () => {
 		const [project] = bed.seed({ projects: [{ name: 'Client' }] }).projects;
 		const ids = bed
 			.seed({ timeEntries: Array.from({ length: 45 }, () => ({ projectId: project.id, startDateUtc: '2026-11-30T09:00:00Z', timezone: 'UTC', duration: 3600, isBillable: true, isBilled: true })) })
 			.timeEntries.map((seededEntry) => String(seededEntry.id));
-		const result = await check([...ids.map((id) => booking(id, 1)), booking('not-an-awork-id', 1)]);
+		const deleted = Array.from({ length: 45 }, (_, n) => `0b1e8c3a-6a0f-4f59-9d2c-${String(n).padStart(12, '0')}`);
+		const result = await check([...ids.map((id) => booking(id, 1)), ...deleted.map((id) => booking(id, 1)), booking('not-an-awork-id', 1)]);
+		expect(json(result).map((item) => item.problem)).toEqual(deleted.map(() => 'deletedInAwork'));
+		const reads = bed.requestsTo('GET', /^\/api\/v1\/timeentries$/).map((read) => read.query.filterby);
+		expect(reads[0]).toBe("startDateUtc ge datetime'2026-11-29T00:00:00Z' and startDateUtc lt datetime'2026-12-02T00:00:00Z'");
+		expect(reads.slice(1).map((filter) => (filter.match(/id eq guid'/g) ?? []).length)).toEqual([40, 5]);
+	});
+
+	it('reads by ID only when the bookings spread over more than 31 days', async () => {
+		const [project] = bed.seed({ projects: [{ name: 'Client' }] }).projects;
+		const [early, late] = bed
+			.seed({
+				timeEntries: ['2026-09-01T09:00:00Z', '2026-11-30T09:00:00Z'].map((startDateUtc) => ({ projectId: project.id, startDateUtc, timezone: 'UTC', duration: 3600, isBillable: true, isBilled: true })),
+			})
+			.timeEntries.map((seededEntry) => String(seededEntry.id));
+		const result = await check([booking(early, 1, '2026-09-01'), booking(late, 1, '2026-11-30')]);
 		expect(json(result)).toEqual([]);
-		const reads = bed.requestsTo('GET', /^\/api\/v1\/timeentries$/);
-		expect(reads).toHaveLength(2);
-		expect((reads[0].query.filterby.match(/id eq guid'/g) ?? []).length).toBe(40);
+		expect(bed.requestsTo('GET', /^\/api\/v1\/timeentries$/).map((read) => (read.query.filterby.match(/id eq guid'/g) ?? []).length)).toEqual([2]);
 	});
 
 	it('counts correction entries with their booking', async () => {

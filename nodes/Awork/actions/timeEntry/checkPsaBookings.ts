@@ -6,11 +6,12 @@
  * after it was billed. Entries still unbilled are the export's to settle (it compares them with
  * the PSA's booking itself), and externalIds that are not awork IDs (invoice positions) are skipped.
  * A booking's hours include its correction entries (`<ID>:correction:<n>`).
- * Costs one awork request per 40 bookings.
+ * Costs one paged read of the bookings' days (a day more on each side, for time zones), plus one
+ * request per 40 bookings not found there (deleted, or moved to another day).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { aworkRequestAllPages, isGuid } from '../../transport';
-import { eq, guid, or } from '../../transport/filter';
+import { and, datetime, eq, ge, guid, lt, or } from '../../transport/filter';
 import { forOperation } from '../../descriptions';
 
 /** `<awork ID>:correction:<n>`, as The One PSA's Export to Contract names a correction entry. */
@@ -18,6 +19,11 @@ const CORRECTION = /^(.*):correction:\d+$/;
 
 /** IDs per read: `id eq guid'…'` 40 times keeps the URL near 2 KB. */
 export const IDS_PER_READ = 40;
+
+/** Bookings spread over more days than this are read by ID only: a read of every day would be larger. */
+export const MAX_DAYS_READ_BY_DATE = 31;
+
+const DAY_MS = 86_400_000;
 
 export type BookingProblem = 'deletedInAwork' | 'notBillableInAwork' | 'changedAfterBilling';
 
@@ -40,10 +46,27 @@ interface Booking {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
 
-async function readEntries(this: IExecuteFunctions, ids: string[]): Promise<Map<string, IDataObject>> {
+/** The awork entries of these bookings: by their days first, the rest by ID. */
+async function readEntries(this: IExecuteFunctions, bookings: Booking[]): Promise<Map<string, IDataObject>> {
+	const wanted = new Set(bookings.map((booking) => booking.externalId));
 	const found = new Map<string, IDataObject>();
-	for (let start = 0; start < ids.length; start += IDS_PER_READ) {
-		const chunk = ids.slice(start, start + IDS_PER_READ);
+	const days = bookings.map((booking) => Date.parse(`${text(booking.json.date)?.slice(0, 10) ?? ''}T00:00:00Z`)).filter((ms) => !Number.isNaN(ms));
+	if (days.length) {
+		const first = Math.min(...days);
+		const last = Math.max(...days);
+		if ((last - first) / DAY_MS <= MAX_DAYS_READ_BY_DATE) {
+			// The PSA's date is the local day; a day more on each side covers every time zone.
+			const entries = (await aworkRequestAllPages.call(this, '/timeentries', {
+				filter: and(ge('startDateUtc', datetime(new Date(first - DAY_MS))), lt('startDateUtc', datetime(new Date(last + 2 * DAY_MS)))),
+				orderBy: 'startDateUtc,id',
+				keep: (entry) => wanted.has(String((entry as IDataObject).id ?? '').toLowerCase()),
+			})) as IDataObject[];
+			for (const entry of entries) found.set(String(entry.id).toLowerCase(), entry);
+		}
+	}
+	const missing = [...wanted].filter((id) => !found.has(id));
+	for (let start = 0; start < missing.length; start += IDS_PER_READ) {
+		const chunk = missing.slice(start, start + IDS_PER_READ);
 		const entries = (await aworkRequestAllPages.call(this, '/timeentries', {
 			filter: or(...chunk.map((id) => eq('id', guid(id)))),
 		})) as IDataObject[];
@@ -99,7 +122,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const extra = correctionHours.get(booking.externalId);
 		if (extra) booking.json = { ...booking.json, hours: Math.round((Number(booking.json.hours) + extra) * factor) / factor };
 	}
-	const entries = await readEntries.call(this, [...new Set(bookings.map((booking) => booking.externalId))]);
+	const entries = await readEntries.call(this, bookings);
 	const output: INodeExecutionData[] = [];
 	for (const booking of bookings) {
 		const found = describeProblem(booking, entries.get(booking.externalId), decimals);
