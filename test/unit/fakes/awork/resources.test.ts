@@ -291,7 +291,8 @@ describe('fake awork resources', () => {
 
 	it('stamps seeded and generated time entries as written at their end, at the latest ten minutes ago', async () => {
 		const now = Date.now();
-		const endsSoon = new Date(now - 30 * 60_000).toISOString(); // starts 30 min ago, runs 1 h
+		// A whole minute 30 minutes ago (the generator starts entries on whole minutes): runs 1 h, past now.
+		const endsSoon = new Date(Math.floor((now - 30 * 60_000) / 60_000) * 60_000).toISOString();
 		const seeded = (await h.control.post('/seed', { timeEntries: [{ startDateUtc: '2024-01-01T09:00:00Z', duration: 3600 }, { startDateUtc: endsSoon, duration: 3600 }] }))
 			.data.timeEntries as Array<{ updatedOn: string; createdOn: string; endDateUtc: string }>;
 		expect(seeded[0].updatedOn).toBe(seeded[0].endDateUtc);
