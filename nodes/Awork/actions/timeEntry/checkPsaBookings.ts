@@ -13,9 +13,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { aworkRequestAllPages, isGuid } from '../../transport';
 import { and, datetime, eq, ge, guid, lt, or } from '../../transport/filter';
 import { forOperation } from '../../descriptions';
-
-/** `<awork ID>:correction:<n>`, as The One PSA's Export to Contract names a correction entry. */
-const CORRECTION = /^(.*):correction:\d+$/;
+import { correctedExternalId } from '../../../shared/correctionId';
+import { entryNow } from '../../helpers/timeEntry/entryNow';
 
 /** IDs per read: `id eq guid'…'` 40 times keeps the URL near 2 KB. */
 export const IDS_PER_READ = 40;
@@ -78,14 +77,7 @@ async function readEntries(this: IExecuteFunctions, bookings: Booking[]): Promis
 function describeProblem(booking: Booking, entry: IDataObject | undefined, decimals: number): { problem: BookingProblem; now: IDataObject | null } | undefined {
 	if (!entry) return { problem: 'deletedInAwork', now: null };
 	const seconds = Number(entry.duration);
-	const start = text(entry.startDateLocal) ?? text(entry.startDateUtc);
-	const now = {
-		hours: Number.isFinite(seconds) ? Math.round((seconds / 3600) * 10 ** decimals) / 10 ** decimals : null,
-		date: start ? start.slice(0, 10) : null,
-		isBillable: entry.isBillable === true,
-		isBilled: entry.isBilled === true,
-		projectId: text(entry.projectId),
-	};
+	const now = { ...entryNow(entry, decimals), isBilled: entry.isBilled === true };
 	if (!now.isBillable) return { problem: 'notBillableInAwork', now };
 	// Unbilled: the export posts it, finds this booking as a duplicate and compares it then.
 	if (!now.isBilled) return undefined;
@@ -112,9 +104,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const correctionHours = new Map<string, number>();
 	items.forEach((item, itemIndex) => {
 		const externalId = text(item.json.externalId)?.trim().toLowerCase();
-		const correction = externalId ? CORRECTION.exec(externalId) : null;
-		if (correction && isGuid(correction[1])) {
-			correctionHours.set(correction[1], (correctionHours.get(correction[1]) ?? 0) + (Number(item.json.hours) || 0));
+		const corrected = externalId ? correctedExternalId(externalId) : undefined;
+		if (corrected && isGuid(corrected)) {
+			correctionHours.set(corrected, (correctionHours.get(corrected) ?? 0) + (Number(item.json.hours) || 0));
 		} else if (externalId && isGuid(externalId)) bookings.push({ itemIndex, externalId, json: item.json });
 	});
 	const factor = 10 ** decimals;

@@ -8,6 +8,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
 import { datetime, ge, parseIsoDate } from '../../transport/filter';
+import { entryNow } from './entryNow';
 
 /** awork stamps updatedOn with its own clock; this much difference from n8n's is allowed for. */
 export const CLOCK_ALLOWANCE_MS = 60_000;
@@ -42,13 +43,5 @@ export async function findChangedSince(this: IExecuteFunctions, ids: readonly st
 
 /** What the report says about an entry left unbilled because it changed while it was exported. */
 export function describeChangedEntry(entry: IDataObject): IDataObject {
-	const start = typeof entry.startDateLocal === 'string' ? entry.startDateLocal : typeof entry.startDateUtc === 'string' ? entry.startDateUtc : '';
-	const duration = Number(entry.duration);
-	return {
-		hours: Number.isFinite(duration) ? Math.round((duration / 3600) * 100) / 100 : null,
-		date: start ? start.slice(0, 10) : null,
-		projectId: typeof entry.projectId === 'string' ? entry.projectId : null,
-		isBillable: entry.isBillable === true,
-		changedAt: typeof entry.updatedOn === 'string' ? entry.updatedOn : null,
-	};
+	return { ...entryNow(entry), changedAt: typeof entry.updatedOn === 'string' ? entry.updatedOn : null };
 }

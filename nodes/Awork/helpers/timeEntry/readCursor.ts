@@ -6,6 +6,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { isGuid } from '../../transport';
+import { utcInstantMs } from './startInstant';
 
 export const CURSOR_AT_START = 'start';
 
@@ -15,10 +16,9 @@ export interface ReadCursor {
 	id: string;
 }
 
+/** startDateUtc as awork serves it (either reading), as an instant. */
 function servedStartMs(value: unknown): number | undefined {
-	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-	const ms = Date.parse(/^\d{4}-\d{2}-\d{2}T[^Z+-]*$/.test(value) ? `${value}Z` : value);
-	return Number.isNaN(ms) ? undefined : ms;
+	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? utcInstantMs(value) : undefined;
 }
 
 export function readCursorOption(this: IExecuteFunctions, value: unknown, itemIndex: number): ReadCursor | undefined {

@@ -20,9 +20,12 @@ export function entryInstantMs(entry: IDataObject, which: 'start' | 'end'): numb
 		const ms = Date.parse(`${date.slice(0, 10)}T${time[1]}:${time[2]}:${time[3] ?? '00'}${time[4] ?? ''}Z`);
 		if (!Number.isNaN(ms)) return ms;
 	}
-	// A date-time without an offset is UTC here, as the field's name says.
-	const withZone = /^\d{4}-\d{2}-\d{2}T[^Z+-]*$/.test(date) ? `${date}Z` : date;
-	const ms = Date.parse(withZone);
+	return utcInstantMs(date);
+}
+
+/** A date or date-time as awork serves its *Utc fields; one without an offset is UTC, as the name says. */
+export function utcInstantMs(value: string): number | undefined {
+	const ms = Date.parse(/^\d{4}-\d{2}-\d{2}T[^Z+-]*$/.test(value) ? `${value}Z` : value);
 	return Number.isNaN(ms) ? undefined : ms;
 }
 

@@ -16,10 +16,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { fetchAll, filterQuery } from '../../transport';
 import type { ExportJob, ExportResult } from './exporter';
 import { postSingle } from './postEntry';
+import { correctedExternalId, correctionExternalId } from '../../../shared/correctionId';
 
 /** externalId of the n-th correction of a booking. */
-export const correctionExternalId = (externalId: string, n: number) => `${externalId}:correction:${n}`;
-const CORRECTION = /^(.*):correction:(\d+)$/;
 
 export interface DriftCheckSettings {
 	postCorrections: boolean;
@@ -100,8 +99,8 @@ export async function checkDuplicatesAgainstPsa(
 		for (const booked of listed) {
 			if (booked.contractId !== contractId || typeof booked.externalId !== 'string') continue;
 			heldHere.set(booked.externalId, booked);
-			const correction = CORRECTION.exec(booked.externalId);
-			if (correction) correctionsOf.set(correction[1], [...(correctionsOf.get(correction[1]) ?? []), booked]);
+			const corrected = correctedExternalId(booked.externalId);
+			if (corrected) correctionsOf.set(corrected, [...(correctionsOf.get(corrected) ?? []), booked]);
 		}
 		for (const job of contractJobs) {
 			const externalId = job.entry.externalId;
