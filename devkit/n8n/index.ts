@@ -3,7 +3,7 @@
  *
  *   const n8n = await startN8n();
  *   const credId = await n8n.createCredential({ name: 'awork', type: 'aworkPsaApi', data: {...} });
- *   const wfId = await n8n.importWorkflow('my-workflow.json', { credentials: { aworkPsaApi: credId } });
+ *   const wfId = await n8n.importWorkflow(path.join(__dirname, 'workflows', 'my-workflow.json'), { credentials: { aworkPsaApi: credId } });
  *   const run = await n8n.executeWorkflowCli(wfId);      // run.ok, nodeOutput(run.result, 'Awork')
  *   await n8n.stop();
  */
@@ -19,7 +19,7 @@ export type { Execution, ExecutionRun, NodeRun, ListExecutionsOptions } from './
 export { ensureN8nInstalled, n8nCacheDir, REPO_ROOT, ARTIFACTS_DIR } from './install';
 export type { N8nInstallation } from './install';
 export { preparePackage, installPackageInto, staleBuildReason, PACKAGE_NAME } from './package';
-export { loadWorkflow, withCredentials, withPlaceholders, WORKFLOWS_DIR } from './workflows';
+export { loadWorkflow, withCredentials, withPlaceholders } from './workflows';
 export type { WorkflowJson, WorkflowNodeJson, CredentialRef } from './workflows';
 export { MemorySampler } from './memory';
 export type { MemoryPeak } from './memory';

@@ -16,10 +16,8 @@ function findRepoRoot(start: string): string {
 }
 
 export const REPO_ROOT = findRepoRoot(__dirname);
-/** The e2e tests' folder: their workflow files and, in artifacts/, the n8n logs. */
-export const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
-/** Copies of n8n logs from every run, kept for reading after a failure (gitignored). */
-export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
+/** Copies of n8n logs (and editor screenshots) from every run, kept for reading after a failure (gitignored). */
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, '.artifacts', 'n8n');
 /** The installer sits next to this file in the sources (devkit/n8n), also when this runs from build/. */
 const INSTALL_SCRIPT = path.join(REPO_ROOT, 'devkit', 'n8n', 'install-n8n.sh');
 

@@ -120,7 +120,7 @@ export class N8nProcess {
 		protected readonly options: StartN8nOptions,
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
-		// The log lives in test/e2e/artifacts so it survives the user folder's removal.
+		// The log lives in .artifacts/n8n so it survives the user folder's removal.
 		const label = (options.label ?? 'n8n').replace(/[^\w.-]+/g, '_');
 		fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
 		this.logFile = path.join(ARTIFACTS_DIR, `${path.basename(userFolder)}-${label}.log`);
@@ -250,7 +250,7 @@ export class N8nProcess {
 		await this.start();
 	}
 
-	/** Stops n8n for good and removes the user folder (N8N_E2E_KEEP=1 keeps it); the log stays in test/e2e/artifacts. */
+	/** Stops n8n for good and removes the user folder (N8N_E2E_KEEP=1 keeps it); the log stays in .artifacts/n8n. */
 	async stop(options: { keepFolder?: boolean } = {}): Promise<void> {
 		if (this.removed) return;
 		await this.shutdown();

@@ -149,7 +149,7 @@ export class N8nRestClient {
 		return { id: ref, name };
 	}
 
-	/** Saves a workflow (object, or file name in test/e2e/workflows, or path) through REST; returns its id. */
+	/** Saves a workflow (object, or path of its JSON file) through REST; returns its id. */
 	async importWorkflow(workflowOrPath: WorkflowJson | string, options: ImportOptions = {}): Promise<string> {
 		let workflow = typeof workflowOrPath === 'string' ? loadWorkflow(workflowOrPath) : workflowOrPath;
 		const refs: Record<string, CredentialRef> = {};

@@ -1,8 +1,6 @@
-/** Test workflow JSON: loading from test/e2e/workflows and pointing credential references at real ids. */
+/** Workflow JSON: loading it from a file and pointing credential references at real ids. */
 import fs from 'node:fs';
-import path from 'node:path';
 
-import { E2E_DIR } from './install';
 
 export interface WorkflowNodeJson {
 	id?: string;
@@ -29,11 +27,8 @@ export interface WorkflowJson {
 	[key: string]: unknown;
 }
 
-export const WORKFLOWS_DIR = path.join(E2E_DIR, 'workflows');
-
-/** Reads a workflow JSON; a bare file name is looked up in test/e2e/workflows. */
-export function loadWorkflow(fileOrPath: string): WorkflowJson {
-	const file = path.isAbsolute(fileOrPath) || fs.existsSync(fileOrPath) ? fileOrPath : path.join(WORKFLOWS_DIR, fileOrPath);
+/** Reads a workflow JSON file; the caller says where (tests keep their own under test/). */
+export function loadWorkflow(file: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowJson;
 }
 

@@ -42,7 +42,7 @@ export async function chooseN8nPort(wanted: number | undefined): Promise<number>
 }
 
 /**
- * The harness's n8n with its log outside test/e2e/artifacts: an e2e run empties that folder at
+ * The harness's n8n with its log outside .artifacts/n8n: an e2e run empties that folder at
  * its start, which would take the log away from a demo that is starting or running.
  */
 class DemoN8nInstance extends N8nInstance {

@@ -5,6 +5,7 @@
  */
 import { startFakeAwork, type RunningFakeAwork } from '../../devkit/fakes/awork';
 import { nodeOutput, runError, startN8n, type N8nInstance } from '../../devkit/n8n';
+import { testWorkflow } from './workflows';
 
 describe('Awork node in real n8n', () => {
 	let awork: RunningFakeAwork;
@@ -35,7 +36,7 @@ describe('Awork node in real n8n', () => {
 			type: 'aworkPsaApi',
 			data: { apiKey: awork.fake.apiKey, baseUrl: awork.baseUrl },
 		});
-		workflowId = await n8n.importWorkflow('awork-project-and-time-entries.json', {
+		workflowId = await n8n.importWorkflow(testWorkflow('awork-project-and-time-entries.json'), {
 			credentials: { aworkPsaApi: credentialId },
 		});
 	});

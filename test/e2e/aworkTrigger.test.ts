@@ -5,6 +5,7 @@
  */
 import { startFakeAwork, type RunningFakeAwork } from '../../devkit/fakes/awork';
 import { httpRequest, nodeOutput, startN8n, type N8nInstance } from '../../devkit/n8n';
+import { testWorkflow } from './workflows';
 
 const WEBHOOK_ID = '0f3c2f8e-6b1a-4c55-9a8e-1d2b3c4d5e6f';
 const SECRET_HEADER = 'x-awork-webhook-secret';
@@ -37,7 +38,7 @@ describe('Awork Trigger in real n8n', () => {
 			type: 'aworkPsaApi',
 			data: { apiKey: awork.fake.apiKey, baseUrl: awork.baseUrl },
 		});
-		workflowId = await n8n.importWorkflow('awork-trigger.json', { credentials: { aworkPsaApi: credentialId } });
+		workflowId = await n8n.importWorkflow(testWorkflow('awork-trigger.json'), { credentials: { aworkPsaApi: credentialId } });
 	});
 
 	afterAll(async () => {

@@ -7,7 +7,7 @@
  *   the editor no node is unknown or shows a warning, every package node has its icon (the SVG
  *   from the package, loaded), and every package node's panel shows its parameters without an
  *   error text or a parameter warning.
- * Screenshots: test/e2e/artifacts/editor-<workflow>.png (canvas), editor-<workflow>-import.png
+ * Screenshots: .artifacts/n8n/editor-<workflow>.png (canvas), editor-<workflow>-import.png
  * (editor import) and editor/<workflow>/<node>.png (panels); timings in editor-timings.json.
  */
 import { randomBytes } from 'node:crypto';

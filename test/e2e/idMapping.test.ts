@@ -6,6 +6,7 @@
  *   through n8n's own public API, with a table the node created.
  */
 import { nodeOutput, runError, startN8n, type N8nInstance } from '../../devkit/n8n';
+import { testWorkflow } from './workflows';
 
 describe('ID Mapping node in real n8n', () => {
 	let n8n: N8nInstance;
@@ -20,7 +21,7 @@ describe('ID Mapping node in real n8n', () => {
 
 	describe('workflow static data', () => {
 		it('a mapping saved by one CLI run is found by the next run of the same workflow', async () => {
-			const workflowId = await n8n.importWorkflow('idmapping-static-mappings.json');
+			const workflowId = await n8n.importWorkflow(testWorkflow('idmapping-static-mappings.json'));
 
 			const first = await n8n.executeWorkflowCli(workflowId);
 			expect(runError(first.result)).toBeUndefined();
@@ -52,7 +53,7 @@ describe('ID Mapping node in real n8n', () => {
 		});
 
 		it('a checkpoint set in one run is read by the next; moving it back without Force is refused', async () => {
-			const workflowId = await n8n.importWorkflow('idmapping-static-checkpoint.json');
+			const workflowId = await n8n.importWorkflow(testWorkflow('idmapping-static-checkpoint.json'));
 
 			const first = await n8n.executeWorkflowCli(workflowId);
 			expect(first.ok).toBe(true);
@@ -116,8 +117,8 @@ describe('ID Mapping node in real n8n', () => {
 
 		it('a mapping and a checkpoint saved by workflow A are found by workflow B', async () => {
 			const credentials = { idMappingN8nApi: credentialId };
-			const workflowA = await n8n.importWorkflow('idmapping-datatable-save.json', { credentials });
-			const workflowB = await n8n.importWorkflow('idmapping-datatable-lookup.json', { credentials });
+			const workflowA = await n8n.importWorkflow(testWorkflow('idmapping-datatable-save.json'), { credentials });
+			const workflowB = await n8n.importWorkflow(testWorkflow('idmapping-datatable-lookup.json'), { credentials });
 
 			const before = await n8n.executeWorkflowCli(workflowB);
 			expect(runError(before.result)).toBeUndefined();

@@ -10,6 +10,7 @@
  */
 import { sendSignedWebhook, signPsaBody, startFakeOnePsa, webhookEnvelope, type RunningFakeOnePsa } from '../../devkit/fakes/onepsa';
 import { loadWorkflow, nodeOutput, startN8n, type N8nInstance } from '../../devkit/n8n';
+import { testWorkflow } from './workflows';
 
 const WEBHOOK_ID = '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 const SECRET = 'whsec_e2e_0123456789';
@@ -40,7 +41,7 @@ describe('One PSA Trigger in real n8n', () => {
 			type: 'onePsaApi',
 			data: { tenantId: 'tenant-1', apiUrl: psa.baseUrl, integrationKey: 'psa-integration-key', apiKey: '', webhookSecret: SECRET },
 		});
-		workflowId = await n8n.importWorkflow('onepsa-trigger.json', { credentials: { onePsaApi: credentialId } });
+		workflowId = await n8n.importWorkflow(testWorkflow('onepsa-trigger.json'), { credentials: { onePsaApi: credentialId } });
 		await n8n.activateWorkflow(workflowId);
 	});
 
@@ -91,7 +92,7 @@ describe('One PSA Trigger in real n8n', () => {
 	});
 
 	it('answers with the last node\'s data when asked to respond when the last node finishes', async () => {
-		const workflow = loadWorkflow('onepsa-trigger.json');
+		const workflow = loadWorkflow(testWorkflow('onepsa-trigger.json'));
 		const trigger = workflow.nodes[0];
 		trigger.webhookId = '2b3c4d5e-6f7a-4b8c-9d0e-2f3a4b5c6d7e';
 		trigger.parameters.responseMode = 'lastNode';
@@ -110,7 +111,7 @@ describe('One PSA Trigger in real n8n', () => {
 			type: 'onePsaApi',
 			data: { tenantId: 'tenant-1', apiUrl: psa.baseUrl, integrationKey: 'psa-integration-key', apiKey: '', webhookSecret: '' },
 		});
-		const workflow = loadWorkflow('onepsa-trigger.json');
+		const workflow = loadWorkflow(testWorkflow('onepsa-trigger.json'));
 		workflow.nodes[0].webhookId = '3c4d5e6f-7a8b-4c9d-8e1f-3a4b5c6d7e8f';
 		const id = await n8n.importWorkflow(workflow, { credentials: { onePsaApi: openDoor } });
 		const status = await n8n.activateWorkflow(id, { allowFailure: true });
@@ -134,7 +135,7 @@ describe('One PSA Trigger in real n8n', () => {
 		const runs = async () => (await n8n.listExecutions(replayWorkflowId, { includeData: false })).length;
 
 		beforeAll(async () => {
-			const workflow = loadWorkflow('onepsa-trigger.json');
+			const workflow = loadWorkflow(testWorkflow('onepsa-trigger.json'));
 			workflow.nodes[0].webhookId = REPLAY_WEBHOOK_ID;
 			replayWorkflowId = await n8n.importWorkflow(workflow, { credentials: { onePsaApi: credentialId } });
 			await n8n.activateWorkflow(replayWorkflowId);
@@ -181,7 +182,7 @@ describe('One PSA Trigger in real n8n', () => {
 		it('checks with the trigger\'s own Webhook Secret credential when "Webhook Secret From" says so', async () => {
 			const ownSecret = 'whsec_second_webhook_in_hub';
 			const own = await n8n.createCredential({ name: 'Hub webhook: status sync', type: 'onePsaWebhookApi', data: { webhookSecret: ownSecret } });
-			const workflow = loadWorkflow('onepsa-trigger.json');
+			const workflow = loadWorkflow(testWorkflow('onepsa-trigger.json'));
 			const trigger = workflow.nodes[0];
 			trigger.webhookId = '5e6f7a8b-9c0d-4e1f-8a2b-5c6d7e8f9a01';
 			trigger.parameters.secretSource = 'webhookCredential';
@@ -210,7 +211,7 @@ describe('One PSA Trigger in real n8n', () => {
 			],
 		});
 		psa.fake.log.length = 0;
-		const exportId = await n8n.importWorkflow('onepsa-export.json', { credentials: { onePsaApi: credentialId } });
+		const exportId = await n8n.importWorkflow(testWorkflow('onepsa-export.json'), { credentials: { onePsaApi: credentialId } });
 
 		const first = await n8n.executeWorkflowCli(exportId);
 		expect(first.ok).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * Jest environment for the e2e project: a plain Node environment that, when a test or hook
  * fails, prints the tail of the log of every n8n instance that test started or had running.
- * The full logs stay in test/e2e/artifacts (emptied at the start of each e2e run).
+ * The full logs stay in .artifacts/n8n (emptied at the start of each e2e run).
  */
 import type { Circus } from '@jest/types';
 import NodeEnvironment from 'jest-environment-node';
