@@ -3,15 +3,32 @@
  * invoice positions. No requests: awork's time entries carry the project, task, user and type of
  * work names. Every position lists the time entry IDs it covers and pairs with their items.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { errorItem } from '../../../shared/operations';
 import { forOperation } from '../../descriptions';
 import { buildPositions, type CoveredEntry, type Position, type PositionSettings } from '../../helpers/timeEntry/positions/buildPositions';
-import { entryFacts } from '../../helpers/timeEntry/positions/entryFacts';
+import { readCompleteTimeEntry } from '../../../shared/billing/billingRecord';
 import type { RateRow } from '../../helpers/timeEntry/positions/rates';
 import { positionProperties } from '../../descriptions/invoicePositions';
 
-export const description = forOperation('timeEntry', 'toInvoicePositions', positionProperties);
+/** Keeps an ID given to a position earlier (e.g. planned before it was booked), so a retry books it under the same ID. */
+const positionIdField: INodeProperties = {
+	displayName: 'Position ID From Field',
+	name: 'positionIdField',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. plannedPosition.externalId',
+	description:
+		'Field (a dot path) of the time entries holding an ID their position already has. When every entry of a position holds the same ID there, the position keeps it as positionId; otherwise positionId is made from its entry IDs.',
+};
+
+export const description = forOperation(
+	'timeEntry',
+	'toInvoicePositions',
+	positionProperties.map((property) =>
+		property.name === 'positionOptions' ? { ...property, options: [...(property.options ?? []), positionIdField] } : property,
+	),
+);
 
 function finiteNumber(this: IExecuteFunctions, value: unknown, field: string, minimum: number, exclusive = false): number {
 	const parsed = typeof value === 'number' ? value : Number(value);
@@ -57,11 +74,12 @@ export const runs = 'batch';
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const settings = readSettings.call(this);
+	settings.idField = String(this.getNodeParameter('positionOptions.positionIdField', 0, '')).trim() || undefined;
 	const skipNonBillable = this.getNodeParameter('positionOptions.skipNonBillable', 0, true) as boolean;
 	const errors: INodeExecutionData[] = [];
 	const byId = new Map<string, CoveredEntry>();
 	items.forEach((item, itemIndex) => {
-		const facts = entryFacts(item.json);
+		const facts = readCompleteTimeEntry(item.json);
 		if (typeof facts === 'string') {
 			const error = new NodeOperationError(this.getNode(), `Input item ${itemIndex} is not an awork time entry: ${facts}`, {
 				itemIndex,

@@ -4,12 +4,14 @@
  * because an expression that reads thousands of items costs n8n's expression sandbox hundreds of
  * milliseconds per run.
  *
- * The input items are bookings, as The One PSA's Export to Contract outputs them: `status`
- * (created, duplicate, failed), `reason`, `contractId`, `projectId`, `date`, `seconds`,
- * `coveredAworkTimeEntryIds` and, for an entry changed after its booking, `changedAfterBooking` (or
- * `correction`, when a correction entry settled it). Other items count as bookings of the IDs read from them.
+ * The input items are bookings as The One PSA's Export to Contract outputs them, read with the
+ * one booking reader (nodes/shared/billing/booking.ts). Other items count as bookings of the IDs
+ * read from them. Totals carry the names a run's summary uses (`entriesFound`, `positions`), and
+ * projects and failures the project's name, so the workflow only passes them on.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { readBooking, type BookingRead } from '../../../shared/billing/booking';
+import { roundHours } from '../../../shared/billing/fields';
 import { describeChangedEntry } from './changedSinceRead';
 import type { OutcomeById } from './setIsBilledBatch';
 
@@ -21,6 +23,8 @@ export interface Booking {
 
 interface ProjectTotals {
 	projectId: string | null;
+	/** The project's name, where the bookings carry it. */
+	project: string | null;
 	contractId: string | null;
 	entries: number;
 	seconds: number;
@@ -32,19 +36,13 @@ interface ProjectTotals {
 	changedAfterBooking: number;
 }
 
-const roundHours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
-
-function textOrNull(value: unknown): string | null {
-	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
-}
-
 /** The booking's side of an entry awork changed while it was exported. */
-function bookedSide(json: IDataObject, coveredCount: number, seconds: number): IDataObject {
+function bookedSide(booking: BookingRead, coveredCount: number): IDataObject {
 	return {
-		hours: coveredCount === 1 ? roundHours(seconds) : null,
-		date: textOrNull(json.date),
-		projectId: textOrNull(json.projectId),
-		contractId: textOrNull(json.contractId),
+		hours: coveredCount === 1 ? roundHours(booking.seconds) : null,
+		date: booking.date,
+		projectId: booking.projectId,
+		contractId: booking.contractId,
 	};
 }
 
@@ -64,20 +62,20 @@ function changedWhileExportedReason(status: string | null, drift: IDataObject): 
 export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, changedEntries: ReadonlyMap<string, IDataObject> = new Map()): IDataObject {
 	const projects = new Map<string, ProjectTotals>();
 	const failures: IDataObject[] = [];
-	const totals = { bookings: bookings.length, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0, corrected: 0 };
+	const totals = { bookings: bookings.length, positions: 0, timeEntries: 0, exported: 0, alreadyInPsa: 0, markedBilled: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0, corrected: 0 };
 	for (const { json, requestedIds } of bookings) {
-		const status = textOrNull(json.status);
-		const covered = Array.isArray(json.coveredAworkTimeEntryIds) ? json.coveredAworkTimeEntryIds.map(String) : [...requestedIds];
-		const projectId = textOrNull(json.projectId);
-		const contractId = textOrNull(json.contractId);
-		const seconds = Number(json.seconds) || 0;
+		const booking = readBooking(json);
+		const { status, projectId, contractId, seconds } = booking;
+		const covered = booking.coveredAworkTimeEntryIds ?? [...requestedIds];
+		if (booking.isPosition) totals.positions += 1;
 		const key = projectId ?? 'none';
 		let project = projects.get(key);
 		if (!project) {
-			project = { projectId, contractId, entries: 0, seconds: 0, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0 };
+			project = { projectId, project: null, contractId, entries: 0, seconds: 0, exported: 0, alreadyInPsa: 0, billed: 0, failed: 0, withoutContract: 0, changedAfterBooking: 0 };
 			projects.set(key, project);
 		}
 		project.contractId ??= contractId;
+		project.project ??= booking.projectName;
 		project.entries += covered.length;
 		project.seconds += seconds;
 		totals.timeEntries += covered.length;
@@ -89,7 +87,7 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, c
 			totals.alreadyInPsa += 1;
 			project.alreadyInPsa += covered.length;
 			// Booked with other hours, then brought to awork's by a correction entry.
-			if (json.correction && typeof json.correction === 'object') totals.corrected += 1;
+			if (booking.corrected) totals.corrected += 1;
 		}
 		for (const id of covered) {
 			const billing = outcomes.get(id.toLowerCase());
@@ -100,10 +98,8 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, c
 			}
 			const changedEntry = billing?.status === 'changedSinceRead' ? changedEntries.get(id.toLowerCase()) : undefined;
 			const drift = changedEntry
-				? { booked: bookedSide(json, covered.length, seconds), now: describeChangedEntry(changedEntry) }
-				: json.changedAfterBooking && typeof json.changedAfterBooking === 'object'
-					? (json.changedAfterBooking as IDataObject)
-					: undefined;
+				? { booked: bookedSide(booking, covered.length), now: describeChangedEntry(changedEntry) }
+				: booking.changedAfterBooking ?? undefined;
 			if (drift) {
 				project.changedAfterBooking += 1;
 				totals.changedAfterBooking += 1;
@@ -121,13 +117,14 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, c
 			failures.push({
 				timeEntryId: id,
 				projectId,
-				date: textOrNull(json.date),
+				...(booking.projectName !== null ? { project: booking.projectName } : {}),
+				date: booking.date,
 				// A position's hours are not split among its entries.
 				hours: covered.length === 1 ? roundHours(seconds) : null,
 				reason: changedEntry
 					? changedWhileExportedReason(status, drift as IDataObject)
 					: status === 'failed' || status === null
-						? String(json.reason ?? 'Not exported')
+						? (booking.reason ?? 'Not exported')
 						: billing?.status === 'notFound'
 							? `Booked in The One PSA (${status}) but the entry is gone from awork (deleted after it was read?): remove the booking in The One PSA`
 							: `Booked in The One PSA (${status}) but awork did not mark it billed: ${notBilled}`,
@@ -137,7 +134,14 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, c
 	}
 	return {
 		...totals,
-		projects: [...projects.values()].map(({ seconds, ...project }) => ({ ...project, hours: roundHours(seconds) })),
+		// The name a run's summary gives the time entries found.
+		entriesFound: totals.timeEntries,
+		projects: [...projects.values()].map(({ seconds, project: name, ...project }) => ({
+			projectId: project.projectId,
+			...(name !== null ? { project: name } : {}),
+			...project,
+			hours: roundHours(seconds),
+		})),
 		failures,
 	};
 }

@@ -3,6 +3,8 @@
  * hours (at the PSA's decimals), local day, project and whether it is billable.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { readTimeEntry } from '../../../shared/billing/billingRecord';
+import { roundHours } from '../../../shared/billing/fields';
 
 export interface EntryNow extends IDataObject {
 	hours: number | null;
@@ -12,12 +14,11 @@ export interface EntryNow extends IDataObject {
 }
 
 export function entryNow(entry: IDataObject, decimals = 2): EntryNow {
-	const seconds = Number(entry.duration);
-	const start = [entry.startDateLocal, entry.startDateUtc].find((value): value is string => typeof value === 'string' && value !== '');
+	const record = readTimeEntry(entry);
 	return {
-		hours: Number.isFinite(seconds) ? Math.round((seconds / 3600) * 10 ** decimals) / 10 ** decimals : null,
-		date: start ? start.slice(0, 10) : null,
-		projectId: typeof entry.projectId === 'string' && entry.projectId !== '' ? entry.projectId : null,
+		hours: record.seconds === null ? null : roundHours(record.seconds, decimals),
+		date: record.date,
+		projectId: record.projectId,
 		isBillable: entry.isBillable === true,
 	};
 }

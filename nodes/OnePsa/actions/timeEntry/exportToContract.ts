@@ -9,7 +9,10 @@ import { asOperationError, parameterOncePerRun } from '../../../shared/operation
 import { MAX_BATCH_ENTRIES } from '../../transport';
 import { contractLocator, showFor } from '../../descriptions';
 import { exportTimeEntries, type ExportJob, type ExportResult } from '../../helpers/timeEntry/exporter';
-import { mapToPsaEntry, projectLabel, type BelowPrecision, type EntryOverrides } from '../../helpers/timeEntry/mapping';
+import { mapToPsaEntry, type BelowPrecision, type EntryOverrides } from '../../helpers/timeEntry/mapping';
+import { projectLabel, readBillingRecord } from '../../../shared/billing/billingRecord';
+import { bookingJson, type Booking } from '../../../shared/billing/booking';
+import { textOrNull } from '../../../shared/billing/fields';
 import { entryFieldsParameter } from '../../descriptions/entryFields';
 
 const show = showFor('timeEntry', 'exportToContract');
@@ -17,7 +20,7 @@ const show = showFor('timeEntry', 'exportToContract');
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Each input item is an awork time entry. It is booked once: its awork ID becomes the PSA externalId, so a re-run reports it as "duplicate" instead of booking it again.',
+			'Each input item is an awork time entry, or an invoice position from Time Entry > To Invoice Positions. It is booked once: the awork ID (a position\'s positionId) becomes the PSA externalId, so a re-run reports it as "duplicate" instead of booking it again.',
 		name: 'exportNotice',
 		type: 'notice',
 		default: '',
@@ -149,36 +152,38 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const contractOfProject = readContractsByProject(this, (options as IDataObject).contractsByProject);
 	const results = new Map<number, ExportResult>();
 	const jobs: ExportJob[] = [];
-	const described = new Map<number, IDataObject>();
+	const bookings: Booking[] = [];
 
 	// Read and check every item before anything is sent, so a missing contract stops the run cleanly.
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const source = items[itemIndex].json;
+		const record = readBillingRecord(source);
 		const fromField = contractField ? String(source[contractField] ?? '').trim() : '';
 		const contractId =
 			fromField ||
-			(contractOfProject ? contractOfProject.get(projectIdOf(source)) ?? '' : '') ||
+			(contractOfProject ? contractOfProject.get(record.projectId ?? '') ?? '' : '') ||
 			(contractField || contractOfProject ? '' : String(this.getNodeParameter('contractId', itemIndex, '', { extractValue: true }) ?? '').trim());
 		// Entry Fields without expressions are the same for every item: read once.
 		const overrides = parameterOncePerRun<EntryOverrides>(this, 'entryFields', itemIndex, {});
-		const mapped = mapToPsaEntry(source, overrides, options.hoursDecimals ?? 2, options.belowPrecision ?? 'roundUp');
-		described.set(itemIndex, {
-			externalId: mapped.entry?.externalId ?? overrides.externalId ?? source.id,
+		const mapped = mapToPsaEntry(record, overrides, options.hoursDecimals ?? 2, options.belowPrecision ?? 'roundUp');
+		const kind = record.kind === 'position' || Array.isArray(source.timeEntryIds) ? 'position' : 'timeEntry';
+		const booking: Booking = {
+			status: 'failed',
+			kind,
+			externalId: mapped.entry?.externalId ?? textOrNull(overrides.externalId) ?? record.id,
 			contractId,
-			projectId: projectIdOf(source) || null,
-			seconds: Number(source.duration) || 0,
-			coveredAworkTimeEntryIds: coveredAworkIds(source),
-		});
+			projectId: record.projectId,
+			projectName: record.projectName,
+			seconds: record.seconds ?? 0,
+			coveredAworkTimeEntryIds: record.timeEntryIds,
+		};
+		bookings.push(booking);
 		if (!contractId) {
-			const error = new NodeOperationError(
-				this.getNode(),
-				`No PSA contract for awork project ${projectLabel(source)}`,
-				{
-					itemIndex,
-					description:
-						'"Contract" is empty for this time entry. Map the project to a PSA contract (e.g. with the ID Mapping node) or set "Contract".',
-				},
-			);
+			const error = new NodeOperationError(this.getNode(), `No PSA contract for awork project ${projectLabel(record)}`, {
+				itemIndex,
+				description:
+					'"Contract" is empty for this time entry. Map the project to a PSA contract (e.g. with the ID Mapping node) or set "Contract".',
+			});
 			if (options.withoutContract !== 'fail' && !this.continueOnFail()) throw error;
 			results.set(itemIndex, { status: 'failed', reason: error.message });
 			continue;
@@ -187,9 +192,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			results.set(itemIndex, { status: 'failed', reason: mapped.problem });
 			continue;
 		}
-		Object.assign(described.get(itemIndex)!, { date: mapped.entry.date, hours: mapped.entry.hours });
-		if (mapped.roundedUpFromSeconds !== undefined) described.get(itemIndex)!.roundedUpFromSeconds = mapped.roundedUpFromSeconds;
-		jobs.push({ itemIndex, contractId, entry: mapped.entry, isPosition: Array.isArray(source.timeEntryIds) });
+		booking.date = mapped.entry.date;
+		booking.hours = mapped.entry.hours;
+		if (mapped.roundedUpFromSeconds !== undefined) booking.roundedUpFromSeconds = mapped.roundedUpFromSeconds;
+		// A position posted again may stand for only its entries still unbilled: its hours are not compared.
+		jobs.push({ itemIndex, contractId, entry: mapped.entry, isPosition: kind === 'position' });
 	}
 
 	try {
@@ -217,33 +224,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	return [items.map((_item, itemIndex) => {
-		const result = results.get(itemIndex) ?? { status: 'failed', reason: 'Not exported' };
-		const json: IDataObject = { status: result.status, ...described.get(itemIndex) };
-		if (result.psaTimeEntryId !== undefined) json.psaTimeEntryId = result.psaTimeEntryId;
-		if (result.reason !== undefined) json.reason = result.reason;
-		if (result.changedAfterBooking !== undefined) json.changedAfterBooking = result.changedAfterBooking;
-		if (result.correction !== undefined) json.correction = result.correction;
-		const settled = result.status === 'created' || result.status === 'duplicate';
-		json.aworkTimeEntryIds = settled ? (json.coveredAworkTimeEntryIds as string[]) : [];
-		return { json, pairedItem: { item: itemIndex } };
+	return [bookings.map((booking, itemIndex) => {
+		const { status, psaTimeEntryId, reason, changedAfterBooking, correction } = results.get(itemIndex) ?? { status: 'failed', reason: 'Not exported' };
+		return { json: bookingJson({ ...booking, status, psaTimeEntryId, reason, changedAfterBooking, correction }), pairedItem: { item: itemIndex } };
 	})];
-}
-
-/**
- * The awork time entries an item stands for: its own ID, or every ID of a position
- * (`timeEntryIds`). Output as coveredAworkTimeEntryIds; as aworkTimeEntryIds (ready for Mark
- * Billed) only once the PSA booked the item or already had it.
- */
-function coveredAworkIds(source: IDataObject): string[] {
-	if (Array.isArray(source.timeEntryIds)) return source.timeEntryIds.map(String);
-	return source.id === undefined || source.id === null || source.id === '' ? [] : [String(source.id)];
-}
-
-/** The awork project ID of a time entry item (`projectId`, or `project.id`). */
-function projectIdOf(source: IDataObject): string {
-	const project = source.project as IDataObject | undefined;
-	return String(source.projectId ?? project?.id ?? '');
 }
 
 /** Option "Contracts by Project" as projectId → contractId; undefined when not set. */

@@ -1,8 +1,10 @@
 /**
- * awork time entry (as the Awork node outputs it) -> PSA time entry. The mapping is written
- * down in docs/onepsa-api.md; every field can be overridden per item under "Entry Fields".
+ * Billing record (an awork time entry, or an invoice position) -> PSA time entry. The mapping is
+ * written down in docs/onepsa-api.md; every field can be overridden per item under "Entry Fields".
  */
 import type { IDataObject } from 'n8n-workflow';
+import type { BillingRecord } from '../../../shared/billing/billingRecord';
+import { roundHours } from '../../../shared/billing/fields';
 
 export interface PsaTimeEntry extends IDataObject {
 	externalId: string;
@@ -44,37 +46,19 @@ function text(value: unknown): string | undefined {
 	return given(value) ? String(value).trim() : undefined;
 }
 
-function nested(source: IDataObject, key: string): IDataObject {
-	const value = source[key];
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
-
-export function roundHours(seconds: number, decimals: number): number {
-	const factor = 10 ** decimals;
-	return Math.round((seconds / 3600) * factor) / factor;
-}
-
-/** The awork project an entry belongs to, for messages. */
-export function projectLabel(source: IDataObject): string {
-	const project = nested(source, 'project');
-	const name = text(project.name);
-	const id = text(project.id) ?? text(source.projectId);
-	if (name && id) return `"${name}" (${id})`;
-	if (name) return `"${name}"`;
-	return id ? `with ID ${id}` : '(no project on the time entry)';
-}
-
+/** The PSA entry for a billing record (a time entry or an invoice position), with Entry Fields over it. */
 export function mapToPsaEntry(
-	source: IDataObject,
+	record: BillingRecord,
 	overrides: EntryOverrides,
 	hoursDecimals: number,
 	belowPrecision: BelowPrecision = 'roundUp',
 ): Mapped {
-	const externalId = text(overrides.externalId) ?? text(source.id);
-	if (!externalId) return { problem: 'No external ID: the item has no "id" and "External ID" is empty' };
+	const externalId = text(overrides.externalId) ?? record.id ?? undefined;
+	if (!externalId) {
+		return { problem: `No external ID: the item has no "${record.kind === 'position' ? 'positionId' : 'id'}" and "External ID" is empty` };
+	}
 
-	const rawDate =
-		text(overrides.date) ?? text(source.startDateLocal) ?? text(source.startDateUtc) ?? text(source.date);
+	const rawDate = text(overrides.date) ?? record.dateText ?? undefined;
 	const date = rawDate?.slice(0, 10);
 	if (!date || !DATE.test(date)) {
 		return { problem: `No usable date (got "${rawDate ?? ''}"); expected startDateLocal/startDateUtc or "Date" as YYYY-MM-DD` };
@@ -85,7 +69,7 @@ export function mapToPsaEntry(
 	if (given(overrides.hours)) {
 		hours = Math.round(Number(overrides.hours) * 10 ** hoursDecimals) / 10 ** hoursDecimals;
 	} else {
-		const seconds = Number(source.duration);
+		const seconds = record.seconds ?? Number.NaN;
 		hours = roundHours(seconds, hoursDecimals);
 		// Tracked time the PSA's precision would turn into nothing: book its smallest unit, so the
 		// entry is settled once instead of failing in every run.
@@ -98,20 +82,19 @@ export function mapToPsaEntry(
 		}
 	}
 	if (!Number.isFinite(hours) || hours <= 0) {
-		return { problem: `Hours must be more than 0 (duration ${String(source.duration ?? 'missing')} seconds gives ${hours})` };
+		const given = record.kind === 'position' ? record.raw.seconds : record.raw.duration;
+		return { problem: `Hours must be more than 0 (duration ${String(given ?? 'missing')} seconds gives ${hours})` };
 	}
 
-	const user = nested(source, 'user');
-	const userName = text(overrides.userName) ?? text([user.firstName, user.lastName].filter(given).join(' '));
+	const userName = text(overrides.userName) ?? record.userName ?? undefined;
 	const entry: PsaTimeEntry = {
 		externalId,
 		date,
 		hours,
-		description:
-			text(overrides.description) ?? text(source.note) ?? text(source.description) ?? text(nested(source, 'task').name) ?? '',
+		description: text(overrides.description) ?? record.text ?? '',
 		billable: given(overrides.billable)
 			? overrides.billable === true || String(overrides.billable).toLowerCase() === 'true'
-			: source.isBillable !== false,
+			: record.isBillable,
 	};
 	if (userName) entry.userName = userName;
 	if (text(overrides.userEmail)) entry.userEmail = text(overrides.userEmail);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { valueAtPath, type EntryFacts } from './entryFacts';
+import type { CompleteTimeEntry } from '../../../../shared/billing/billingRecord';
 import { rateOf, type RateRow } from './rates';
 import { roundSeconds, type RoundingRule } from './rounding';
 
@@ -23,11 +23,13 @@ export interface PositionSettings {
 	rates: RateRow[];
 	defaultRate: number;
 	rounding: { rule: RoundingRule; stepSeconds: number; per: 'entry' | 'position' };
+	/** Field path whose value, when all entries of a position share it, is the position's ID (e.g. one planned before). */
+	idField?: string;
 }
 
 /** One time entry and the input items it came from (the same entry twice is billed once). */
 export interface CoveredEntry {
-	facts: EntryFacts;
+	facts: CompleteTimeEntry;
 	itemIndexes: number[];
 }
 
@@ -41,7 +43,7 @@ const round = (value: number, decimals: number) => {
 	return Math.round((value + Number.EPSILON) * factor) / factor;
 };
 
-function groupValue(entry: EntryFacts, settings: PositionSettings): string {
+function groupValue(entry: CompleteTimeEntry, settings: PositionSettings): string {
 	switch (settings.level) {
 		case 'entry':
 			return entry.id;
@@ -59,23 +61,23 @@ function groupValue(entry: EntryFacts, settings: PositionSettings): string {
 }
 
 /** The distinct values of one fact over the entries, in first-seen order, joined by ", ". */
-function joined(entries: EntryFacts[], pick: (entry: EntryFacts) => string | null): string {
+function joined(entries: CompleteTimeEntry[], pick: (entry: CompleteTimeEntry) => string | null): string {
 	return [...new Set(entries.map(pick).filter((value): value is string => !!value))].join(', ');
 }
 
 /** The fact when every entry has the same value, else null. */
-function common(entries: EntryFacts[], pick: (entry: EntryFacts) => string | null): string | null {
+function common(entries: CompleteTimeEntry[], pick: (entry: CompleteTimeEntry) => string | null): string | null {
 	const values = new Set(entries.map(pick));
 	return values.size === 1 ? [...values][0] : null;
 }
 
-function dateRange(entries: EntryFacts[]): string {
+function dateRange(entries: CompleteTimeEntry[]): string {
 	const dates = entries.map((entry) => entry.date).filter((date): date is string => !!date).sort();
 	if (dates.length === 0) return '';
 	return dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} – ${dates[dates.length - 1]}`;
 }
 
-function positionText(entries: EntryFacts[], key: string, settings: PositionSettings): string {
+function positionText(entries: CompleteTimeEntry[], key: string, settings: PositionSettings): string {
 	const project = () => joined(entries, (entry) => entry.projectName ?? entry.projectId) || 'No project';
 	const task = () => joined(entries, (entry) => entry.taskName ?? entry.taskId) || 'No task';
 	const user = () => joined(entries, (entry) => entry.userName ?? entry.userId) || 'No user';
@@ -98,6 +100,34 @@ function positionText(entries: EntryFacts[], key: string, settings: PositionSett
 		key: () => key,
 	};
 	return settings.template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (values[name] ? values[name]() : placeholder)).trim();
+}
+
+/** A value at a dot path such as `typeOfWork.name` or `project.company.name` (array indexes as numbers). */
+export function valueAtPath(entry: IDataObject, path: string): unknown {
+	let current: unknown = entry;
+	for (const segment of path.split('.').map((part) => part.trim()).filter(Boolean)) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<string, unknown>)[segment];
+	}
+	return current;
+}
+
+/** The ID the entries carry in `idField` when they all carry the same one; else null. */
+function sharedId(entries: CompleteTimeEntry[], idField: string | undefined): string | null {
+	if (!idField) return null;
+	const values = new Set(entries.map((entry) => valueAtPath(entry.raw, idField)));
+	const [value] = values;
+	return values.size === 1 && typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** The local day of a position: the day its latest entry ended, as that entry's time zone has it. */
+function lastDay(entries: CompleteTimeEntry[]): string | null {
+	let last: CompleteTimeEntry | undefined;
+	for (const entry of entries) {
+		const end = entry.endDateUtc ?? entry.startDateUtc;
+		if (end && (!last || end > (last.endDateUtc ?? last.startDateUtc)!)) last = entry;
+	}
+	return (last ?? entries[0])?.endDate ?? null;
 }
 
 /** Same entries, same ID: "pos-" and the first 40 hex digits of SHA-256 over the sorted entry IDs joined by commas. */
@@ -131,7 +161,7 @@ export function buildPositions(covered: CoveredEntry[], settings: PositionSettin
 		return {
 			itemIndexes: [...new Set(group.entries.flatMap((entry) => entry.itemIndexes))].sort((a, b) => a - b),
 			json: {
-				positionId: positionIdOf(facts.map((entry) => entry.id)),
+				positionId: sharedId(facts, settings.idField) ?? positionIdOf(facts.map((entry) => entry.id)),
 				position: index + 1,
 				text: positionText(facts, group.key, settings),
 				quantity: round(exactQuantity, 4),
@@ -154,6 +184,7 @@ export function buildPositions(covered: CoveredEntry[], settings: PositionSettin
 				typeOfWorkName: common(facts, (entry) => entry.typeOfWorkName),
 				from: starts[0] ?? null,
 				to: ends[ends.length - 1] ?? null,
+				date: lastDay(facts),
 			},
 		};
 	});

@@ -1,5 +1,5 @@
 /** The rate of a time entry: the first row of the rate table that matches it, else the default rate. */
-import type { EntryFacts } from './entryFacts';
+import type { CompleteTimeEntry } from '../../../../shared/billing/billingRecord';
 
 export type RateMatch = 'project' | 'typeOfWork' | 'user';
 
@@ -12,7 +12,7 @@ export interface RateRow {
 
 const same = (a: string | null, b: string) => a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function matches(row: RateRow, entry: EntryFacts): boolean {
+function matches(row: RateRow, entry: CompleteTimeEntry): boolean {
 	switch (row.matchBy) {
 		case 'project':
 			return same(entry.projectId, row.value) || same(entry.projectName, row.value);
@@ -23,6 +23,6 @@ function matches(row: RateRow, entry: EntryFacts): boolean {
 	}
 }
 
-export function rateOf(entry: EntryFacts, rows: RateRow[], defaultRate: number): number {
+export function rateOf(entry: CompleteTimeEntry, rows: RateRow[], defaultRate: number): number {
 	return rows.find((row) => matches(row, entry))?.rate ?? defaultRate;
 }
