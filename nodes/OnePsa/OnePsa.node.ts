@@ -9,6 +9,7 @@ import { routeOperation } from '../shared/operations';
 import * as company from './actions/company';
 import * as contract from './actions/contract';
 import * as integrationKey from './actions/integrationKey';
+import * as quote from './actions/quote';
 import * as ticket from './actions/ticket';
 import * as timeEntry from './actions/timeEntry';
 import type { OnePsaOperations } from './actions/node.type';
@@ -18,6 +19,7 @@ const operations: OnePsaOperations = {
 	company: company.operations,
 	contract: contract.operations,
 	integrationKey: integrationKey.operations,
+	quote: quote.operations,
 	ticket: ticket.operations,
 	timeEntry: timeEntry.operations,
 };
@@ -46,6 +48,7 @@ export class OnePsa implements INodeType {
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contract', value: 'contract' },
 					{ name: 'Integration Key', value: 'integrationKey' },
+					{ name: 'Quote', value: 'quote' },
 					{ name: 'Ticket', value: 'ticket' },
 					{ name: 'Time Entry', value: 'timeEntry' },
 				],
@@ -54,6 +57,7 @@ export class OnePsa implements INodeType {
 			...company.description,
 			...contract.description,
 			...integrationKey.description,
+			...quote.description,
 			...ticket.description,
 			...timeEntry.description,
 		],

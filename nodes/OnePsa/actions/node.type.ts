@@ -5,6 +5,7 @@ export type OnePsaOperationNames = {
 	company: 'search';
 	contract: 'get' | 'getMany';
 	integrationKey: 'verify';
+	quote: 'readApproval';
 	ticket: 'addLink' | 'create' | 'get' | 'removeLink' | 'search' | 'update';
 	timeEntry: 'exportToContract' | 'findByExternalId' | 'getMany';
 };
