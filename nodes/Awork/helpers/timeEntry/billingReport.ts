@@ -136,8 +136,8 @@ export function buildBillingReport(bookings: Booking[], outcomes: OutcomeById, c
 		...totals,
 		// The name a run's summary gives the time entries found.
 		entriesFound: totals.timeEntries,
-		projects: [...projects.values()].map(({ seconds, project: name, ...project }) => ({
-			projectId: project.projectId,
+		projects: [...projects.values()].map(({ seconds, project: name, projectId, ...project }) => ({
+			projectId,
 			...(name !== null ? { project: name } : {}),
 			...project,
 			hours: roundHours(seconds),
