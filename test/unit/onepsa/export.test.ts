@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
+import { AworkTestBed } from '../awork/harness';
 import { aworkTimeEntry, items, runOnePsa } from './helpers';
 
 const exportParameters = (options: INodeParameters = {}): INodeParameters => ({
@@ -447,4 +449,111 @@ describe('Time entry: Export to Contract', () => {
 		expect(booked).toHaveLength(60);
 		expect(new Set(booked.map((e) => e.externalId)).size).toBe(60);
 	}, 60_000);
+});
+
+/**
+ * Invoice positions as Time Entry > To Invoice Positions outputs them (run in the engine on awork
+ * time entries), posted to the fake PSA without being dressed up as time entries: booked under
+ * their positionId, with their seconds as hours, their text and the local day of their last entry,
+ * and billing exactly the entries they list. Expected values are worked out by hand from
+ * aworkTimeEntry: entry n lasts 1800 + (n % 8) × 900 s and starts on 2024-05-(n + 1).
+ */
+describe('Time entry: Export to Contract, invoice positions as input', () => {
+	const awork = new AworkTestBed();
+	let psa: RunningFakeOnePsa;
+	const posId = (...ids: string[]) => `pos-${createHash('sha256').update([...ids].sort().join(',')).digest('hex').slice(0, 40)}`;
+	const contracts = exportParameters({
+		contractIdField: 'contractId',
+		contractsByProject: '={{ [{ projectId: "p1", contractId: "ctr_1" }, { projectId: "p2", contractId: "ctr_old" }, { projectId: "p3", contractId: "ctr_strict" }] }}',
+		withoutContract: 'fail',
+	});
+	const positionsOf = async (records: IDataObject[], parameters: INodeParameters = {}) => {
+		const run = await awork.run(
+			{ resource: 'timeEntry', operation: 'toInvoicePositions', positionLevel: 'project', positionText: 'project', positionUnit: 'hours', defaultRate: 0, roundingRule: 'none', ...parameters },
+			{ input: items(records) },
+		);
+		expect(run.error).toBeUndefined();
+		return items(run.items.map((item) => item.json));
+	};
+	const exported = async (input: ReturnType<typeof items>) => {
+		const run = await runOnePsa(psa, contracts, { input });
+		expect(run.error).toBeUndefined();
+		return run.items.map((item) => item.json);
+	};
+	const p2 = { projectId: 'p2', project: { id: 'p2', name: 'Intranet' } };
+
+	beforeAll(async () => {
+		await awork.start();
+	});
+	afterAll(async () => await awork.stop());
+	beforeEach(async () => {
+		psa = await startFakeOnePsa();
+		psa.fake.seed({
+			companies: [{ id: 'cmp_acme', name: 'Acme' }],
+			contracts: [
+				{ id: 'ctr_1', number: 'C-1', companyId: 'cmp_acme' },
+				{ id: 'ctr_old', number: 'C-3', companyId: 'cmp_acme', status: 'expired' },
+				{ id: 'ctr_strict', number: 'C-9', companyId: 'cmp_acme', batchAllOrNothing: true },
+			],
+		});
+	});
+	afterEach(async () => await psa.close());
+
+	it('books each position once under its positionId, with its hours, text and last day, and settles exactly its entries', async () => {
+		const positions = await positionsOf([aworkTimeEntry(1), aworkTimeEntry(2), aworkTimeEntry(3, p2)]);
+		const out = await exported(positions);
+		// 2700 s + 3600 s = 1.75 h, dated by entry 2 (2024-05-03), text = the project's name.
+		expect(psa.fake.state().timeEntries.map(({ contractId, externalId, hours, date, description }) => ({ contractId, externalId, hours, date, description }))).toEqual([
+			{ contractId: 'ctr_1', externalId: posId('aw-te-1', 'aw-te-2'), hours: 1.75, date: '2024-05-03', description: 'Website relaunch' },
+		]);
+		expect(out.map((json) => [json.status, json.kind, json.externalId, json.aworkTimeEntryIds, json.coveredAworkTimeEntryIds])).toEqual([
+			['created', 'position', posId('aw-te-1', 'aw-te-2'), ['aw-te-1', 'aw-te-2'], ['aw-te-1', 'aw-te-2']],
+			// The PSA refuses the expired contract: nothing of it is billed.
+			['failed', 'position', posId('aw-te-3'), [], ['aw-te-3']],
+		]);
+		expect(out[1].reason).toMatch(/contract_not_active/);
+		expect(out.map((json) => [json.projectId, json.projectName, json.seconds])).toEqual([['p1', 'Website relaunch', 6300], ['p2', 'Intranet', 4500]]);
+	});
+
+	it('a replay of the same positions is answered from the PSA\'s stored answer: duplicate, billed, nothing booked twice and nothing looked up', async () => {
+		const positions = await positionsOf([aworkTimeEntry(1), aworkTimeEntry(2)]);
+		await exported(positions);
+		psa.fake.log.length = 0;
+		const again = await exported(positions);
+		expect(again.map((json) => [json.status, json.aworkTimeEntryIds])).toEqual([['duplicate', ['aw-te-1', 'aw-te-2']]]);
+		expect(psa.fake.state().timeEntries).toHaveLength(1);
+		expect(psa.fake.log.filter((request) => request.method === 'GET')).toHaveLength(0);
+	});
+
+	it('a position whose entries were booked under it before keeps its ID (Position ID From Field): the PSA answers duplicate and only the entries still unbilled are billed', async () => {
+		const first = await exported(await positionsOf([aworkTimeEntry(1), aworkTimeEntry(2)]));
+		const planned = String(first[0].externalId);
+		// awork billed entry 1 only; entry 2 comes back, carrying the position planned for it.
+		const remainder = await positionsOf([{ ...aworkTimeEntry(2), plannedPosition: { externalId: planned } }], {
+			positionOptions: { positionIdField: 'plannedPosition.externalId' },
+		});
+		expect(remainder.map((item) => item.json.positionId)).toEqual([planned]);
+		psa.fake.log.length = 0;
+		const out = await exported(remainder);
+		expect(out.map((json) => [json.status, json.aworkTimeEntryIds])).toEqual([['duplicate', ['aw-te-2']]]);
+		// Still the one booking of 1.75 h: a position is not compared with its booking (its hours differ by design).
+		expect(psa.fake.state().timeEntries.map((entry) => [entry.externalId, entry.hours])).toEqual([[planned, 1.75]]);
+		expect(psa.fake.log.filter((request) => request.method === 'GET')).toHaveLength(0);
+	});
+
+	it('a batch the PSA refuses because one position is booked already is posted position by position: that one is a duplicate, the other is created', async () => {
+		const p3 = (n: number) => aworkTimeEntry(n, { projectId: 'p3', project: { id: 'p3', name: 'Support' } });
+		await exported(await positionsOf([p3(1)], { positionLevel: 'entry' }));
+		psa.fake.log.length = 0;
+		const out = await exported(await positionsOf([p3(1), p3(2)], { positionLevel: 'entry' }));
+		expect(psa.fake.log.filter((request) => request.path.endsWith('/batch')).map((request) => request.status)).toEqual([409]);
+		expect(out.map((json) => [json.status, json.externalId, json.aworkTimeEntryIds])).toEqual([
+			['duplicate', posId('aw-te-1'), ['aw-te-1']],
+			['created', posId('aw-te-2'), ['aw-te-2']],
+		]);
+		// 2700 s = 0.75 h, 3600 s = 1 h.
+		expect(psa.fake.state().timeEntries.map((entry) => [entry.externalId, entry.hours]).sort()).toEqual(
+			[[posId('aw-te-1'), 0.75], [posId('aw-te-2'), 1]].sort(),
+		);
+	});
 });
