@@ -8,17 +8,21 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
-const constantParameters = perNodeRun(() => new Map<string, unknown>());
+/** Per run and parameter name: its value when it holds no expression, else EXPRESSION. */
+const EXPRESSION = Symbol('expression');
+const parametersOfRun = perNodeRun(() => new Map<string, { value: unknown } | typeof EXPRESSION>());
 
 /**
  * getNodeParameter, but a parameter without any expression is resolved once per run instead of
  * once per item: with 10k items, n8n's per-call parameter resolution dominates the run time.
+ * Whether it holds one is also asked once per run: getNode() deep-copies the node on every call.
  */
 export function parameterOncePerRun<T>(context: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
-	if (holdsExpression(context.getNode().parameters[name])) {
-		return context.getNodeParameter(name, itemIndex, fallback as never) as T;
+	const known = parametersOfRun(context);
+	let kind = known.get(name);
+	if (kind === undefined) {
+		kind = holdsExpression(context.getNode().parameters[name]) ? EXPRESSION : { value: context.getNodeParameter(name, itemIndex, fallback as never) };
+		known.set(name, kind);
 	}
-	const known = constantParameters(context);
-	if (!known.has(name)) known.set(name, context.getNodeParameter(name, itemIndex, fallback as never));
-	return known.get(name) as T;
+	return (kind === EXPRESSION ? context.getNodeParameter(name, itemIndex, fallback as never) : kind.value) as T;
 }
