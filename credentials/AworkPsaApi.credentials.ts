@@ -39,6 +39,15 @@ export class AworkPsaApi implements ICredentialType {
 			default: 'https://api.awork.com/api/v1',
 			description: 'The awork API root including /api/v1. Change it only for a test or proxy server.',
 		},
+		{
+			displayName: 'Web Address',
+			name: 'webUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://yourcompany.awork.com',
+			description:
+				'The address you open awork at in the browser. The node builds the "url" of projects and tasks from it (<address>/projects/<ID>). Empty: the workspace address awork reports for the signed-in user.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -28,6 +28,15 @@ export class AworkPsaOAuth2Api implements ICredentialType {
 				'The awork API root including /api/v1, without a trailing slash. The sign-in and token URLs are derived from it. Change it only for a test or proxy server.',
 		},
 		{
+			displayName: 'Web Address',
+			name: 'webUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://yourcompany.awork.com',
+			description:
+				'The address you open awork at in the browser. The node builds the "url" of projects and tasks from it (<address>/projects/<ID>). Empty: the workspace address awork reports for the signed-in user.',
+		},
+		{
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'hidden',

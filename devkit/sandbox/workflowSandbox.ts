@@ -26,6 +26,8 @@ export type SandboxCredentialType = keyof typeof CREDENTIAL_NAMES;
 export interface WorkflowSandboxOptions {
 	label?: string;
 	awork?: StartFakeAworkOptions;
+	/** The awork credential's Web Address (the base of outputs' `url`); default the fake workspace's address. */
+	aworkWebUrl?: string;
 	onePsa?: FakeOnePsaOptions;
 	n8n?: StartN8nOptions;
 	/** An n8n already started (e.g. shared by several sandboxes); it is not stopped by close(). */
@@ -69,7 +71,7 @@ export async function startWorkflowSandbox(options: WorkflowSandboxOptions = {})
 			aworkPsaApi: await started.createCredential({
 				name: CREDENTIAL_NAMES.aworkPsaApi,
 				type: 'aworkPsaApi',
-				data: { apiKey: awork.fake.apiKey, baseUrl: awork.baseUrl },
+				data: { apiKey: awork.fake.apiKey, baseUrl: awork.baseUrl, webUrl: options.aworkWebUrl ?? awork.fake.store.workspace.url },
 			}),
 			onePsaApi: await started.createCredential({
 				name: CREDENTIAL_NAMES.onePsaApi,

@@ -57,6 +57,8 @@ interface AworkConnection {
 	pacer: RequestPacer;
 	/** Headers that sign a request with an API key; undefined for OAuth2, which n8n signs (and refreshes). */
 	apiKeyHeaders?: Record<string, string>;
+	/** The credential's Web Address as entered (trimmed; empty when not set). */
+	webUrl: string;
 }
 
 /** POSTs that set a state rather than add something, so sending them twice does no harm. */
@@ -117,7 +119,8 @@ async function openConnection(context: AworkContext): Promise<AworkConnection> {
 			: `oauth2:${String(credentials.clientId ?? '')}:${node.credentials?.[credentialType]?.id ?? ''}`;
 	// The same header the credential's authenticate adds: signing here spares n8n a credential load per request.
 	const apiKeyHeaders = credentialType === 'aworkPsaApi' ? { Authorization: `Bearer ${String(credentials.apiKey ?? '')}` } : undefined;
-	return { credentialType, baseUrl, pacer: aworkPacer(baseUrl, secret), apiKeyHeaders };
+	const webUrl = String(credentials.webUrl ?? '').trim();
+	return { credentialType, baseUrl, pacer: aworkPacer(baseUrl, secret), apiKeyHeaders, webUrl };
 }
 
 /** One connection per node run, so the credential is read once, not per request. */
@@ -125,6 +128,11 @@ const connectionFor = oncePerNodeRun(openConnection);
 
 export async function aworkBaseUrl(this: AworkContext): Promise<string> {
 	return (await connectionFor(this)).baseUrl;
+}
+
+/** The Web Address set in the credential, or '' (helpers/webUrl.ts falls back to GET /me). */
+export async function aworkCredentialWebUrl(this: AworkContext): Promise<string> {
+	return (await connectionFor(this)).webUrl;
 }
 
 export async function aworkRequestFull<T>(

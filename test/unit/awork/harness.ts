@@ -11,10 +11,15 @@ import type { FakeHandler, RequestLogEntry } from '../../../devkit/fakes/shared/
 
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** The credential's Web Address in these tests, so outputs' `url` needs no GET /me. */
+export const WEB_URL = 'https://acme.awork.com';
+
 export interface RunAworkOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	onError?: RunNodeOptions['onError'];
+	/** Changes to the API key credential (e.g. `{ webUrl: '' }`). */
+	credential?: IDataObject;
 }
 
 export class AworkTestBed {
@@ -84,7 +89,7 @@ export class AworkTestBed {
 		return await runNode({
 			node: new Awork(),
 			parameters: { authentication: 'apiKey', ...parameters },
-			credentials: { aworkPsaApi: { apiKey: this.fake.apiKey, baseUrl: this.awork.baseUrl } },
+			credentials: { aworkPsaApi: { apiKey: this.fake.apiKey, baseUrl: this.awork.baseUrl, webUrl: WEB_URL, ...options.credential } },
 			credentialTypes: [new AworkPsaApi()],
 			input: options.input ?? [{ json: {} }],
 			continueOnFail: options.continueOnFail,

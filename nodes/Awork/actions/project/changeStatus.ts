@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
 import { forOperation, projectLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
+import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'changeStatus', [
 	projectLocator,
@@ -27,5 +28,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: { projectStatusId },
 		itemIndex,
 	});
-	return (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;
+	const project = (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;
+	return await withWebUrl.call(this, 'projects', project);
 }

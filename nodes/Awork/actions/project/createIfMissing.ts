@@ -7,6 +7,7 @@ import { asOperationError } from '../../../shared/operations';
 import { aworkFailureOf, aworkPath, aworkRequest } from '../../transport';
 import { forOperation } from '../../descriptions';
 import { projectCreateProperties, readProjectCreateBody } from '../../helpers/project/create';
+import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'createIfMissing', projectCreateProperties(true));
 
@@ -19,9 +20,7 @@ async function findByKey(this: IExecuteFunctions, key: string, itemIndex: number
 	}
 }
 
-export const runs = 'perItem';
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function findOrCreateProject(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readProjectCreateBody.call(this, itemIndex);
 	const key = body.projectKey as string;
 	const existing = await findByKey.call(this, key, itemIndex);
@@ -38,4 +37,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!found) throw asOperationError(this.getNode(), error, itemIndex);
 		return { ...found, created: !raced };
 	}
+}
+
+export const runs = 'perItem';
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await withWebUrl.call(this, 'projects', await findOrCreateProject.call(this, itemIndex));
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
 import { forOperation, projectLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
+import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'get', [projectLocator]);
 
@@ -9,5 +10,6 @@ export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
-	return (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;
+	const project = (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;
+	return await withWebUrl.call(this, 'projects', project);
 }

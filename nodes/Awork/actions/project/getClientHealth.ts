@@ -9,6 +9,7 @@ import { forOperation, idLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { clientHealth, isClosed, projectHealth, type HealthClock, type ProjectHealth } from '../../helpers/project/health/definitions';
 import { readCompanies, readCompany, readHealthProjects, readMilestones, readProject } from '../../helpers/project/health/reads';
+import { withWebUrls } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'getClientHealth', [
 	{
@@ -109,9 +110,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const clientProjects = projects.filter((candidate) => candidate.companyId);
 	const measured = project && !clientProjects.some((candidate) => candidate.id === project!.id) ? [...clientProjects, project] : clientProjects;
 	const milestones = await readMilestones.call(this, measured, clock.now, itemIndex);
-	const healthOf = new Map<string, ProjectHealth>(
-		measured.map((candidate) => [String(candidate.id), projectHealth(candidate, milestones.get(String(candidate.id)) ?? [], clock)]),
+	const measuredHealth = await withWebUrls.call(
+		this,
+		'projects',
+		measured.map((candidate) => projectHealth(candidate, milestones.get(String(candidate.id)) ?? [], clock)),
 	);
+	const healthOf = new Map<string, ProjectHealth>(measuredHealth.map((health) => [String(health.id), health as ProjectHealth]));
 
 	const byCompany = new Map<string, { company: { id: string; name: string | null }; projects: IDataObject[] }>();
 	for (const candidate of clientProjects) {

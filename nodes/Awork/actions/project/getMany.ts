@@ -5,6 +5,7 @@ import { customFieldsByNameOptions, withCustomFieldsByName } from '../../helpers
 import { readLimit } from '../../../shared/operations';
 import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, optionalGuid, readRawFilter } from '../../helpers/parameters';
+import { withWebUrls } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'getMany', [
 	...returnAllOrLimit(),
@@ -58,5 +59,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
-	return await withCustomFieldsByName.call(this, projects, itemIndex);
+	return await withWebUrls.call(this, 'projects', await withCustomFieldsByName.call(this, projects, itemIndex));
 }

@@ -3,6 +3,7 @@ import { aworkPath, aworkRequest } from '../../transport';
 import { forOperation, projectLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { customFieldsProperty, readCustomFieldValues } from '../../helpers/customFields';
+import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'setCustomFields', [projectLocator, customFieldsProperty('project')]);
 
@@ -13,5 +14,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const projectId = readId.call(this, 'projectId', 'Project', itemIndex);
 	const values = await readCustomFieldValues.call(this, 'project', itemIndex);
 	await aworkRequest.call(this, 'POST', aworkPath`/projects/${projectId}/setcustomfields`, { body: values, itemIndex });
-	return (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;
+	const project = (await aworkRequest.call(this, 'GET', aworkPath`/projects/${projectId}`, { itemIndex })) as IDataObject;
+	return await withWebUrl.call(this, 'projects', project);
 }

@@ -3,6 +3,7 @@ import { aworkPath, aworkRequest } from '../../transport';
 import { forOperation, projectLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { projectFields, readProjectFields } from '../../helpers/project/fields';
+import { withWebUrl } from '../../helpers/webUrl';
 
 /** What PUT /projects/{id} accepts (ProjectPutForm); awork resets what a PUT leaves out. */
 const PUT_FIELDS = [
@@ -44,5 +45,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	for (const field of PUT_FIELDS) if (current[field] !== undefined) body[field] = current[field];
 	Object.assign(body, changes);
-	return (await aworkRequest.call(this, 'PUT', path, { body, itemIndex })) as IDataObject;
+	const project = (await aworkRequest.call(this, 'PUT', path, { body, itemIndex })) as IDataObject;
+	return await withWebUrl.call(this, 'projects', project);
 }

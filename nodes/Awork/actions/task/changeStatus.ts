@@ -4,6 +4,7 @@ import { forOperation } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { readTask } from '../../helpers/task/read';
 import { TASK_STATUS_TYPES, taskIdProperty } from '../../descriptions/task';
+import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('task', 'changeStatus', [
 	taskIdProperty,
@@ -82,5 +83,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			});
 		}
 	}
-	return await readTask.call(this, taskId, itemIndex);
+	return await withWebUrl.call(this, 'tasks', await readTask.call(this, taskId, itemIndex));
 }

@@ -10,6 +10,7 @@ import { eq, text } from '../../transport/filter';
 import { forOperation } from '../../descriptions';
 import { findOrCreate, oldest } from '../../helpers/findOrCreate';
 import { readTaskCreateBody, taskCreateProperties } from '../../helpers/task/create';
+import { withWebUrl } from '../../helpers/webUrl';
 
 const MATCH_KEY = /^[A-Za-z0-9_.:#/-]{1,200}$/;
 
@@ -67,5 +68,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return oldest(matching);
 	};
 	const create = async () => (await aworkRequest.call(this, 'POST', '/tasks', { body, itemIndex })) as IDataObject;
-	return await findOrCreate.call(this, find, create, itemIndex);
+	return await withWebUrl.call(this, 'tasks', await findOrCreate.call(this, find, create, itemIndex));
 }

@@ -4,6 +4,7 @@ import { readId } from '../../helpers/parameters';
 import { customFieldsByNameOptions, withCustomFieldsByName } from '../../helpers/customFieldsByName';
 import { readTask } from '../../helpers/task/read';
 import { taskIdProperty } from '../../descriptions/task';
+import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('task', 'get', [
 	taskIdProperty,
@@ -17,5 +18,5 @@ export const runs = 'perItem';
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const task = await readTask.call(this, readId.call(this, 'taskId', 'Task ID', itemIndex), itemIndex);
 	const [withNames] = await withCustomFieldsByName.call(this, [task], itemIndex);
-	return withNames;
+	return await withWebUrl.call(this, 'tasks', withNames);
 }

@@ -5,6 +5,7 @@ import { readLimit } from '../../../shared/operations';
 import { forOperation, projectLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, readId, readRawFilter } from '../../helpers/parameters';
 import { TASK_STATUS_TYPES } from '../../descriptions/task';
+import { withWebUrls } from '../../helpers/webUrl';
 
 export const description = forOperation('task', 'getMany', [
 	projectLocator,
@@ -34,9 +35,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		nameContainsFilter.call(this, filters.nameContains, itemIndex),
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
-	return (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/projecttasks`, {
+	const tasks = (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/projecttasks`, {
 		filter,
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
+	return await withWebUrls.call(this, 'tasks', tasks);
 }

@@ -5,6 +5,7 @@ import { readId } from '../../helpers/parameters';
 import { customFieldsProperty, linkDefinitionsToProject, readCustomFieldValues } from '../../helpers/customFields';
 import { readTask } from '../../helpers/task/read';
 import { taskIdProperty } from '../../descriptions/task';
+import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('task', 'setCustomFields', [
 	taskIdProperty,
@@ -31,5 +32,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	}
 	await aworkRequest.call(this, 'POST', aworkPath`/tasks/${taskId}/setcustomfields`, { body: values, itemIndex });
-	return await readTask.call(this, taskId, itemIndex);
+	return await withWebUrl.call(this, 'tasks', await readTask.call(this, taskId, itemIndex));
 }

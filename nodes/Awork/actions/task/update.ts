@@ -4,6 +4,7 @@ import { forOperation } from '../../descriptions';
 import { minutesToSeconds, positiveNumber, readId, toAworkDate } from '../../helpers/parameters';
 import { readTask } from '../../helpers/task/read';
 import { taskIdProperty } from '../../descriptions/task';
+import { withWebUrl } from '../../helpers/webUrl';
 
 /** What PUT /tasks/{id} accepts (GeneralTaskForm); awork resets what a PUT leaves out. */
 const PUT_FIELDS = ['name', 'description', 'isPrio', 'startOn', 'dueOn', 'laneOrder', 'plannedDuration'];
@@ -56,5 +57,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	for (const field of PUT_FIELDS) if (current[field] !== undefined && current[field] !== null) body[field] = current[field];
 	Object.assign(body, changes);
-	return (await aworkRequest.call(this, 'PUT', aworkPath`/tasks/${taskId}`, { body, itemIndex })) as IDataObject;
+	const task = (await aworkRequest.call(this, 'PUT', aworkPath`/tasks/${taskId}`, { body, itemIndex })) as IDataObject;
+	return await withWebUrl.call(this, 'tasks', task);
 }

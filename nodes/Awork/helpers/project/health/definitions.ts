@@ -41,6 +41,8 @@ export interface ProjectHealth extends IDataObject {
 	overdueMilestones: IDataObject[];
 	updatedOn: string | null;
 	closedOn: string | null;
+	/** The project in awork's web app; added by Get Client Health (helpers/webUrl.ts). */
+	url?: string;
 }
 
 function instant(value: unknown): DateTime | undefined {
