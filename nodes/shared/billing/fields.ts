@@ -15,10 +15,15 @@ export function nested(source: IDataObject, key: string): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
+/** A number rounded half up to `decimals` places: hours as the PSA books them (2 by default). */
+export function roundTo(value: number, decimals = 2): number {
+	const factor = 10 ** decimals;
+	return Math.round(value * factor) / factor;
+}
+
 /** Seconds as hours, rounded half up to `decimals` places (the PSA books 2). */
 export function roundHours(seconds: number, decimals = 2): number {
-	const factor = 10 ** decimals;
-	return Math.round((seconds / 3600) * factor) / factor;
+	return roundTo(seconds / 3600, decimals);
 }
 
 /** The YYYY-MM-DD day a date or date-time text starts with, or null. */

@@ -14,6 +14,7 @@ import { aworkRequestAllPages, isGuid } from '../../transport';
 import { and, datetime, eq, ge, guid, lt, or } from '../../transport/filter';
 import { forOperation } from '../../descriptions';
 import { correctedExternalId } from '../../../shared/correctionId';
+import { roundTo } from '../../../shared/billing/fields';
 import { entryNow } from '../../helpers/timeEntry/entryNow';
 
 /** IDs per read: `id eq guid'…'` 40 times keeps the URL near 2 KB. */
@@ -109,10 +110,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			correctionHours.set(corrected, (correctionHours.get(corrected) ?? 0) + (Number(item.json.hours) || 0));
 		} else if (externalId && isGuid(externalId)) bookings.push({ itemIndex, externalId, json: item.json });
 	});
-	const factor = 10 ** decimals;
 	for (const booking of bookings) {
 		const extra = correctionHours.get(booking.externalId);
-		if (extra) booking.json = { ...booking.json, hours: Math.round((Number(booking.json.hours) + extra) * factor) / factor };
+		if (extra) booking.json = { ...booking.json, hours: roundTo(Number(booking.json.hours) + extra, decimals) };
 	}
 	const entries = await readEntries.call(this, bookings);
 	const output: INodeExecutionData[] = [];

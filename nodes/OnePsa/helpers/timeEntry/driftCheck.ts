@@ -17,6 +17,7 @@ import { fetchAll, filterQuery } from '../../transport';
 import type { ExportJob, ExportResult } from './exporter';
 import { postSingle } from './postEntry';
 import { correctedExternalId, correctionExternalId } from '../../../shared/correctionId';
+import { roundTo } from '../../../shared/billing/fields';
 
 /** externalId of the n-th correction of a booking. */
 
@@ -43,8 +44,7 @@ const HOURS_TOLERANCE = 1e-9;
 
 function describeDrift(job: ExportJob, booked: Booked, corrections: Booked[], decimals: number): BookingDrift | undefined {
 	const own = typeof booked.hours === 'number' ? booked.hours : Number(booked.hours);
-	const factor = 10 ** decimals;
-	const hours = Math.round((own + corrections.reduce((sum, correction) => sum + Number(correction.hours), 0)) * factor) / factor;
+	const hours = roundTo(own + corrections.reduce((sum, correction) => sum + Number(correction.hours), 0), decimals);
 	const date = typeof booked.date === 'string' ? booked.date.slice(0, 10) : null;
 	const contractId = booked.contractId === undefined || booked.contractId === null ? null : String(booked.contractId);
 	const same =
@@ -139,8 +139,7 @@ async function postCorrection(
 	decimals: number,
 	duplicate: ExportResult,
 ): Promise<ExportResult> {
-	const factor = 10 ** decimals;
-	const difference = Math.round((drift.now.hours - drift.booked.hours!) * factor) / factor;
+	const difference = roundTo(drift.now.hours - drift.booked.hours!, decimals);
 	const externalId = correctionExternalId(job.entry.externalId, n);
 	const entry = {
 		...job.entry,

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { BillingRecord } from '../../../shared/billing/billingRecord';
-import { roundHours } from '../../../shared/billing/fields';
+import { roundHours, roundTo } from '../../../shared/billing/fields';
 
 export interface PsaTimeEntry extends IDataObject {
 	externalId: string;
@@ -67,7 +67,7 @@ export function mapToPsaEntry(
 	let hours: number;
 	let roundedUpFromSeconds: number | undefined;
 	if (given(overrides.hours)) {
-		hours = Math.round(Number(overrides.hours) * 10 ** hoursDecimals) / 10 ** hoursDecimals;
+		hours = roundTo(Number(overrides.hours), hoursDecimals);
 	} else {
 		const seconds = record.seconds ?? Number.NaN;
 		hours = roundHours(seconds, hoursDecimals);
