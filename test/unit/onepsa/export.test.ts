@@ -20,19 +20,25 @@ const statuses = (run: { items: Array<{ json: { status?: unknown } }> }) => {
 	return counts;
 };
 
+/** A fake PSA with a batch contract, one without batch import and an expired one. */
+async function startSeededPsa(): Promise<RunningFakeOnePsa> {
+	const psa = await startFakeOnePsa();
+	psa.fake.seed({
+		companies: [{ id: 'cmp_acme', name: 'Acme' }],
+		contracts: [
+			{ id: 'ctr_1', number: 'C-1', companyId: 'cmp_acme' },
+			{ id: 'ctr_single', number: 'C-2', companyId: 'cmp_acme', supportsBatch: false },
+			{ id: 'ctr_old', number: 'C-3', companyId: 'cmp_acme', status: 'expired' },
+		],
+	});
+	return psa;
+}
+
 describe('Time entry: Export to Contract', () => {
 	let psa: RunningFakeOnePsa;
 
 	beforeEach(async () => {
-		psa = await startFakeOnePsa();
-		psa.fake.seed({
-			companies: [{ id: 'cmp_acme', name: 'Acme' }],
-			contracts: [
-				{ id: 'ctr_1', number: 'C-1', companyId: 'cmp_acme' },
-				{ id: 'ctr_single', number: 'C-2', companyId: 'cmp_acme', supportsBatch: false },
-				{ id: 'ctr_old', number: 'C-3', companyId: 'cmp_acme', status: 'expired' },
-			],
-		});
+		psa = await startSeededPsa();
 	});
 	afterEach(async () => await psa.close());
 
@@ -487,15 +493,8 @@ describe('Time entry: Export to Contract, invoice positions as input', () => {
 	});
 	afterAll(async () => await awork.stop());
 	beforeEach(async () => {
-		psa = await startFakeOnePsa();
-		psa.fake.seed({
-			companies: [{ id: 'cmp_acme', name: 'Acme' }],
-			contracts: [
-				{ id: 'ctr_1', number: 'C-1', companyId: 'cmp_acme' },
-				{ id: 'ctr_old', number: 'C-3', companyId: 'cmp_acme', status: 'expired' },
-				{ id: 'ctr_strict', number: 'C-9', companyId: 'cmp_acme', batchAllOrNothing: true },
-			],
-		});
+		psa = await startSeededPsa();
+		psa.fake.seed({ contracts: [{ id: 'ctr_strict', number: 'C-9', companyId: 'cmp_acme', batchAllOrNothing: true }] });
 	});
 	afterEach(async () => await psa.close());
 
