@@ -11,7 +11,7 @@
  *   one mapping;
  * - not marked, already numbered, or numbered field cleared but mapping present: no ticket;
  * - every delivery carries a hostile entityLink: the ticket's description and link are built
- *   from Settings' aworkWebUrl and the task ID awork returned, never from the payload;
+ *   from the task's url (the credential's Web Address and the task ID awork returned), never from the payload;
  * - `n8n import:workflow` accepts the file as shipped.
  */
 import fs from 'node:fs';
@@ -47,8 +47,8 @@ describe('workflow "escalate task to ticket" in real n8n', () => {
 	const runsOf = async (taskId: string): Promise<Execution[]> => executionsOfTask((await settle(sandbox, [workflow]))[0], taskId);
 
 	beforeAll(async () => {
-		sandbox = await startWorkflowSandbox({ label: 'escalate-workflow', awork: { config: { autoWebhooks: true } } });
-		const prepared = sandbox.prepare(FILE, { settings: { aworkWebUrl: WEB_URL } });
+		sandbox = await startWorkflowSandbox({ label: 'escalate-workflow', awork: { config: { autoWebhooks: true } }, aworkWebUrl: WEB_URL });
+		const prepared = sandbox.prepare(FILE);
 		workflow = { id: await sandbox.n8n.importWorkflow(prepared), url: triggerUrl(sandbox.n8n, prepared) };
 		// Every delivery's entityLink now points elsewhere (<HOSTILE_LINK>/tasks/<id>).
 		sandbox.awork.fake.store.workspace.url = HOSTILE_LINK;

@@ -10,8 +10,8 @@
  * - changing the number to another ticket moves the mapping;
  * - next to the escalation workflow: the number that workflow writes itself makes this one add
  *   no second link, no comment, no other mapping;
- * - every delivery carries a hostile entityLink: the link on the ticket is built from Settings'
- *   aworkWebUrl and the task ID awork returned, never from the payload.
+ * - every delivery carries a hostile entityLink: the link on the ticket is the task's url (the
+ *   credential's Web Address, here with a trailing slash, and the task ID awork returned), never from the payload.
  */
 import type { Ticket } from '../../devkit/fakes/onepsa';
 import { httpRequest, nodeOutput, type Execution } from '../../devkit/n8n';
@@ -51,8 +51,8 @@ describe('workflow "link task to ticket" in real n8n', () => {
 	};
 
 	beforeAll(async () => {
-		sandbox = await startWorkflowSandbox({ label: 'link-workflow', awork: { config: { autoWebhooks: true } }, onePsa: { demo: true } });
-		const prepared = sandbox.prepare(FILE, { settings: { aworkWebUrl: `${WEB_URL}/` } });
+		sandbox = await startWorkflowSandbox({ label: 'link-workflow', awork: { config: { autoWebhooks: true } }, onePsa: { demo: true }, aworkWebUrl: `${WEB_URL}/` });
+		const prepared = sandbox.prepare(FILE);
 		link = { id: await sandbox.n8n.importWorkflow(prepared), url: triggerUrl(sandbox.n8n, prepared) };
 		// Every delivery's entityLink now points elsewhere (<HOSTILE_LINK>/tasks/<id>).
 		sandbox.awork.fake.store.workspace.url = HOSTILE_LINK;
@@ -143,7 +143,7 @@ describe('workflow "link task to ticket" in real n8n', () => {
 	});
 
 	it('next to the escalation workflow: the number that workflow writes adds no second link, comment or mapping', async () => {
-		const escalatePrepared = sandbox.prepare('escalate-task-to-ticket.json', { settings: { aworkWebUrl: WEB_URL } });
+		const escalatePrepared = sandbox.prepare('escalate-task-to-ticket.json');
 		const escalate = { id: await sandbox.n8n.importWorkflow(escalatePrepared), url: triggerUrl(sandbox.n8n, escalatePrepared) };
 		await sandbox.n8n.activateWorkflow(escalate.id);
 		const taskId = seedTask(sandbox.awork, projectId, { name: 'Server room too hot', tags: ['Escalate to PSA'] });

@@ -48,7 +48,7 @@ describe('workflows serving the PSA (project context, Command Center) in real n8
 	});
 
 	beforeAll(async () => {
-		sandbox = await startWorkflowSandbox({ label: 'psa-context' });
+		sandbox = await startWorkflowSandbox({ label: 'psa-context', aworkWebUrl: WEB_URL });
 		sandbox.awork.fake.seed(clientHealthSeed());
 		await saveMappings(sandbox, [
 			{ namespace: 'project', externalId: 'psa-prj-website', aworkId: IDS.website },
@@ -65,7 +65,7 @@ describe('workflows serving the PSA (project context, Command Center) in real n8
 		]);
 		// The fixture's days end in New York; n8n in the harness runs in UTC, so the workflows say so.
 		const options = {
-			settings: { aworkWebUrl: WEB_URL, referenceTime: REFERENCE_TIME },
+			settings: { referenceTime: REFERENCE_TIME },
 			edit: (workflow: Json) => ({ ...workflow, settings: { ...workflow.settings, timezone: TIME_ZONE } }),
 		};
 		for (const file of [CONTEXT_FILE, CENTER_FILE]) {

@@ -1,7 +1,7 @@
 import { getGlobalState, setGlobalState, type IDataObject } from 'n8n-workflow';
 import { aworkTransportSettings } from '../../../nodes/Awork/transport';
 import { EXPECTED, IDS, REFERENCE_TIME, TIME_ZONE, clientHealthSeed } from './fixtures/clientHealth';
-import { AworkTestBed, byId, json, paired } from './harness';
+import { AworkTestBed, byId, json, paired, WEB_URL } from './harness';
 
 const bed = new AworkTestBed();
 const original = { ...aworkTransportSettings };
@@ -111,6 +111,43 @@ describe('awork node: Project > Get Client Health', () => {
 		// Started 2026-01-01 with none of its one task done.
 		expect(item.project).toMatchObject({ id: IDS.internal, progress: 0, atRisk: true, atRiskReasons: ['noProgressAfterStart'] });
 		expect(bed.requestsTo('GET', /\/projects$/)).toHaveLength(0);
+	});
+
+	it('gives the Project Context: the project first, its flags, its client and the client’s other open projects, all with links', async () => {
+		const result = await health({ healthScope: 'projectClient', projectId: byId(IDS.shop), projectClientOutput: 'projectContext' });
+		expect(result.error).toBeUndefined();
+		const [context] = json(result);
+		const { companyId: _id, companyName: _name, referenceTime: _time, ...clientFigures } = EXPECTED.beta;
+		expect(Object.keys(context)).toEqual(['project', 'flags', 'client', 'otherActiveProjects', 'generatedAt']);
+		expect(context.project).toEqual({
+			id: IDS.shop,
+			name: 'Shop',
+			projectKey: expect.any(String),
+			status: 'Running',
+			statusType: 'progress',
+			progress: 0,
+			startDate: null,
+			dueDate: null,
+			overdue: false,
+			atRisk: true,
+			atRiskReasons: ['overdueMilestones'],
+			url: `${WEB_URL}/projects/${IDS.shop}`,
+			closed: false,
+			tasksCount: expect.any(Number),
+			tasksDoneCount: 0,
+			overdueMilestones: [{ id: IDS.milestoneShopPast, name: 'Catalogue', dueDate: '2026-03-14T12:00:00Z' }],
+		});
+		expect(context.flags).toEqual({ overdue: false, atRisk: true });
+		expect(context.client).toEqual({ id: IDS.beta, name: 'Beta AG', ...clientFigures });
+		const others = context.otherActiveProjects as IDataObject[];
+		expect(others.map((other) => [other.id, other.url])).toEqual([[IDS.boundary, `${WEB_URL}/projects/${IDS.boundary}`]]);
+		expect(Object.keys(others[0]).sort()).toEqual(['atRisk', 'atRiskReasons', 'dueDate', 'id', 'name', 'overdue', 'progress', 'projectKey', 'startDate', 'status', 'statusType', 'url']);
+		expect(context.generatedAt).toBe(REFERENCE_TIME);
+	});
+
+	it('gives a project without a client a Project Context without client and other projects', async () => {
+		const result = await health({ healthScope: 'projectClient', projectId: byId(IDS.internal), projectClientOutput: 'projectContext' });
+		expect(json(result)[0]).toMatchObject({ project: { id: IDS.internal, atRisk: true }, flags: { overdue: false, atRisk: true }, client: null, otherActiveProjects: [] });
 	});
 
 	it('moves "now" with the Reference Time: a week later more is overdue', async () => {

@@ -9,6 +9,7 @@ import { forOperation, idLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { clientHealth, isClosed, projectHealth, type HealthClock, type ProjectHealth } from '../../helpers/project/health/definitions';
 import { readCompanies, readCompany, readHealthProjects, readMilestones, readProject } from '../../helpers/project/health/reads';
+import { projectContext } from '../../helpers/project/health/context';
 import { withWebUrls } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'getClientHealth', [
@@ -26,6 +27,22 @@ export const description = forOperation('project', 'getClientHealth', [
 	},
 	{ ...idLocator('companyId', 'Company', 'searchCompanies'), displayOptions: { show: { healthScope: ['company'] } } },
 	{ ...idLocator('projectId', 'Project', 'searchProjects'), displayOptions: { show: { healthScope: ['projectClient'] } } },
+	{
+		displayName: 'Output',
+		name: 'projectClientOutput',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Client Health', value: 'clientHealth', description: 'The client’s figures, with the project’s own under "project"' },
+			{
+				name: 'Project Context',
+				value: 'projectContext',
+				description: 'The project first: {project, flags, client (null without one), otherActiveProjects, generatedAt}',
+			},
+		],
+		default: 'clientHealth',
+		displayOptions: { show: { healthScope: ['projectClient'] } },
+	},
 	{
 		displayName: 'Options',
 		name: 'healthOptions',
@@ -137,14 +154,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return groups.map((group) => clientHealth(group.company, group.projects, healthOf, clock, includeProjects));
 	}
 
+	let health: IDataObject;
 	if (!companyId) {
-		return [{ ...clientHealth({ id: '', name: null }, [], healthOf, clock, includeProjects), companyId: null, project: healthOf.get(String(project!.id)) }];
+		health = { ...clientHealth({ id: '', name: null }, [], healthOf, clock, includeProjects), companyId: null };
+	} else {
+		let group = byCompany.get(companyId);
+		if (!group) {
+			const company = project?.company ? companyOf(project) : { id: companyId, name: ((await readCompany.call(this, companyId, itemIndex)).name as string) ?? null };
+			group = { company, projects: [] };
+		}
+		health = clientHealth(group.company, group.projects, healthOf, clock, includeProjects);
 	}
-	let group = byCompany.get(companyId);
-	if (!group) {
-		const company = project?.company ? companyOf(project) : { id: companyId, name: ((await readCompany.call(this, companyId, itemIndex)).name as string) ?? null };
-		group = { company, projects: [] };
-	}
-	const health = clientHealth(group.company, group.projects, healthOf, clock, includeProjects);
-	return [project ? { ...health, project: healthOf.get(String(project.id)) } : health];
+	if (!project) return [health];
+	const projectFigures = healthOf.get(String(project.id))!;
+	if (this.getNodeParameter('projectClientOutput', itemIndex, 'clientHealth') === 'projectContext') return [projectContext(health, projectFigures)];
+	return [{ ...health, project: projectFigures }];
 }
