@@ -72,7 +72,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 	let commandCenterBase: string;
 
 	beforeAll(async () => {
-		sandbox = await startWorkflowSandbox({ label: 'approval-workflow' });
+		sandbox = await startWorkflowSandbox({ label: 'approval-workflow', aworkWebUrl: WEB_URL });
 		// A company of another PSA client with a similar name: the approval must not take it.
 		sandbox.awork.fake.seed({ companies: [{ name: 'Acme GmbH & Co. KG' }] });
 		// The workflow checks that the approval's contract exists in The One PSA before creating anything.
@@ -90,17 +90,17 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		});
 		templateId = (seeded.projectTemplates[0] as { id: string }).id;
 
-		const workflowId = await sandbox.importShipped(FILE, { settings: { aworkWebUrl: WEB_URL } });
+		const workflowId = await sandbox.importShipped(FILE);
 		await sandbox.n8n.activateWorkflow(workflowId);
 		webhookPath = webhookPathOf(loadShippedWorkflow(FILE), TRIGGER, 'onepsa');
 
-		const templated = sandbox.prepare(FILE, { settings: { aworkWebUrl: WEB_URL, projectTemplateId: templateId }, freshWebhookIds: true });
+		const templated = sandbox.prepare(FILE, { settings: { projectTemplateId: templateId }, freshWebhookIds: true });
 		const templatedId = await sandbox.n8n.importWorkflow(templated);
 		await sandbox.n8n.activateWorkflow(templatedId);
 		templateWebhookPath = webhookPathOf(templated, TRIGGER, 'onepsa');
 
 		const center = 'psa-command-center.json';
-		await sandbox.n8n.activateWorkflow(await sandbox.importShipped(center, { settings: { aworkWebUrl: WEB_URL } }));
+		await sandbox.n8n.activateWorkflow(await sandbox.importShipped(center));
 		commandCenterBase = sandbox.n8n.webhookUrl(String(nodeNamed(loadShippedWorkflow(center), 'PSA Command Center').webhookId));
 	});
 
