@@ -87,7 +87,8 @@ pagination, Code nodes, Loop Over Items over projects, 100 entries per PSA batch
 batch) run in the same real n8n server (a fresh one per run) against the same fakes: ${PROJECTS}
 projects with a PSA contract each, N billable unbilled entries of closed days. Rate limits are off in
 both fakes for the speed runs. Requests are counted by the fakes; wall time is from the start of the
-run to its stored execution; RSS is the n8n server's (its task runner, which runs Code nodes, in
+run to its stored execution (the bench's webhook answers when the run has ended, so nothing polls n8n
+during a run, and memory is sampled on a thread of its own, not the fakes'); RSS is the n8n server's (its task runner, which runs Code nodes, in
 brackets), sampled every 100 ms. Before each measured run the same workflow runs once on 20 entries
 in the same server, and that run is discarded: a server that ran before has its modules loaded and
 the mapping table created. Wall times vary by tens of percent from one fresh server to the next,
