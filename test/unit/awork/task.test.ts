@@ -104,6 +104,21 @@ describe('awork node: tasks', () => {
 		expect(json(done)[0].taskStatusId).toBe(doneStatus.id);
 	});
 
+	it('Create and Update read the fields they share alike, except that a new task leaves out an empty description and 0 minutes', async () => {
+		const projectId = seedProject();
+		const shared = { description: '', isPrio: false, plannedDurationMinutes: 0, dueOn: '2026-05-04T10:00:00Z' };
+		const created = await bed.run({ resource: 'task', operation: 'create', projectId: byId(projectId), name: 'Plan', additionalFields: shared });
+		expect(created.error).toBeUndefined();
+		expect(bed.requestsTo('POST', /\/tasks$/)[0].body).toEqual({ name: 'Plan', baseType: 'projecttask', entityId: projectId, isPrio: false, dueOn: '2026-05-04T10:00:00Z' });
+
+		const updated = await bed.run({ resource: 'task', operation: 'update', taskId: String(json(created)[0].id), updateFields: shared });
+		expect(updated.error).toBeUndefined();
+		expect(bed.requestsTo('PUT', /\/tasks\//)[0].body).toMatchObject({ description: '', isPrio: false, plannedDuration: 0, dueOn: '2026-05-04T10:00:00Z' });
+
+		const negative = await bed.run({ resource: 'task', operation: 'update', taskId: String(json(created)[0].id), updateFields: { plannedDurationMinutes: -5 } });
+		expect(negative.error?.message).toBe('Planned Duration (Minutes): "-5" is not a number of zero or more');
+	});
+
 	it('fails naming the task when awork refuses a status of another project (207)', async () => {
 		const projectId = seedProject('A');
 		const otherId = seedProject('B');

@@ -1,52 +1,34 @@
 /** The parameters and POST /tasks body of a new task: Create and Create If Missing share them. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { optionalIdLocator, projectLocator } from '../../descriptions';
-import { compact, minutesToSeconds, optionalGuid, positiveNumber, readId, toAworkDate } from '../parameters';
+import { compact, optionalGuid, readId } from '../parameters';
+import { readTaskFields, taskFields } from './fields';
 
 /** The fields of a new task; Create If Missing uses them too. */
 export const taskCreateProperties: INodeProperties[] = [
 	projectLocator,
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Create first homepage draft' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
-			{ displayName: 'Due On', name: 'dueOn', type: 'dateTime', default: '' },
-			{ displayName: 'Is Priority', name: 'isPrio', type: 'boolean', default: false, description: 'Whether the task is marked as priority' },
-			{ displayName: 'Order in List', name: 'listOrder', type: 'number', default: 0, description: 'Position of the task in the task list' },
-			{ displayName: 'Parent Task ID', name: 'parentId', type: 'string', default: '', description: 'Makes the task a subtask of this task (same project)' },
-			{
-				displayName: 'Planned Duration (Minutes)',
-				name: 'plannedDurationMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Planned effort in minutes; awork stores it in seconds (minutes x 60)',
-			},
-			{ displayName: 'Start On', name: 'startOn', type: 'dateTime', default: '' },
-			optionalIdLocator('taskListId', 'Task List', 'searchTaskLists', 'The list of the project the task is placed in'),
-			{
-				displayName: 'Task Status Name or ID',
-				name: 'taskStatusId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTaskStatuses', loadOptionsDependsOn: ['projectId.value'] },
-				default: '',
-				description: 'Defaults to the first to-do status of the project. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Type of Work Name or ID',
-				name: 'typeOfWorkId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTypesOfWork' },
-				default: '',
-				description: 'Defaults to the first type of work. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	taskFields('additionalFields', 'Additional Fields', [
+		{ displayName: 'Order in List', name: 'listOrder', type: 'number', default: 0, description: 'Position of the task in the task list' },
+		{ displayName: 'Parent Task ID', name: 'parentId', type: 'string', default: '', description: 'Makes the task a subtask of this task (same project)' },
+		optionalIdLocator('taskListId', 'Task List', 'searchTaskLists', 'The list of the project the task is placed in'),
+		{
+			displayName: 'Task Status Name or ID',
+			name: 'taskStatusId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTaskStatuses', loadOptionsDependsOn: ['projectId.value'] },
+			default: '',
+			description: 'Defaults to the first to-do status of the project. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Type of Work Name or ID',
+			name: 'typeOfWorkId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTypesOfWork' },
+			default: '',
+			description: 'Defaults to the first type of work. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 ];
 
 /** The POST /tasks body for a project task (baseType projecttask; entityId is the project). */
@@ -59,18 +41,13 @@ export function readTaskCreateBody(this: IExecuteFunctions, itemIndex: number): 
 		name,
 		baseType: 'projecttask',
 		entityId: projectId,
-		description: fields.description,
-		isPrio: fields.isPrio,
+		...readTaskFields.call(this, fields, itemIndex),
 		taskStatusId: optionalGuid.call(this, fields.taskStatusId, 'Task Status', itemIndex),
 		typeOfWorkId: optionalGuid.call(this, fields.typeOfWorkId, 'Type of Work', itemIndex),
 		parentId: optionalGuid.call(this, fields.parentId, 'Parent Task ID', itemIndex),
 	});
-	if (fields.dueOn) body.dueOn = toAworkDate.call(this, fields.dueOn, 'Due On', itemIndex);
-	if (fields.startOn) body.startOn = toAworkDate.call(this, fields.startOn, 'Start On', itemIndex);
-	if (fields.plannedDurationMinutes) {
-		const minutes = positiveNumber.call(this, fields.plannedDurationMinutes, 'Planned Duration (Minutes)', itemIndex);
-		body.plannedDuration = minutesToSeconds(minutes);
-	}
+	// A new task has no planned effort anyway: 0 minutes is not sent.
+	if (body.plannedDuration === 0) delete body.plannedDuration;
 	const taskListId = optionalGuid.call(this, fields.taskListId, 'Task List', itemIndex);
 	if (taskListId) body.lists = [compact({ id: taskListId, order: fields.listOrder as number | undefined })];
 	return body;
