@@ -79,19 +79,35 @@ function visibleText(line: string): string {
 		.trim();
 }
 
+const HEADING = /^(#{1,6})\s+(.*)$/;
+const LIST_ITEM = /^\s*([-*+]|\d+\.)\s+/;
+
+/** Markdown's blocks: a heading, a list item or a paragraph (its plain lines joined, as markdown renders them). */
+function blocks(markdown: string): string[] {
+	const out: string[] = [];
+	let joinable = false;
+	for (const line of markdown.split('\n')) {
+		const plain = line.trim() !== '' && !HEADING.test(line.trim()) && !LIST_ITEM.test(line);
+		if (plain && joinable) out[out.length - 1] += ` ${line.trim()}`;
+		else out.push(line);
+		joinable = plain || LIST_ITEM.test(line);
+	}
+	return out;
+}
+
 /** The estimated height (px) of a note's rendered markdown at the note's width. */
 export function textHeight(markdown: string, noteWidth: number): number {
 	const width = noteWidth - 2 * NOTE_PADDING.x;
 	let height = NOTE_PADDING.top;
-	for (const raw of markdown.split('\n')) {
-		if (raw.trim() === '') {
+	for (const block of blocks(markdown)) {
+		if (block.trim() === '') {
 			height += BLOCK_GAP;
 			continue;
 		}
-		const heading = /^(#{1,6})\s+(.*)$/.exec(raw.trim());
-		const list = /^\s*([-*+]|\d+\.)\s+/.test(raw);
+		const heading = HEADING.exec(block.trim());
+		const list = LIST_ITEM.test(block);
 		const style = heading ? (heading[1].length === 1 ? TEXT.h1 : heading[1].length === 2 ? TEXT.h2 : TEXT.h3) : TEXT.body;
-		const text = visibleText(heading ? heading[2] : raw.replace(/^\s*([-*+]|\d+\.)\s+/, ''));
+		const text = visibleText(heading ? heading[2] : block.replace(LIST_ITEM, ''));
 		const usable = width - (list ? LIST_INDENT : 0);
 		const perLine = Math.max(1, Math.floor(usable / style.char));
 		height += Math.max(1, Math.ceil(text.length / perLine)) * style.line;
@@ -102,11 +118,14 @@ export function textHeight(markdown: string, noteWidth: number): number {
 /** The part of the note its text covers (the whole note if the text overflows it). */
 export function textBox(note: CanvasNode): Box {
 	const box = noteBox(note);
-	const width = box.right - box.left;
-	return { ...box, bottom: Math.min(box.bottom, box.top + textHeight(note.parameters.content ?? '', width)) };
+	const bottom = Math.min(box.bottom, box.top + textHeight(note.parameters.content ?? '', box.right - box.left));
+	return { left: box.left + NOTE_PADDING.x, top: box.top, right: box.right - NOTE_PADDING.x, bottom };
 }
 
-const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** A node covers text when they overlap by more than a corner: at least MIN_COVER px each way. */
+const MIN_COVER = 10;
+const covers = (a: Box, b: Box) =>
+	Math.min(a.right, b.right) - Math.max(a.left, b.left) >= MIN_COVER && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) >= MIN_COVER;
 
 /** The canvas's bounding box of all nodes and notes. */
 export function canvasSize(nodes: CanvasNode[]): { width: number; height: number } {
@@ -121,7 +140,7 @@ export function nodesOnNoteText(nodes: CanvasNode[]): string[] {
 	const notes = nodes.filter(isNote).map((note) => ({ name: note.name, text: textBox(note) }));
 	return nodes
 		.filter((node) => !isNote(node))
-		.flatMap((node) => notes.filter((note) => overlaps(nodeBox(node), note.text)).map((note) => `${node.name} on ${note.name}`));
+		.flatMap((node) => notes.filter((note) => covers(nodeBox(node), note.text)).map((note) => `${node.name} on ${note.name}`));
 }
 
 describe('the layout estimate', () => {
@@ -137,7 +156,7 @@ describe('the layout estimate', () => {
 		const wrapped = textBox(note(`## Title\n${'word '.repeat(100)}`)).bottom;
 		expect(short).toBe(NOTE_PADDING.top + TEXT.h2.line + TEXT.body.line);
 		expect(wrapped).toBeGreaterThan(short + 5 * TEXT.body.line);
-		expect(textBox(note('text\n'.repeat(100), 400, 300)).bottom).toBe(300);
+		expect(textBox(note('- item\n'.repeat(100), 400, 300)).bottom).toBe(300);
 	});
 
 	it('finds a node on the text but not one on the empty part below it', () => {
@@ -145,6 +164,36 @@ describe('the layout estimate', () => {
 		const on = { name: 'On', type: 'n8n-nodes-base.set', position: [100, 20], parameters: {} } as CanvasNode;
 		const below = { name: 'Below', type: 'n8n-nodes-base.set', position: [100, 200], parameters: {} } as CanvasNode;
 		expect(nodesOnNoteText([framed, on, below])).toEqual(['On on Note']);
+	});
+
+	it('finds the nodes that hid the approval workflow’s "Tasks and mappings" note before issue 15, and not those beside it', () => {
+		const node = (name: string, x: number, y: number) => ({ name, type: 'n8n-nodes-base.set', position: [x, y], parameters: {} }) as CanvasNode;
+		const tasksNote: CanvasNode = {
+			name: 'Note: Tasks and mappings',
+			type: STICKY,
+			position: [3280, -300],
+			parameters: {
+				width: 700,
+				height: 320,
+				content:
+					'### Tasks and mappings\nWithout a template, one task list (Settings -> taskListName) gets a task per quote line: its title, description and `hours` as planned duration. Each task carries its line\'s match key at the end of its description (`[match key: psa-line:<lineId>]`; a line ID with other characters is hashed): tasks are found again by line, not by title, so two lines with one title become two tasks.\nSaved mappings: quote -> project (namespace `project`), contract -> project (`contract`), quote line -> task (`task`, external ID `<quoteId>:<lineId>`).\nThe answer to the PSA: `{created, projectId, projectKey, projectUrl, taskListId, tasksCreated}`.\n\n**Client company**: the PSA `companyId` is looked up in the `company` mappings, else an awork company with exactly the PSA `companyName` is taken, else one is created; the mapping is saved and the project gets that company (so the Command Center and the project context know its client).',
+			},
+		};
+		const canvas = [
+			tasksNote,
+			node('Find Company Mapping', 3300, -300),
+			node('Companies with the Name', 3520, -140),
+			node('Company Named Exactly?', 3740, -140),
+			node('Create Company', 3960, -60),
+			node('Save Company Mapping', 4180, -140),
+			node('Create Task List', 3300, 140),
+			node('Lines of Quote', 3520, 140),
+		];
+		expect(nodesOnNoteText(canvas)).toEqual([
+			'Find Company Mapping on Note: Tasks and mappings',
+			'Companies with the Name on Note: Tasks and mappings',
+			'Company Named Exactly? on Note: Tasks and mappings',
+		]);
 	});
 
 	it('measures nodes at 100 x 100 px and notes at their size', () => {
@@ -156,13 +205,29 @@ describe('the layout estimate', () => {
 describe.each(files)('the canvas of %s', (file) => {
 	const nodes = load(file);
 	const pending = PENDING[file] ?? [];
-
-	(pending.includes('canvas') ? it.skip : it)(`fits ${MAX_CANVAS.width} x ${MAX_CANVAS.height} px with its notes`, () => {
+	const fits = () => {
 		const { width, height } = canvasSize(nodes);
-		expect({ width, height, fits: width <= MAX_CANVAS.width && height <= MAX_CANVAS.height }).toEqual({ width, height, fits: true });
-	});
+		return { width, height, fits: width <= MAX_CANVAS.width && height <= MAX_CANVAS.height };
+	};
 
-	(pending.includes('notes') ? it.skip : it)('has no node on a sticky note’s text', () => {
-		expect(nodesOnNoteText(nodes)).toEqual([]);
-	});
+	if (pending.includes('canvas')) {
+		it('is listed as pending the canvas check only while it does not fit (remove it from PENDING once it does)', () => {
+			expect(fits().fits).toBe(false);
+		});
+	} else {
+		it(`fits ${MAX_CANVAS.width} x ${MAX_CANVAS.height} px with its notes`, () => {
+			const size = fits();
+			expect(size).toEqual({ ...size, fits: true });
+		});
+	}
+
+	if (pending.includes('notes')) {
+		it('is listed as pending the note check only while a node sits on a note’s text', () => {
+			expect(nodesOnNoteText(nodes)).not.toEqual([]);
+		});
+	} else {
+		it('has no node on a sticky note’s text', () => {
+			expect(nodesOnNoteText(nodes)).toEqual([]);
+		});
+	}
 });
