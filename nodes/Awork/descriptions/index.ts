@@ -57,6 +57,13 @@ export function optionalIdLocator(name: string, displayName: string, searchListM
 /** The project picker of every operation that works inside one project. */
 export const projectLocator = idLocator('projectId', 'Project', 'searchProjects');
 
+/** A collection of optional values, such as Filters ("Add Filter") or Additional Fields ("Add Field"). */
+export function collection(name: string, displayName: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+export const nameContainsOption: INodeProperties = { displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' };
+
 export const rawFilterOption: INodeProperties = {
 	displayName: 'Raw Filter (Expert)',
 	name: 'rawFilter',

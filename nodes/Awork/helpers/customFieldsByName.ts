@@ -3,6 +3,7 @@
  * `$json.customFieldsByName["PSA Ticket"]` instead of matching definition IDs itself.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { collection } from '../descriptions';
 import { customFieldDefinitions, type CustomFieldDefinition } from './customFields';
 
 /** The value of one custom field in the property awork uses for its type (select: the option text). */
@@ -50,14 +51,9 @@ export function customFieldsByName(values: unknown, definitions: CustomFieldDefi
 
 /** The "Options" collection with "Add Custom Fields by Name", described for what the operation outputs. */
 export function customFieldsByNameOptions(description: string): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [{ displayName: 'Add Custom Fields by Name', name: 'customFieldsByName', type: 'boolean', default: false, description }],
-	};
+	return collection('options', 'Options', 'Add Option', [
+		{ displayName: 'Add Custom Fields by Name', name: 'customFieldsByName', type: 'boolean', default: false, description },
+	]);
 }
 
 /** Adds customFieldsByName to each record when the option asks for it (definitions read once per run). */

@@ -1,21 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequest } from '../../transport';
-import { forOperation } from '../../descriptions';
+import { collection, forOperation } from '../../descriptions';
 import { compact } from '../../helpers/parameters';
 
 export const description = forOperation('company', 'create', [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. ACME GmbH' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
-			{ displayName: 'Industry', name: 'industry', type: 'string', default: '' },
-		],
-	},
+	collection('additionalFields', 'Additional Fields', 'Add Field', [
+		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
+		{ displayName: 'Industry', name: 'industry', type: 'string', default: '' },
+	]),
 ]);
 
 export const runs = 'perItem';

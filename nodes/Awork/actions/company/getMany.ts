@@ -2,19 +2,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, rawFilterOption, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, readRawFilter } from '../../helpers/parameters';
 
 export const description = forOperation('company', 'getMany', [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' }, rawFilterOption],
-	},
+	collection('filters', 'Filters', 'Add Filter', [nameContainsOption, rawFilterOption]),
 ]);
 
 export const runs = 'perItem';

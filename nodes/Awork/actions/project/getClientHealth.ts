@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { forOperation, idLocator } from '../../descriptions';
+import { collection, forOperation, idLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { clientHealth, isClosed, projectHealth, type HealthClock, type ProjectHealth } from '../../helpers/project/health/definitions';
 import { readCompanies, readCompany, readHealthProjects, readMilestones, readProject } from '../../helpers/project/health/reads';
@@ -43,44 +43,37 @@ export const description = forOperation('project', 'getClientHealth', [
 		default: 'clientHealth',
 		displayOptions: { show: { healthScope: ['projectClient'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'healthOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Clients Without Open Projects',
-				name: 'includeIdleClients',
-				type: 'boolean',
-				default: false,
-				description: 'Whether "All Clients" also lists companies without open projects (reads the companies once more)',
-			},
-			{
-				displayName: 'Include Projects',
-				name: 'includeProjects',
-				type: 'boolean',
-				default: true,
-				description: 'Whether each client lists its open projects with their own figures under "projects"',
-			},
-			{
-				displayName: 'Recent Activity (Days)',
-				name: 'recentActivityDays',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 14,
-				description: 'How far back "recentActivity" looks for changed and closed projects',
-			},
-			{
-				displayName: 'Reference Time',
-				name: 'referenceTime',
-				type: 'dateTime',
-				default: '',
-				description: 'The "now" the figures are computed for; empty means the current time. Days end in the workflow’s time zone.',
-			},
-		],
-	},
+	collection('healthOptions', 'Options', 'Add Option', [
+		{
+			displayName: 'Include Clients Without Open Projects',
+			name: 'includeIdleClients',
+			type: 'boolean',
+			default: false,
+			description: 'Whether "All Clients" also lists companies without open projects (reads the companies once more)',
+		},
+		{
+			displayName: 'Include Projects',
+			name: 'includeProjects',
+			type: 'boolean',
+			default: true,
+			description: 'Whether each client lists its open projects with their own figures under "projects"',
+		},
+		{
+			displayName: 'Recent Activity (Days)',
+			name: 'recentActivityDays',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 14,
+			description: 'How far back "recentActivity" looks for changed and closed projects',
+		},
+		{
+			displayName: 'Reference Time',
+			name: 'referenceTime',
+			type: 'dateTime',
+			default: '',
+			description: 'The "now" the figures are computed for; empty means the current time. Days end in the workflow’s time zone.',
+		},
+	]),
 ]);
 
 function readClock(this: IExecuteFunctions, options: IDataObject, itemIndex: number): HealthClock {

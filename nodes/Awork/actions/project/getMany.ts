@@ -3,41 +3,29 @@ import { aworkRequestAllPages } from '../../transport';
 import { and, eq, guid, text } from '../../transport/filter';
 import { customFieldsByNameOptions, withCustomFieldsByName } from '../../helpers/customFieldsByName';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, optionalGuid, readRawFilter } from '../../helpers/parameters';
 import { withWebUrls } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'getMany', [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			optionalIdLocator('companyId', 'Company', 'searchCompanies', 'Only projects of this client (company)'),
-			{
-				displayName: 'Name Contains',
-				name: 'nameContains',
-				type: 'string',
-				default: '',
-			},
-			rawFilterOption,
-			{
-				displayName: 'Status Type',
-				name: 'statusType',
-				type: 'options',
-				options: [
-					{ name: 'Closed', value: 'closed' },
-					{ name: 'In Progress', value: 'progress' },
-					{ name: 'Not Started', value: 'not-started' },
-					{ name: 'Stuck', value: 'stuck' },
-				],
-				default: 'progress',
-			},
-		],
-	},
+	collection('filters', 'Filters', 'Add Filter', [
+		optionalIdLocator('companyId', 'Company', 'searchCompanies', 'Only projects of this client (company)'),
+		nameContainsOption,
+		rawFilterOption,
+		{
+			displayName: 'Status Type',
+			name: 'statusType',
+			type: 'options',
+			options: [
+				{ name: 'Closed', value: 'closed' },
+				{ name: 'In Progress', value: 'progress' },
+				{ name: 'Not Started', value: 'not-started' },
+				{ name: 'Stuck', value: 'stuck' },
+			],
+			default: 'progress',
+		},
+	]),
 	customFieldsByNameOptions(
 		'Whether to add customFieldsByName to each project: its custom field values keyed by field name, e.g. {"PSA Contract": "ctr_1001"} (reads the field definitions once per run)',
 	),

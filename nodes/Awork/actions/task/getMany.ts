@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and, eq, text } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, projectLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, projectLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, readId, readRawFilter } from '../../helpers/parameters';
 import { TASK_STATUS_TYPES } from '../../descriptions/task';
 import { withWebUrls } from '../../helpers/webUrl';
@@ -10,18 +10,11 @@ import { withWebUrls } from '../../helpers/webUrl';
 export const description = forOperation('task', 'getMany', [
 	projectLocator,
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
-			rawFilterOption,
-			{ displayName: 'Status Type', name: 'statusType', type: 'options', options: TASK_STATUS_TYPES, default: 'todo' },
-		],
-	},
+	collection('filters', 'Filters', 'Add Filter', [
+		nameContainsOption,
+		rawFilterOption,
+		{ displayName: 'Status Type', name: 'statusType', type: 'options', options: TASK_STATUS_TYPES, default: 'todo' },
+	]),
 ]);
 
 /** The project's tasks (GET /projects/{id}/projecttasks), optionally filtered. */

@@ -2,23 +2,16 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, projectLocator, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, projectLocator, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, readId } from '../../helpers/parameters';
 
 export const description = forOperation('taskList', 'getMany', [
 	projectLocator,
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
-			{ displayName: 'Show Archived', name: 'showArchived', type: 'boolean', default: false, description: 'Whether to include archived lists' },
-		],
-	},
+	collection('options', 'Options', 'Add Option', [
+		nameContainsOption,
+		{ displayName: 'Show Archived', name: 'showArchived', type: 'boolean', default: false, description: 'Whether to include archived lists' },
+	]),
 ]);
 
 export const runs = 'perItem';

@@ -1,6 +1,6 @@
 /** The project fields Create, Create If Missing and Update share, and how they map to awork's form. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { optionalIdLocator } from '../../descriptions';
+import { collection, optionalIdLocator } from '../../descriptions';
 import { compact, hoursToSeconds, optionalGuid, positiveNumber, toAworkDate } from '../parameters';
 
 const PROJECT_KEY = /^[A-Za-z0-9_-]{1,32}$/;
@@ -56,14 +56,7 @@ export function projectFields(name: string, displayName: string, forCreate: bool
 			description: 'Initial status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		});
 	}
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return collection(name, displayName, 'Add Field', options.sort((a, b) => a.displayName.localeCompare(b.displayName)));
 }
 
 /** Maps the collection's values to awork's project form fields (only those that are set). */

@@ -1,5 +1,6 @@
 /** The task fields Create, Create If Missing and Update share, and how they map to awork's forms. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { collection } from '../../descriptions';
 import { minutesToSeconds, positiveNumber, toAworkDate } from '../parameters';
 
 const SHARED_FIELDS: INodeProperties[] = [
@@ -19,14 +20,7 @@ const SHARED_FIELDS: INodeProperties[] = [
 
 /** A field collection of the shared fields plus `extra`, in the alphabetical order n8n's lint asks for. */
 export function taskFields(name: string, displayName: string, extra: INodeProperties[]): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...SHARED_FIELDS, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return collection(name, displayName, 'Add Field', [...SHARED_FIELDS, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)));
 }
 
 /** awork's values of the shared fields that the item sets (dates in awork's format, duration in seconds). */

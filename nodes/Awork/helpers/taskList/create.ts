@@ -1,29 +1,22 @@
 /** The parameters and POST body of a new task list: Create and Create If Missing share them. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { compact, readId } from '../parameters';
-import { projectLocator } from '../../descriptions';
+import { collection, projectLocator } from '../../descriptions';
 
 /** The fields of a new task list; Create If Missing uses them too. */
 export const taskListCreateProperties: INodeProperties[] = [
 	projectLocator,
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Concept & Design' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Hidden for Connect Users',
-				name: 'isHiddenForConnectUsers',
-				type: 'boolean',
-				default: false,
-				description: 'Whether tasks in this list are hidden from external (connect) users',
-			},
-			{ displayName: 'Order', name: 'order', type: 'number', default: 0, description: 'Position of the list on the board' },
-		],
-	},
+	collection('additionalFields', 'Additional Fields', 'Add Field', [
+		{
+			displayName: 'Hidden for Connect Users',
+			name: 'isHiddenForConnectUsers',
+			type: 'boolean',
+			default: false,
+			description: 'Whether tasks in this list are hidden from external (connect) users',
+		},
+		{ displayName: 'Order', name: 'order', type: 'number', default: 0, description: 'Position of the list on the board' },
+	]),
 ];
 
 /** The project and the POST body of a new task list. */
