@@ -3,7 +3,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
-import { n8nApiBaseUrl } from '../transport/n8nApi';
+import { n8nApiBaseUrlOfRun } from '../transport/n8nApi';
 import { DataTableStore } from './dataTableStore';
 import type { MappingStore } from './mappingStore';
 import { StaticDataStore } from './staticDataStore';
@@ -25,7 +25,7 @@ export async function openStore(ctx: IExecuteFunctions): Promise<MappingStore> {
 		});
 	}
 	const options = ctx.getNodeParameter('tableOptions', 0, {}) as IDataObject;
-	return new DataTableStore(ctx, await n8nApiBaseUrl(ctx), {
+	return new DataTableStore(ctx, await n8nApiBaseUrlOfRun(ctx), {
 		tableName,
 		projectId: String(options.projectId ?? '').trim(),
 		createIfMissing: ctx.getNodeParameter('createTableIfMissing', 0, true) as boolean,

@@ -26,6 +26,7 @@ import {
 	sendWithLimits,
 	urlForMessages,
 } from '../../shared/http';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { DEFAULT_RETRY_POLICY } from '../../shared/retry';
 
 export const N8N_API_CREDENTIAL = 'idMappingN8nApi';
@@ -73,6 +74,9 @@ export async function n8nApiBaseUrl(ctx: IExecuteFunctions): Promise<string> {
 	}
 	return normaliseBaseUrl(raw);
 }
+
+/** The base URL read once per node run: n8n loads and decrypts the credential on every read. */
+export const n8nApiBaseUrlOfRun = oncePerNodeRun(n8nApiBaseUrl);
 
 /** The base URL as messages show it: origin, and the path only when it is the usual /api/v1. */
 export function baseUrlForMessages(baseUrl: string): string {
@@ -129,7 +133,7 @@ function looksLikeHtml(body: unknown): boolean {
 }
 
 export async function callN8nApi<T = unknown>(ctx: IExecuteFunctions, call: N8nApiCall): Promise<N8nApiAnswer<T>> {
-	const baseUrl = await n8nApiBaseUrl(ctx);
+	const baseUrl = await n8nApiBaseUrlOfRun(ctx);
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: `${baseUrl}${call.path}`,
