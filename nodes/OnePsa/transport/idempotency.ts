@@ -1,13 +1,23 @@
 import { createHash } from 'crypto';
 
-/** JSON with object keys sorted, so equal content always gives equal text. */
+/**
+ * JSON with object keys sorted, so equal content always gives equal text. Built with plain
+ * loops: it runs over every booking of a batch (10k entries per run).
+ */
 export function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (Array.isArray(value)) {
+		let text = '[';
+		for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + stableJson(value[i]);
+		return `${text}]`;
+	}
 	if (value && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>)
-			.filter(([, v]) => v !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+		const record = value as Record<string, unknown>;
+		let text = '{';
+		for (const key of Object.keys(record).sort()) {
+			if (record[key] === undefined) continue;
+			text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${stableJson(record[key])}`;
+		}
+		return `${text}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
 }
