@@ -47,7 +47,6 @@ const LIST_INDENT = 24;
  */
 const PENDING: Record<string, Array<'canvas' | 'notes'>> = {
 	'invoicing-export.json': ['canvas'],
-	'psa-project-context.json': ['canvas'],
 	'task-ticket-status-sync.json': ['canvas'],
 };
 
