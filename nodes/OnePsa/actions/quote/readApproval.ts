@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const errors = approvalProblems(data, maxLines);
 	if (errors.length) {
 		const quoteId = typeof data.quoteId === 'string' || typeof data.quoteId === 'number' ? String(data.quoteId) : '';
-		return { valid: false, errors: errors as unknown as IDataObject[], quoteId: quoteId.trim() ? quoteId : null };
+		return { valid: false, errors, quoteId: quoteId.trim() ? quoteId : null };
 	}
 	const prefix = String(this.getNodeParameter('projectKeyPrefix', itemIndex, 'PSA'));
 	return { valid: true, errors: [], ...readApproval(data, prefix) };

@@ -7,7 +7,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-export interface ApprovalProblem {
+export interface ApprovalProblem extends IDataObject {
 	field: string;
 	error: string;
 }
