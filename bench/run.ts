@@ -29,7 +29,24 @@ function machine(): string {
 	return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
+function git(args: string[]): string {
+	try {
+		return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+	} catch {
+		return '';
+	}
+}
+
+/** The commit measured, whether the code it runs differs from it, and the export workflow's last change. */
+function measuredAt(): string {
+	const commit = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
+	const changed = git(['status', '--porcelain', '--', 'nodes', 'credentials', 'workflows', 'bench', 'devkit']) !== '';
+	const workflow = git(['log', '-1', '--format=%h (%cs)', '--', 'workflows/invoicing-export.json']) || 'unknown';
+	return `commit ${commit}${changed ? ' with uncommitted changes' : ''}; workflows/invoicing-export.json as last changed in ${workflow}`;
+}
+
 function main(): void {
+	const at = measuredAt();
 	console.log('awork read: 100k time entries ...');
 	const read = runIsolated<AworkReadBenchResult>('aworkTimeEntryRead.js', 'runAworkReadBench', [100_000]);
 	console.log(read);
@@ -43,7 +60,8 @@ function main(): void {
 
 Reproduce with \`npm run bench\` (it rewrites this file). Each benchmark runs in its own Node
 process; the fakes run in a separate process where noted, so the memory figures are the
-client's. Figures are from one run on: ${machine()}, on ${new Date().toISOString().slice(0, 10)}.
+client's. Figures are from one run on: ${machine()}, on ${new Date().toISOString().slice(0, 10)}, at
+${at}.
 
 ## Reading time entries through the awork transport
 
