@@ -12,6 +12,8 @@ import type { IdMappingBenchResult } from './idMappingLookup';
 import { exportBenchMarkdown, PROJECTS, type ExportBenchResult } from './exportSideBySide';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** Everything in docs/benchmarks.md from this line on is written by hand and kept by a re-run. */
+const NOTES_MARKER = '<!-- notes: kept by npm run bench -->';
 
 /** Calls an exported bench function in a child process and returns its JSON result. */
 function runIsolated<T>(moduleFile: string, exportName: string, args: unknown[]): T {
@@ -125,7 +127,11 @@ ${exportBench ? exportBenchMarkdown(exportBench) : ''}
 Single run: \`npm run build:test && node build/bench/exportSideBySide.js 10000\` (both workflows, limits off).
 `;
 	fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
-	fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc);
+	const file = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
+	// Hand-written notes below the marker (profiles, analyses, each with its own date) are kept.
+	const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+	const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : '';
+	fs.writeFileSync(file, notes ? `${doc}\n${notes}` : doc);
 	console.log('Wrote docs/benchmarks.md');
 }
 
