@@ -47,7 +47,6 @@ const LIST_INDENT = 24;
  */
 const PENDING: Record<string, Array<'canvas' | 'notes'>> = {
 	'invoicing-export.json': ['canvas'],
-	'task-ticket-status-sync.json': ['canvas'],
 };
 
 const files = fs.readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json')).sort();
