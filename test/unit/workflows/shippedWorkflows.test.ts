@@ -60,6 +60,48 @@ function operationsFor(node: INodeType, resource: string | undefined): string[] 
 		.flatMap(optionValues);
 }
 
+/** Longest expression n8n shows without scrolling its small field; longer logic belongs in a node. */
+const MAX_EXPRESSION_LINES = 5;
+
+/** Every expression (a string parameter starting with "=") and Code node body, with where it sits. */
+function expressionsOf(node: WorkflowNode): { at: string; text: string }[] {
+	const found: { at: string; text: string }[] = [];
+	const visit = (value: unknown, at: string): void => {
+		if (typeof value === 'string') {
+			if (value.startsWith('=') || node.type === 'n8n-nodes-base.code') found.push({ at, text: value });
+		} else if (Array.isArray(value)) value.forEach((entry, index) => visit(entry, `${at}[${index}]`));
+		else if (value && typeof value === 'object') for (const [key, entry] of Object.entries(value)) visit(entry, at ? `${at}.${key}` : key);
+	};
+	visit(node.parameters, '');
+	return found;
+}
+
+/** Index just past the bracket that closes the one at `open` (strings are not skipped: expressions here hold no stray brackets). */
+function closingBracket(text: string, open: number): number {
+	let depth = 0;
+	for (let index = open; index < text.length; index++) {
+		if (text[index] === '(') depth++;
+		else if (text[index] === ')' && --depth === 0) return index + 1;
+	}
+	return text.length;
+}
+
+/**
+ * Self-calling functions: `(() => ...)()`, `((x) => ...)(y)`, `(function () {...})()`. A bracket
+ * after a name, `)` or `]` opens an argument list (`.map((x) => ...)`), not a wrapped function.
+ */
+function selfCallingFunctions(text: string): string[] {
+	const calls: string[] = [];
+	const wrappedFunction = /\(\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g;
+	for (let match = wrappedFunction.exec(text); match; match = wrappedFunction.exec(text)) {
+		const before = text.slice(0, match.index).trimEnd().slice(-1);
+		if (/[\w$)\]]/.test(before)) continue;
+		const end = closingBracket(text, match.index);
+		if (text.slice(end).trimStart().startsWith('(')) calls.push(text.slice(match.index, match.index + 40));
+	}
+	return calls;
+}
+
 describe('shipped workflows', () => {
 	it('ship at least the four workflows of the integration', () => {
 		expect(files).toEqual(
@@ -134,6 +176,18 @@ describe('shipped workflows', () => {
 					expect({ node: node.name, operation, known: operations.includes(operation) }).toEqual({ node: node.name, operation, known: true });
 				}
 			}
+		});
+
+		it(`keeps logic in nodes: no expression over ${MAX_EXPRESSION_LINES} lines, no self-calling function`, () => {
+			const offences: string[] = [];
+			for (const node of workflow.nodes) {
+				for (const { at, text } of expressionsOf(node)) {
+					const lines = text.split('\n').length;
+					if (lines > MAX_EXPRESSION_LINES) offences.push(`${node.name} ${at}: ${lines} lines`);
+					for (const call of selfCallingFunctions(text)) offences.push(`${node.name} ${at}: calls itself: ${call}`);
+				}
+			}
+			expect(offences).toEqual([]);
 		});
 
 		it('connects only nodes that exist', () => {
