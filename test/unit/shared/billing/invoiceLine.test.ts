@@ -1,0 +1,43 @@
+import { InvoiceLineError, invoiceReferenceOf, readInvoiceLine } from '../../../../nodes/shared/billing/invoiceLine';
+
+const position = { positionId: 'pos-1', text: 'Design', quantity: 2.5, unit: 'hours', unitPrice: 120, timeEntryIds: ['b', 'a'] };
+
+function fieldOf(run: () => unknown): string | undefined {
+	try {
+		run();
+	} catch (error) {
+		return error instanceof InvoiceLineError ? error.field : 'not an InvoiceLineError';
+	}
+	return undefined;
+}
+
+describe('invoice line of a position', () => {
+	it('reads a position as To Invoice Positions outputs it, numbers given as text too', () => {
+		expect(readInvoiceLine(position)).toEqual({ positionId: 'pos-1', text: 'Design', quantity: 2.5, unit: 'hours', unitPrice: 120, timeEntryIds: ['b', 'a'] });
+		expect(readInvoiceLine({ ...position, quantity: '1.25', unitPrice: '90', unit: 'days' })).toMatchObject({ quantity: 1.25, unitPrice: 90, unit: 'days' });
+	});
+
+	it('names the field of a line that would bill the wrong amount', () => {
+		expect(fieldOf(() => readInvoiceLine({ ...position, text: '  ' }))).toBe('text');
+		expect(fieldOf(() => readInvoiceLine({ ...position, quantity: 0 }))).toBe('quantity');
+		expect(fieldOf(() => readInvoiceLine({ ...position, quantity: 'two' }))).toBe('quantity');
+		expect(fieldOf(() => readInvoiceLine({ ...position, unitPrice: -1 }))).toBe('unitPrice');
+		expect(fieldOf(() => readInvoiceLine({ ...position, unitPrice: undefined }))).toBe('unitPrice');
+		expect(fieldOf(() => readInvoiceLine({ ...position, unit: 'minutes' }))).toBe('unit');
+		expect(fieldOf(() => readInvoiceLine({ ...position, timeEntryIds: 'a,b' }))).toBe('timeEntryIds');
+	});
+});
+
+describe('invoice reference', () => {
+	it('is the same for the same time entries, whatever the lines', () => {
+		const reference = invoiceReferenceOf([{ timeEntryIds: ['a', 'b'] }, { timeEntryIds: ['c'] }]);
+		expect(reference).toMatch(/^awork-[0-9a-f]{24}$/);
+		expect(invoiceReferenceOf([{ timeEntryIds: ['c', 'b', 'a'] }])).toBe(reference);
+		expect(invoiceReferenceOf([{ timeEntryIds: ['a'] }, { timeEntryIds: ['a', 'b', 'c'] }])).toBe(reference);
+	});
+
+	it('differs when one entry differs, and refuses lines that name no entry', () => {
+		expect(invoiceReferenceOf([{ timeEntryIds: ['a', 'b'] }])).not.toBe(invoiceReferenceOf([{ timeEntryIds: ['a', 'c'] }]));
+		expect(fieldOf(() => invoiceReferenceOf([{ timeEntryIds: [] }]))).toBe('timeEntryIds');
+	});
+});
