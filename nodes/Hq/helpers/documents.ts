@@ -1,0 +1,130 @@
+/** Reading HQ invoices: their status, references, output shape, and writing the reference. */
+import type { IDataObject } from 'n8n-workflow';
+import { perNodeRun } from '../../shared/perNodeRun';
+import {
+	callHq,
+	DOCUMENT_PUT_FIELDS,
+	DRAFT_STATUS_TYPE,
+	DRAFT_STATUS_TYPE_NUMBER,
+	fetchAll,
+	FILTERS,
+	hqConnection,
+	QUERY,
+	REFERENCE_FIELD,
+	STATUS_TYPES,
+	WEB_DOCUMENT_PATH,
+	type HqContext,
+} from '../transport';
+
+export interface StatusEntity {
+	id: string;
+	name: string | null;
+	/** The name of its DocumentStatusType (HQ may send the name or its number). */
+	type: string | null;
+}
+
+function statusTypeName(value: unknown): string | null {
+	if (typeof value === 'string' && value.trim()) return /^\d+$/.test(value) ? STATUS_TYPES[Number(value)] ?? value : value;
+	if (typeof value === 'number') return STATUS_TYPES[value] ?? String(value);
+	return null;
+}
+
+function asStatus(raw: IDataObject): StatusEntity {
+	return { id: String(raw.id), name: typeof raw.name === 'string' ? raw.name : null, type: statusTypeName(raw.documentStatusType) };
+}
+
+const statusesOfRun = perNodeRun(() => new Map<string, Promise<Map<string, StatusEntity>>>());
+
+/** The tenant's invoice status entities [docs: GET /v2/DocumentStatus], read once per run. */
+export async function invoiceStatuses(ctx: HqContext): Promise<Map<string, StatusEntity>> {
+	const cache = statusesOfRun(ctx);
+	let statuses = cache.get('invoice');
+	if (!statuses) {
+		statuses = fetchAll<IDataObject>(ctx, { endpoint: 'listDocumentStatuses', query: { [QUERY.filter]: FILTERS.invoiceStatuses() } }).then(
+			(rows) => new Map(rows.map((row) => [String(row.id), asStatus(row)])),
+		);
+		cache.set('invoice', statuses);
+		statuses.catch(() => cache.delete('invoice'));
+	}
+	return await statuses;
+}
+
+/** A document's status: the expanded entity when HQ sent it, else looked up by its ID. */
+export function statusOf(document: IDataObject, statuses: Map<string, StatusEntity>): StatusEntity | null {
+	const expanded = document.documentStatusEntity;
+	if (expanded && typeof expanded === 'object' && !Array.isArray(expanded)) return asStatus(expanded as IDataObject);
+	const id = document.documentStatusEntityId;
+	return id === undefined || id === null ? null : statuses.get(String(id)) ?? null;
+}
+
+export function isDraft(status: StatusEntity | null): boolean {
+	return status?.type === DRAFT_STATUS_TYPE || status?.type === STATUS_TYPES[DRAFT_STATUS_TYPE_NUMBER];
+}
+
+/** The references written into a document (one per line of its note). */
+export function referencesIn(document: IDataObject): string[] {
+	const note = document[REFERENCE_FIELD];
+	if (typeof note !== 'string') return [];
+	return note.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^awork-[0-9a-f]+$/.test(line));
+}
+
+export function carriesReference(document: IDataObject, reference: string): boolean {
+	return referencesIn(document).includes(reference);
+}
+
+export async function getDocument(ctx: HqContext, documentId: string, itemIndex?: number): Promise<IDataObject> {
+	return (await callHq<IDataObject>(ctx, { endpoint: 'getDocument', pathParams: { documentId }, itemIndex })).body ?? {};
+}
+
+export async function documentPositions(ctx: HqContext, documentId: string, itemIndex?: number): Promise<IDataObject[]> {
+	return await fetchAll<IDataObject>(ctx, { endpoint: 'listDocumentPositions', pathParams: { documentId }, itemIndex });
+}
+
+/** The invoice of a contact that carries `reference`, if HQ has one. */
+export async function findInvoiceByReference(ctx: HqContext, companyId: string, reference: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	const found = await fetchAll<IDataObject>(
+		ctx,
+		{ endpoint: 'listDocuments', query: { [QUERY.filter]: FILTERS.invoicesOfCompany(companyId) }, itemIndex },
+		1,
+		(document) => carriesReference(document, reference),
+	);
+	return found[0];
+}
+
+/**
+ * Adds `reference` as a line of the document's note. PUT sends every DocumentPut field as read:
+ * whether HQ clears fields a PUT leaves out is not documented, so none is left out.
+ */
+export async function writeReference(ctx: HqContext, document: IDataObject, reference: string, itemIndex?: number): Promise<void> {
+	const note = typeof document[REFERENCE_FIELD] === 'string' ? (document[REFERENCE_FIELD] as string).trimEnd() : '';
+	const body: IDataObject = {};
+	for (const field of DOCUMENT_PUT_FIELDS) if (document[field] !== undefined) body[field] = document[field];
+	body[REFERENCE_FIELD] = note ? `${note}\n${reference}` : reference;
+	await callHq(ctx, { endpoint: 'updateDocument', pathParams: { documentId: String(document.id) }, body, itemIndex });
+}
+
+/** The link to the invoice in HQ's web app, when the credential has a Web Address. */
+export async function webUrlOf(ctx: HqContext, documentId: string): Promise<string | null> {
+	const { webUrl } = await hqConnection(ctx);
+	return webUrl ? `${webUrl}${WEB_DOCUMENT_PATH.replace('{documentId}', encodeURIComponent(documentId))}` : null;
+}
+
+/** The fields every invoice output carries, whatever the operation. */
+export async function invoiceSummary(ctx: HqContext, document: IDataObject, statuses: Map<string, StatusEntity>): Promise<IDataObject> {
+	const status = statusOf(document, statuses);
+	const id = String(document.id);
+	return {
+		id,
+		number: document.number ?? null,
+		status: status?.type ?? null,
+		statusName: status?.name ?? null,
+		isDraft: isDraft(status),
+		references: referencesIn(document),
+		companyId: document.companyId ?? null,
+		date: document.date ?? null,
+		currency: document.currency ?? null,
+		netValue: document.netValue ?? null,
+		grossValue: document.grossValue ?? null,
+		url: await webUrlOf(ctx, id),
+	};
+}

@@ -1,0 +1,158 @@
+/**
+ * Writing positions into an HQ invoice exactly once. HQ has no idempotency key, so each invoice
+ * carries the reference of its time entries (invoiceReferenceOf) in its note, written before
+ * the positions: a replay finds the invoice by it and writes only the lines it does not hold yet.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { invoiceReferenceOf } from '../../shared/billing/invoiceLine';
+import { asOperationError, errorItem } from '../../shared/operations';
+import { callHq, createdIdOf, hqAnswerError } from '../transport';
+import {
+	carriesReference,
+	documentPositions,
+	findInvoiceByReference,
+	getDocument,
+	invoiceStatuses,
+	invoiceSummary,
+	isDraft,
+	statusOf,
+	writeReference,
+} from './documents';
+import { freeTextPosition, linesMissingFrom, readLines, type PositionSettings, type ReadLine } from './positions';
+
+export interface WrittenInvoice {
+	document: IDataObject;
+	created: boolean;
+	positionsWritten: number;
+	/** Lines the invoice already held (a replay). */
+	positionsFound: number;
+}
+
+/** Posts each line as a free-text position, in order. */
+async function postPositions(ctx: IExecuteFunctions, documentId: string, lines: ReadLine[], settings: PositionSettings): Promise<void> {
+	for (const { line } of lines) {
+		await callHq(ctx, { endpoint: 'createFreeTextPosition', body: freeTextPosition(documentId, line, settings) });
+	}
+}
+
+/** Writes the lines the document does not hold yet; on a first write, all of them. */
+async function completePositions(ctx: IExecuteFunctions, documentId: string, lines: ReadLine[], settings: PositionSettings, replay: boolean) {
+	let missing = lines;
+	if (replay) {
+		const existing = await documentPositions(ctx, documentId);
+		const missingLines = new Set(linesMissingFrom(existing, lines.map((read) => read.line), documentId, settings));
+		missing = lines.filter((read) => missingLines.has(read.line));
+	}
+	await postPositions(ctx, documentId, missing, settings);
+	return { positionsWritten: missing.length, positionsFound: lines.length - missing.length };
+}
+
+function refuseNonDraft(ctx: IExecuteFunctions, document: IDataObject, statusType: string | null, what: string): never {
+	throw hqAnswerError(
+		ctx,
+		`HQ invoice ${String(document.id)} is ${statusType ?? 'in an unknown status'}, not a draft: ${what}`,
+		'Positions are added to drafts only. Check the invoice in HQ; for a new draft, use Create Draft from Positions.',
+	);
+}
+
+/** Finds the draft with this reference, or creates it, and completes its positions. */
+export async function createDraftInvoice(
+	ctx: IExecuteFunctions,
+	companyId: string,
+	head: IDataObject,
+	lines: ReadLine[],
+	reference: string,
+	settings: PositionSettings,
+): Promise<WrittenInvoice> {
+	const found = await findInvoiceByReference(ctx, companyId, reference);
+	if (found) {
+		const statuses = await invoiceStatuses(ctx);
+		const status = statusOf(found, statuses);
+		const documentId = String(found.id);
+		if (!isDraft(status)) {
+			const missing = linesMissingFrom(await documentPositions(ctx, documentId), lines.map((read) => read.line), documentId, settings);
+			if (missing.length) refuseNonDraft(ctx, found, status?.type ?? null, `it carries reference ${reference} but lacks ${missing.length} of its positions`);
+			return { document: found, created: false, positionsWritten: 0, positionsFound: lines.length };
+		}
+		return { document: found, created: false, ...(await completePositions(ctx, documentId, lines, settings, true)) };
+	}
+	const answer = await callHq(ctx, { endpoint: 'createDocument', body: head });
+	const documentId = createdIdOf(answer);
+	if (!documentId) {
+		throw hqAnswerError(
+			ctx,
+			'HQ created the invoice but its answer names no ID (no id in the body, no Location header)',
+			'The draft exists in HQ without its reference and positions. Delete it there, then run again; see docs/billing/hq.md on how HQ answers writes.',
+		);
+	}
+	// The reference goes in before any position: from here on a replay finds this draft.
+	await writeReference(ctx, await getDocument(ctx, documentId), reference);
+	const written = await completePositions(ctx, documentId, lines, settings, false);
+	return { document: { id: documentId }, created: true, ...written };
+}
+
+/** Adds the lines to an existing draft; a replay of the same lines adds only what is missing. */
+export async function addPositionsToDraft(
+	ctx: IExecuteFunctions,
+	documentId: string,
+	lines: ReadLine[],
+	reference: string,
+	settings: PositionSettings,
+): Promise<WrittenInvoice> {
+	const document = await getDocument(ctx, documentId);
+	const status = statusOf(document, await invoiceStatuses(ctx));
+	if (!isDraft(status)) refuseNonDraft(ctx, document, status?.type ?? null, 'HQ does not take new positions on it');
+	const replay = carriesReference(document, reference);
+	if (!replay) await writeReference(ctx, document, reference);
+	return { document, created: false, ...(await completePositions(ctx, documentId, lines, settings, replay)) };
+}
+
+/**
+ * The batch around a write: reads every item as a line, writes all of them into one invoice and
+ * outputs one item for it, paired with every line's item. Under Continue On Fail, unreadable
+ * items and, when the write fails, every line's item come out as error items (never billed).
+ */
+export async function writeInvoiceBatch(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	write: (lines: ReadLine[], reference: string) => Promise<WrittenInvoice>,
+): Promise<INodeExecutionData[][]> {
+	const reads = readLines(ctx, items);
+	const output: INodeExecutionData[] = reads.failed.map(({ itemIndex, error }) => errorItem(error, itemIndex, items[itemIndex]));
+	if (reads.ok.length === 0) return [output];
+	const itemIndexes = reads.ok.map(({ itemIndex }) => itemIndex);
+	const lines = reads.ok.map(({ value }) => value);
+	try {
+		const reference = invoiceReferenceOf(lines.map((read) => read.line));
+		const written = await write(lines, reference);
+		const document = await getDocument(ctx, String(written.document.id));
+		const summary = await invoiceSummary(ctx, document, await invoiceStatuses(ctx));
+		output.push({
+			json: {
+				...summary,
+				reference,
+				created: written.created,
+				timeEntryIds: [...new Set(lines.flatMap((read) => read.line.timeEntryIds))],
+				positionsWritten: written.positionsWritten,
+				positionsFound: written.positionsFound,
+			},
+			pairedItem: itemIndexes.map((item) => ({ item })),
+		});
+	} catch (error) {
+		if (!ctx.continueOnFail()) throw asOperationError(ctx.getNode(), error, itemIndexes[0]);
+		for (const itemIndex of itemIndexes) output.push(errorItem(error, itemIndex, items[itemIndex]));
+	}
+	return [output];
+}
+
+/** A day as HQ's date-time fields take it (`…Date` fields are local dates [docs]). */
+export function hqDate(day: string): string {
+	return `${day}T00:00:00`;
+}
+
+/** The performance period of the lines: first start to last end, else the invoice date. */
+export function performancePeriod(lines: ReadLine[], invoiceDay: string): { start: string; end: string } {
+	const starts = lines.map((read) => read.from).filter((day): day is string => !!day).sort();
+	const ends = lines.map((read) => read.to).filter((day): day is string => !!day).sort();
+	return { start: starts[0] ?? invoiceDay, end: ends[ends.length - 1] ?? starts[starts.length - 1] ?? invoiceDay };
+}

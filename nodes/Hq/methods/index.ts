@@ -1,0 +1,3 @@
+import { searchContacts, searchDraftInvoices, searchInvoiceTemplates } from './listSearch';
+
+export const listSearch = { searchContacts, searchDraftInvoices, searchInvoiceTemplates };

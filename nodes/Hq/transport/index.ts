@@ -1,0 +1,6 @@
+export * from './endpoints';
+export * from './errors';
+export * from './paginate';
+export * from './pacing';
+export * from './request';
+export * from './writes';
