@@ -1,0 +1,118 @@
+import { startFakeHq, type RunningFakeHq, type WriteAnswer } from '../../../../devkit/fakes/hq';
+import { ACME, createDraft, items, position, runHq } from '../helpers';
+
+describe('HQ Invoice > Create Draft from Positions', () => {
+	let hq: RunningFakeHq;
+	beforeEach(async () => {
+		hq = await startFakeHq();
+		hq.fake.seed({ companies: [ACME] });
+	});
+	afterEach(async () => await hq.close());
+
+	it('creates one draft with the reference in its note and one free-text position per input item', async () => {
+		const run = await runHq(hq, createDraft(), { input: items([position(1), position(2, { text: 'R&D <sprint>', unitPrice: 80 })]) });
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(1);
+		const out = run.items[0].json;
+		expect(out).toMatchObject({ created: true, status: 'Draft', isDraft: true, positionsWritten: 2, positionsFound: 0, netValue: 450, currency: 'EUR' });
+		expect(out.reference).toMatch(/^awork-[0-9a-f]{24}$/);
+		expect(out.timeEntryIds).toEqual(['te-1a', 'te-1b', 'te-2a', 'te-2b']);
+		expect(run.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+
+		const [document] = hq.fake.documents;
+		expect(document).toMatchObject({
+			companyId: ACME.id,
+			documentType: 'Invoice',
+			documentTemplateEntityId: 1,
+			date: '2026-12-01T00:00:00',
+			validUntilDate: '2026-12-15T00:00:00',
+			performancePeriodStartDate: '2026-11-01T00:00:00',
+			performancePeriodEndDate: '2026-11-02T00:00:00',
+			note: out.reference,
+		});
+		const posted = hq.fake.log.filter((r) => r.path === '/v2/DocumentPositions/FreeTextPosition').map((r) => r.body);
+		expect(posted).toEqual([
+			{ documentEntityId: document.id, text: 'Website relaunch · Design 1', amount1: 2.5, unitId1: 1, price: 100, tax: 19 },
+			{ documentEntityId: document.id, text: 'R&amp;D &lt;sprint&gt;', amount1: 2.5, unitId1: 1, price: 80, tax: 19 },
+		]);
+		// The reference is written before the first position, so a replay after any position finds the draft.
+		const order = hq.fake.log.map((r) => `${r.method} ${r.path.replace(/\/\d+/g, '/:id')}`);
+		expect(order.indexOf('PUT /v2/Documents/:id')).toBeLessThan(order.indexOf('POST /v2/DocumentPositions/FreeTextPosition'));
+	});
+
+	it('a replay finds the draft by its reference and creates nothing, whatever the order of the positions', async () => {
+		const first = await runHq(hq, createDraft(), { input: items([position(1), position(2)]) });
+		hq.fake.log.length = 0;
+		const replay = await runHq(hq, createDraft(), { input: items([position(2), position(1)]) });
+		expect(replay.error).toBeUndefined();
+		expect(replay.items[0].json).toMatchObject({ id: first.items[0].json.id, created: false, positionsWritten: 0, positionsFound: 2 });
+		expect(hq.fake.documents).toHaveLength(1);
+		expect(hq.fake.positions).toHaveLength(2);
+		expect(hq.fake.log.filter((r) => r.method !== 'GET')).toEqual([]);
+	});
+
+	it('a run that stopped between positions is completed by the next one, without doubling what landed', async () => {
+		await runHq(hq, createDraft(), { input: items([position(1), position(2), position(3)]) });
+		// As if the run had died after the first position: the other two never landed.
+		hq.fake.positions.splice(1, 2);
+		const replay = await runHq(hq, createDraft(), { input: items([position(1), position(2), position(3)]) });
+		expect(replay.items[0].json).toMatchObject({ created: false, positionsWritten: 2, positionsFound: 1 });
+		expect(hq.fake.positions.map((p) => p.plainText)).toEqual(['Website relaunch · Design 1', 'Website relaunch · Design 2', 'Website relaunch · Design 3']);
+	});
+
+	it.each<WriteAnswer>(['entity200', 'entity201', 'id200', 'location201', 'location204'])('reads the new ID when HQ answers writes as %s', async (writeAnswer) => {
+		hq.fake.settings.writeAnswer = writeAnswer;
+		const run = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toMatchObject({ id: String(hq.fake.documents[0].id), created: true, positionsWritten: 1 });
+		expect(hq.fake.documents[0].note).toBe(run.items[0].json.reference);
+	});
+
+	it('keeps the document head when HQ\'s PUT resets fields it is not sent', async () => {
+		hq.fake.settings.putMode = 'replace';
+		const run = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(run.error).toBeUndefined();
+		expect(hq.fake.documents[0]).toMatchObject({ currency: 'EUR', companyId: ACME.id, date: '2026-12-01T00:00:00', note: run.items[0].json.reference });
+	});
+
+	it('knows a draft when HQ sends status types as numbers', async () => {
+		hq.fake.settings.enumsAsNumbers = true;
+		await runHq(hq, createDraft(), { input: items([position(1)]) });
+		const replay = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(replay.items[0].json).toMatchObject({ status: 'Draft', isDraft: true, created: false });
+	});
+
+	it('writes days with the day unit, converting quantity and price, when asked', async () => {
+		const run = await runHq(hq, createDraft({ positionSettings: { unit: 'days', hoursPerDay: 8, dayUnitId: 2, taxRate: 7 } }), {
+			input: items([position(1, { quantity: 12, unitPrice: 100 })]),
+		});
+		expect(run.error).toBeUndefined();
+		expect(hq.fake.positions[0]).toMatchObject({ amount1: 1.5, unitId1: 2, price: 800, tax: 7, totalNetValue: 1200 });
+	});
+
+	it('refuses a bad position naming its field, before anything is written', async () => {
+		const run = await runHq(hq, createDraft(), { input: items([position(1), position(2, { unitPrice: 'lots' })]) });
+		expect(run.error?.message).toBe('Position 2: "unitPrice" must be a number, got "lots"');
+		expect(run.error?.description).toMatch(/"unitPrice" of input item 2/);
+		expect(hq.fake.documents).toHaveLength(0);
+	});
+
+	it('under Continue On Fail bills the good positions and returns the bad one as an error item', async () => {
+		const run = await runHq(hq, createDraft(), { input: items([position(1), position(2, { text: '' })]), continueOnFail: true });
+		expect(run.items.map((item) => item.json.error ?? item.json.positionsWritten)).toEqual(['Position 2: "text" is empty: an invoice position needs a text', 1]);
+	});
+
+	it('refuses to complete an invoice that was sent in between, saying what is missing', async () => {
+		await runHq(hq, createDraft(), { input: items([position(1), position(2)]) });
+		hq.fake.positions.splice(1, 1);
+		hq.fake.setDocumentStatus(hq.fake.documents[0].id as number, 'Sent');
+		const replay = await runHq(hq, createDraft(), { input: items([position(1), position(2)]) });
+		expect(replay.error?.message).toMatch(/is Sent, not a draft: it carries reference awork-[0-9a-f]+ but lacks 1 of its positions/);
+	});
+
+	it('names the field HQ refuses, from its problem details', async () => {
+		const run = await runHq(hq, createDraft({ documentTemplateId: { __rl: true, mode: 'id', value: '77' } }), { input: items([position(1)]) });
+		expect(run.error?.message).toBe('HQ rejected POST /v2/Documents: documentTemplateEntityId: Document template 77 does not exist.');
+		expect(run.error?.description).toBe('Check the value for "documentTemplateEntityId".');
+	});
+});
