@@ -1,0 +1,108 @@
+/**
+ * Every sevDesk path, filter and fixed ID the node uses, in one table. `docs` = in sevDesk's
+ * OpenAPI file, `sdk` = seen in client libraries only, `assumed` = chosen here. If the real API
+ * differs, change this file only (docs/billing/sevdesk.md lists what is assumed).
+ */
+import type { IHttpRequestMethods } from 'n8n-workflow';
+import { pathSegment } from '../../shared/http/pathSegment';
+
+export type Source = 'docs' | 'sdk' | 'assumed';
+
+export interface EndpointSpec {
+	method: IHttpRequestMethods;
+	/** `{name}` placeholders are filled from path parameters, checked and URL-encoded. */
+	path: string;
+	source: Source;
+	/** Filter names used by operations -> query parameter names sevDesk expects. */
+	filters?: Record<string, string>;
+}
+
+export const SEVDESK_ENDPOINTS = {
+	bookkeepingSystemVersion: { method: 'GET', path: '/Tools/bookkeepingSystemVersion', source: 'docs' },
+	listContacts: {
+		method: 'GET',
+		path: '/Contact',
+		source: 'docs',
+		filters: { name: 'name', customerNumber: 'customerNumber', depth: 'depth' },
+	},
+	getContact: { method: 'GET', path: '/Contact/{contactId}', source: 'docs' },
+	listInvoices: {
+		method: 'GET',
+		path: '/Invoice',
+		source: 'docs',
+		filters: {
+			status: 'status',
+			contactId: 'contact[id]',
+			contactObjectName: 'contact[objectName]',
+			// Spelled so in sevDesk's filter table; that it matches customerInternalNote exactly is assumed.
+			customerInternalNote: 'customerIntenalNote',
+		},
+	},
+	getInvoice: { method: 'GET', path: '/Invoice/{invoiceId}', source: 'docs' },
+	getInvoicePositions: { method: 'GET', path: '/Invoice/{invoiceId}/getPositions', source: 'docs' },
+	saveInvoice: { method: 'POST', path: '/Invoice/Factory/saveInvoice', source: 'docs' },
+	// Not in the current OpenAPI file; client libraries use them.
+	listUnits: { method: 'GET', path: '/Unity', source: 'sdk' },
+	listUsers: { method: 'GET', path: '/SevUser', source: 'sdk' },
+} satisfies Record<string, EndpointSpec>;
+
+export type EndpointName = keyof typeof SEVDESK_ENDPOINTS;
+
+/** Paging [docs]: `limit` 1..1000, `offset`, `countAll=true` adds `total` (a string). */
+export const PAGING = { limitParam: 'limit', offsetParam: 'offset', countParam: 'countAll', maxLimit: 1000 } as const;
+
+/** Invoice status codes [docs]; 500 occurs but is undocumented [sdk]. */
+export const INVOICE_STATUS = { deactivated: 50, draft: 100, open: 200, undocumented: 500, partiallyPaid: 750, paid: 1000 } as const;
+
+/** Unit IDs when GET /Unity does not name hour or day [sdk: gowizzard/sevdesk]. */
+export const FALLBACK_UNIT_IDS = { hours: 9, days: 12 } as const;
+
+/** How a unit is recognised in GET /Unity: translation codes and UNECE codes [assumed], names [sdk]. */
+export const UNIT_MATCHERS = {
+	hours: { translationCodes: ['UNITY_HOUR', 'UNITY_HOURS'], unece: ['HUR'], names: ['std', 'std.', 'stunde', 'stunden', 'h', 'hour', 'hours'] },
+	days: { translationCodes: ['UNITY_DAY', 'UNITY_DAYS'], unece: ['DAY'], names: ['tag', 'tage', 'tag(e)', 'day', 'days'] },
+} as const;
+
+/** Revenue tax rules of bookkeeping 2.0 and the position tax rates each allows [docs]; OSS rules take a country's rates. */
+export const TAX_RULES: Record<string, { name: string; rates: number[] | 'country' }> = {
+	'1': { name: 'Taxable domestic revenue (Umsatzsteuerpflichtige Umsätze)', rates: [0, 7, 19] },
+	'2': { name: 'Export outside the EU (Ausfuhren)', rates: [0] },
+	'3': { name: 'Intra-community supply (Innergemeinschaftliche Lieferungen)', rates: [0, 7, 19] },
+	'4': { name: 'Tax-free revenue §4 UStG', rates: [0] },
+	'5': { name: 'Reverse charge §13b UStG', rates: [0] },
+	'11': { name: 'Small business §19 UStG (Kleinunternehmer)', rates: [0] },
+	'17': { name: 'Not taxable domestically', rates: [0] },
+	'18': { name: 'One-stop shop (goods)', rates: 'country' },
+	'19': { name: 'One-stop shop (electronic services)', rates: 'country' },
+	'20': { name: 'One-stop shop (other services)', rates: 'country' },
+	'21': { name: 'Reverse charge §18b UStG', rates: [0] },
+};
+
+/** The fixed head values of a new invoice: normal invoice, cash discount 0, net prices [docs]; Germany = 1 [assumed]. */
+export const INVOICE_DEFAULTS = { invoiceType: 'RE', discount: 0, taxRate: 0, addressCountryId: 1, showNet: true } as const;
+
+/** Where sevDesk's web app shows an invoice, after the account's origin [assumed]. */
+export const WEB_INVOICE_PATH = '/#/fi/detail/type/RE/id/{invoiceId}';
+
+/** `contactId` -> `contact ID`, for errors that name the field. */
+function fieldName(key: string): string {
+	return key.replace(/Id$/, ' ID');
+}
+
+/** Fills the path; a value that is empty, `.`, `..` or holds control characters is refused (PathSegmentError). */
+export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
+	return SEVDESK_ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_match, key: string) => pathSegment(fieldName(key), pathParams[key]));
+}
+
+/** Translates filters named like the table's left side into sevDesk's query parameters, skipping empty ones. */
+export function filterQuery(name: EndpointName, filters: Record<string, string | number | boolean | undefined>): Record<string, string | number | boolean> {
+	const names: Record<string, string> = (SEVDESK_ENDPOINTS[name] as EndpointSpec).filters ?? {};
+	const query: Record<string, string | number | boolean> = {};
+	for (const [key, value] of Object.entries(filters)) {
+		if (value === undefined || value === '') continue;
+		const wireName = names[key];
+		if (!wireName) throw new Error(`Filter "${key}" is not defined for ${name}`);
+		query[wireName] = value;
+	}
+	return query;
+}

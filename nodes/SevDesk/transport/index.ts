@@ -1,0 +1,5 @@
+export * from './endpoints';
+export * from './errors';
+export * from './pacing';
+export * from './paginate';
+export * from './request';
