@@ -65,6 +65,12 @@ export class FakeSevDesk {
 	/** Hostile: every 429 carries this Retry-After instead of the real wait. */
 	retryAfterOverride: string | undefined;
 
+	/** saveInvoice stores the invoice, then waits this long before answering (a lost answer, with a short deadline). */
+	saveAnswerDelayMs = 0;
+
+	/** saveInvoice answers this status without storing anything (e.g. 500). */
+	failSavesWith: number | undefined;
+
 	constructor(options: FakeSevDeskOptions = {}) {
 		this.tokens = new Set(options.tokens ?? [DEFAULT_SEVDESK_TOKEN]);
 		this.rateLimitOn = options.rateLimit !== null;
@@ -192,7 +198,12 @@ export class FakeSevDesk {
 			if (!invoice) return sevDeskError(400, `Invoice ${req.params.invoiceId} not found`);
 			return this.page(req, this.store.positionsOf(String(invoice.id)));
 		});
-		api('POST', '/Invoice/Factory/saveInvoice', (req) => this.saveInvoice(req));
+		server.route('POST', `${SEVDESK_API_PREFIX}/Invoice/Factory/saveInvoice`, async (req) => {
+			if (this.failSavesWith) return sevDeskError(this.failSavesWith, 'Internal server error');
+			const answer = this.saveInvoice(req);
+			if (this.saveAnswerDelayMs) await new Promise((resolve) => setTimeout(resolve, this.saveAnswerDelayMs));
+			return answer;
+		});
 
 		api('GET', '/Unity', (req) => this.page(req, this.store.units));
 		api('GET', '/SevUser', (req) => this.page(req, this.store.users));
