@@ -56,3 +56,42 @@ export const createDraft = (extra: INodeParameters = {}): INodeParameters => ({
 	validDays: 14,
 	...extra,
 });
+
+/**
+ * A proxy in front of the fake that cuts the connection after the fake has handled the requests
+ * `cut` picks: the write lands in HQ, the node never sees the answer (a crash mid-write).
+ */
+export async function cuttingProxy(target: string, cut: (method: string, path: string) => boolean): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+	const http = await import('node:http');
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			void (async () => {
+				const headers: Record<string, string> = {};
+				for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value;
+				const answer = await fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+				const body = Buffer.from(await answer.arrayBuffer());
+				if (cut(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x').pathname)) {
+					req.socket.destroy();
+					return;
+				}
+				const out: Record<string, string> = {};
+				answer.headers.forEach((value, key) => {
+					if (key !== 'content-length' && key !== 'transfer-encoding' && key !== 'connection') out[key] = value;
+				});
+				res.writeHead(answer.status, out);
+				res.end(body);
+			})();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	return {
+		baseUrl: `http://127.0.0.1:${port}`,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}

@@ -1,5 +1,5 @@
 import { startFakeHq, type RunningFakeHq, type WriteAnswer } from '../../../../devkit/fakes/hq';
-import { ACME, createDraft, items, position, runHq } from '../helpers';
+import { ACME, createDraft, cuttingProxy, items, position, runHq } from '../helpers';
 
 describe('HQ Invoice > Create Draft from Positions', () => {
 	let hq: RunningFakeHq;
@@ -114,5 +114,23 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		const run = await runHq(hq, createDraft({ documentTemplateId: { __rl: true, mode: 'id', value: '77' } }), { input: items([position(1)]) });
 		expect(run.error?.message).toBe('HQ rejected POST /v2/Documents: documentTemplateEntityId: Document template 77 does not exist.');
 		expect(run.error?.description).toBe('Check the value for "documentTemplateEntityId".');
+	});
+
+	it('a connection cut after HQ stored a position fails the run; the replay writes only what is missing', async () => {
+		let positionsPosted = 0;
+		const proxy = await cuttingProxy(hq.baseUrl, (method, path) => method === 'POST' && path.endsWith('/FreeTextPosition') && ++positionsPosted === 2);
+		try {
+			const crashed = await runHq({ ...hq, baseUrl: proxy.baseUrl }, createDraft(), { input: items([position(1), position(2), position(3)]) });
+			expect(crashed.error?.message).toBe(`Could not reach HQ for POST /v2/DocumentPositions/FreeTextPosition`);
+			expect(crashed.error?.description).toMatch(/HQ may have made the change; the next run finds the invoice by its reference/);
+			// The position landed but was not repeated: a POST sent twice makes two.
+			expect(hq.fake.positions).toHaveLength(2);
+		} finally {
+			await proxy.close();
+		}
+		const replay = await runHq(hq, createDraft(), { input: items([position(1), position(2), position(3)]) });
+		expect(replay.items[0].json).toMatchObject({ created: false, positionsWritten: 1, positionsFound: 2 });
+		expect(hq.fake.documents).toHaveLength(1);
+		expect(hq.fake.positions.map((p) => p.plainText)).toEqual(['Website relaunch · Design 1', 'Website relaunch · Design 2', 'Website relaunch · Design 3']);
 	});
 });
