@@ -68,34 +68,53 @@ export function freeTextPosition(documentId: string, line: InvoiceLine, settings
 	};
 }
 
-function plainTextOf(position: IDataObject): string {
-	if (typeof position.plainText === 'string') return position.plainText;
-	const html = typeof position.text === 'string' ? position.text : '';
-	return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** Text as a reader sees it: tags dropped, entities decoded, whitespace collapsed. */
+function readable(text: string): string {
+	return text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
-/** What makes two positions the same line: text, quantity, unit price and unit. */
-function lineKey(text: string, quantity: unknown, price: unknown, unitId: unknown): string {
-	const number = (value: unknown) => round(Number(value ?? 0), 4);
-	return JSON.stringify([text.replace(/\s+/g, ' ').trim(), number(quantity), number(price), unitId === undefined ? null : unitId]);
+const collapsed = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The texts a stored position may be recognised by: HQ's plainText and a reading of its HTML text. */
+function textsOf(position: IDataObject): string[] {
+	const texts: string[] = [];
+	if (typeof position.plainText === 'string') texts.push(collapsed(position.plainText));
+	if (typeof position.text === 'string') texts.push(readable(position.text));
+	return texts;
+}
+
+/** Numbers as HQ may have rounded them (2 decimals). */
+const same = (a: unknown, b: unknown) => round(Number(a ?? 0), 2) === round(Number(b ?? 0), 2);
+
+function holdsLine(position: IDataObject, text: string, body: IDataObject): boolean {
+	const unitKnown = position.unitId1 !== undefined && position.unitId1 !== null;
+	return (
+		textsOf(position).includes(text) &&
+		same(position.amount1, body.amount1) &&
+		same(position.price, body.price) &&
+		(!unitKnown || Number(position.unitId1) === body.unitId1)
+	);
 }
 
 /**
  * The lines a document does not hold yet: after a run stopped between positions, the next one
- * writes the rest only. Equal lines are counted, so two identical lines need two positions.
+ * writes the rest only. A stored position accounts for one line at most, so two equal lines need
+ * two positions.
  */
 export function linesMissingFrom(existing: IDataObject[], lines: InvoiceLine[], documentId: string, settings: PositionSettings): InvoiceLine[] {
-	const held = new Map<string, number>();
-	for (const position of existing) {
-		const key = lineKey(plainTextOf(position), position.amount1, position.price, position.unitId1 ?? null);
-		held.set(key, (held.get(key) ?? 0) + 1);
-	}
+	const unused = [...existing];
 	return lines.filter((line) => {
 		const body = freeTextPosition(documentId, line, settings);
-		const key = lineKey(line.text, body.amount1, body.price, body.unitId1);
-		const count = held.get(key) ?? 0;
-		if (count === 0) return true;
-		held.set(key, count - 1);
+		const index = unused.findIndex((position) => holdsLine(position, collapsed(line.text), body));
+		if (index < 0) return true;
+		unused.splice(index, 1);
 		return false;
 	});
 }
