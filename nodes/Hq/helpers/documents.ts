@@ -80,15 +80,33 @@ export async function documentPositions(ctx: HqContext, documentId: string, item
 	return await fetchAll<IDataObject>(ctx, { endpoint: 'listDocumentPositions', pathParams: { documentId }, itemIndex });
 }
 
-/** The invoice of a contact that carries `reference`, if HQ has one. */
-export async function findInvoiceByReference(ctx: HqContext, companyId: string, reference: string, itemIndex?: number): Promise<IDataObject | undefined> {
-	const found = await fetchAll<IDataObject>(
+/** Whether a document has exactly the head the node would create (dates compared by day), and no note yet. */
+function isEmptyTwinOf(document: IDataObject, head: IDataObject): boolean {
+	const note = document[REFERENCE_FIELD];
+	if (typeof note === 'string' && note.trim() !== '') return false;
+	return Object.entries(head).every(([field, value]) => {
+		const actual = document[field];
+		if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return typeof actual === 'string' && actual.slice(0, 10) === value.slice(0, 10);
+		return actual === value || String(actual) === String(value);
+	});
+}
+
+export interface InvoicesOfContact {
+	/** The invoice that carries the reference. */
+	byReference?: IDataObject;
+	/** Invoices without a note whose head equals the one the node would create: a run may have died before writing the reference. */
+	emptyTwins: IDataObject[];
+}
+
+/** One read of a contact's invoices: the one with `reference`, and the twins of `head` without a note. */
+export async function scanInvoicesOfContact(ctx: HqContext, companyId: string, reference: string, head: IDataObject, itemIndex?: number): Promise<InvoicesOfContact> {
+	const kept = await fetchAll<IDataObject>(
 		ctx,
 		{ endpoint: 'listDocuments', query: { [QUERY.filter]: FILTERS.invoicesOfCompany(companyId) }, itemIndex },
-		1,
-		(document) => carriesReference(document, reference),
+		undefined,
+		(document) => carriesReference(document, reference) || isEmptyTwinOf(document, head),
 	);
-	return found[0];
+	return { byReference: kept.find((document) => carriesReference(document, reference)), emptyTwins: kept.filter((document) => !carriesReference(document, reference)) };
 }
 
 /**

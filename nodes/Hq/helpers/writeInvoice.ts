@@ -10,11 +10,11 @@ import { callHq, createdIdOf, hqAnswerError } from '../transport';
 import {
 	carriesReference,
 	documentPositions,
-	findInvoiceByReference,
 	getDocument,
 	invoiceStatuses,
 	invoiceSummary,
 	isDraft,
+	scanInvoicesOfContact,
 	statusOf,
 	writeReference,
 } from './documents';
@@ -55,7 +55,11 @@ function refuseNonDraft(ctx: IExecuteFunctions, document: IDataObject, statusTyp
 	);
 }
 
-/** Finds the draft with this reference, or creates it, and completes its positions. */
+/**
+ * Finds the draft with this reference, or creates it, and completes its positions. A draft with
+ * the same head, no note and no positions is the one a run made before it died (between the POST
+ * and the note): it is taken instead of making another.
+ */
 export async function createDraftInvoice(
 	ctx: IExecuteFunctions,
 	companyId: string,
@@ -64,7 +68,7 @@ export async function createDraftInvoice(
 	reference: string,
 	settings: PositionSettings,
 ): Promise<WrittenInvoice> {
-	const found = await findInvoiceByReference(ctx, companyId, reference);
+	const { byReference: found, emptyTwins } = await scanInvoicesOfContact(ctx, companyId, reference, head);
 	if (found) {
 		const statuses = await invoiceStatuses(ctx);
 		const status = statusOf(found, statuses);
@@ -76,13 +80,19 @@ export async function createDraftInvoice(
 		}
 		return { document: found, created: false, ...(await completePositions(ctx, documentId, lines, settings, true)) };
 	}
+	const statuses = emptyTwins.length ? await invoiceStatuses(ctx) : new Map();
+	for (const twin of emptyTwins) {
+		if (!isDraft(statusOf(twin, statuses)) || (await documentPositions(ctx, String(twin.id))).length > 0) continue;
+		await writeReference(ctx, twin, reference);
+		return { document: twin, created: false, ...(await completePositions(ctx, String(twin.id), lines, settings, false)) };
+	}
 	const answer = await callHq(ctx, { endpoint: 'createDocument', body: head });
 	const documentId = createdIdOf(answer);
 	if (!documentId) {
 		throw hqAnswerError(
 			ctx,
 			'HQ created the invoice but its answer names no ID (no id in the body, no Location header)',
-			'The draft exists in HQ without its reference and positions. Delete it there, then run again; see docs/billing/hq.md on how HQ answers writes.',
+			'The draft exists in HQ without its reference and positions; the next run takes it over if nothing changed it. See docs/billing/hq.md on how HQ answers writes.',
 		);
 	}
 	// The reference goes in before any position: from here on a replay finds this draft.

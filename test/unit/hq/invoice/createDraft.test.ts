@@ -133,4 +133,23 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(hq.fake.documents).toHaveLength(1);
 		expect(hq.fake.positions.map((p) => p.plainText)).toEqual(['Website relaunch · Design 1', 'Website relaunch · Design 2', 'Website relaunch · Design 3']);
 	});
+
+	it('a run that died between creating the draft and writing its reference: the replay takes that empty draft over', async () => {
+		const proxy = await cuttingProxy(hq.baseUrl, (method, path) => method === 'POST' && path === '/v2/Documents');
+		try {
+			const crashed = await runHq({ ...hq, baseUrl: proxy.baseUrl }, createDraft(), { input: items([position(1)]) });
+			expect(crashed.error?.message).toBe('Could not reach HQ for POST /v2/Documents');
+			expect(hq.fake.documents).toHaveLength(1);
+			expect(hq.fake.documents[0].note).toBeNull();
+		} finally {
+			await proxy.close();
+		}
+		// Someone's own empty draft for the contact with another head (here: another date) is left alone; it comes first.
+		hq.fake.documents.unshift({ ...hq.fake.documents[0], id: 1, date: '2026-12-02T00:00:00' });
+		const replay = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(replay.items[0].json).toMatchObject({ id: String(hq.fake.documents[1].id), created: false, positionsWritten: 1 });
+		expect(hq.fake.documents).toHaveLength(2);
+		expect(hq.fake.documents.map((d) => d.note)).toEqual([null, replay.items[0].json.reference]);
+		expect(hq.fake.positionsOf(1)).toEqual([]);
+	});
 });
