@@ -146,4 +146,23 @@ describe('HQ transport', () => {
 	it('paces under 1000 requests per minute', () => {
 		expect(HQ_RATE_WINDOWS).toEqual([{ limit: 1000, intervalMs: 61_000 }]);
 	});
+
+	it('paces its requests under the window, so a server with that very limit never answers 429', async () => {
+		const saved = { ...HQ_RATE_WINDOWS[0] };
+		// The pacer copies the window when it is made (one per base URL and token): this fake's port is new.
+		// A 100 ms longer window than the server's, as the real one is a second longer than HQ's minute.
+		HQ_RATE_WINDOWS[0] = { limit: 3, intervalMs: 1100 };
+		try {
+			hq.fake.limiter.windows = [{ limit: 3, intervalMs: 1000 }];
+			hq.fake.seed({ companies: Array.from({ length: 5 }, (_, i) => ({ id: i + 1, name: `Company ${i + 1}` })) });
+			const run = await runHq(hq, { ...searchAll, returnAll: false, limit: 1, match: 'exact', name: 'Company 1' });
+			expect(run.error).toBeUndefined();
+			for (let i = 0; i < 4; i++) await runHq(hq, { resource: 'contact', operation: 'get', contactId: byId(i + 1) });
+			const log = hq.fake.log;
+			expect(log.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+			expect(log[3].at - log[0].at).toBeGreaterThanOrEqual(1000);
+		} finally {
+			HQ_RATE_WINDOWS[0] = saved;
+		}
+	});
 });
