@@ -102,6 +102,15 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(run.items.map((item) => item.json.error ?? item.json.positionsWritten)).toEqual(['Position 2: "text" is empty: an invoice position needs a text', 1]);
 	});
 
+	it('under Continue On Fail a refused invoice turns every position item into an error item, so none is billed', async () => {
+		const run = await runHq(hq, createDraft({ documentTemplateId: { __rl: true, mode: 'id', value: '77' } }), { input: items([position(1), position(2)]), continueOnFail: true });
+		expect(run.items.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['HQ rejected POST /v2/Documents: documentTemplateEntityId: Document template 77 does not exist.', { item: 0 }],
+			['HQ rejected POST /v2/Documents: documentTemplateEntityId: Document template 77 does not exist.', { item: 1 }],
+		]);
+		expect(run.items[0].json.timeEntryIds).toEqual(['te-1a', 'te-1b']);
+	});
+
 	it('refuses to complete an invoice that was sent in between, saying what is missing', async () => {
 		await runHq(hq, createDraft(), { input: items([position(1), position(2)]) });
 		hq.fake.positions.splice(1, 1);
