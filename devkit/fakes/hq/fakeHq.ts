@@ -275,6 +275,11 @@ export class FakeHq {
 			Object.assign(document, body, { updatedOn: new Date().toISOString() });
 			return this.written('/v2/Documents', this.documentShape(document, []));
 		});
+		s.route('GET', '/v2/DocumentPositions/:id', (req) => {
+			if (!/^\d+$/.test(req.params.id)) return badId(req.params.id);
+			const position = byId(this.positions, req.params.id);
+			return position ? { status: 200, body: position } : { status: 404 };
+		});
 		s.route('POST', '/v2/DocumentPositions/FreeTextPosition', (req) => {
 			const errors = checkBody(req.body, FREE_TEXT_POSITION_POST, this.settings.strictUnknownProperties);
 			const body = (req.body ?? {}) as Row;

@@ -37,6 +37,8 @@ describe('fake HQ', () => {
 		const { body: document } = await call('POST', '/v2/Documents', invoice);
 		const bad = await call('POST', '/v2/DocumentPositions/FreeTextPosition', { documentEntityId: document?.id, text: 'x', unitId1: 9 });
 		expect(Object.keys(bad.body?.errors as object).sort()).toEqual(['amount1', 'price', 'tax', 'unitId1']);
+		const good = await call('POST', '/v2/DocumentPositions/FreeTextPosition', { documentEntityId: document?.id, text: 'R&amp;D', amount1: 1, unitId1: 1, price: 1, tax: 19 });
+		expect((await call('GET', `/v2/DocumentPositions/${String(good.body?.id)}`)).body).toMatchObject({ plainText: 'R&D', unitId1: 1, totalNetValue: 1 });
 		hq.fake.setDocumentStatus(document?.id as number, 'Paid');
 		const paid = await call('POST', '/v2/DocumentPositions/FreeTextPosition', { documentEntityId: document?.id, text: 'x', amount1: 1, price: 1, tax: 19 });
 		expect(paid.body?.errors).toEqual({ documentEntityId: ['Positions can only be added to documents in a draft status.'] });
