@@ -186,7 +186,11 @@ export class FakeSevDesk {
 				if (query.get('invoiceNumber') && invoice.invoiceNumber !== query.get('invoiceNumber')) return false;
 				return true;
 			});
-			return this.page(req, rows);
+			// embed=contact puts the whole contact in place of the reference [docs: embedding].
+			const embedded = (query.get('embed') ?? '').split(',').includes('contact')
+				? rows.map((invoice) => ({ ...invoice, contact: this.store.contacts.find((contact) => contact.id === (invoice.contact as StoredRecord).id) ?? invoice.contact }))
+				: rows;
+			return this.page(req, embedded);
 		});
 		// An unknown invoice is a 400 [docs].
 		api('GET', '/Invoice/:invoiceId', (req) => {

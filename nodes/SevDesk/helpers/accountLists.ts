@@ -62,6 +62,12 @@ export async function unitIds(ctx: IExecuteFunctions, settings: { hourUnitId: nu
 	return result;
 }
 
+const firstUserId = oncePerNodeRun(async (ctx: IExecuteFunctions): Promise<number | null> => {
+	const users = await fetchAll<IDataObject>(ctx, { endpoint: 'listUsers' }, 1);
+	const id = Number(users[0]?.id);
+	return Number.isInteger(id) ? id : null;
+});
+
 /** The sevDesk user an invoice names as contact person: the setting, else the account's first user [assumed]. */
 export async function contactPersonId(ctx: IExecuteFunctions, setting: string, itemIndex: number): Promise<number> {
 	const chosen = setting.trim();
@@ -71,9 +77,8 @@ export async function contactPersonId(ctx: IExecuteFunctions, setting: string, i
 		}
 		return Number(chosen);
 	}
-	const users = await fetchAll<IDataObject>(ctx, { endpoint: 'listUsers', itemIndex }, 1);
-	const id = Number(users[0]?.id);
-	if (!Number.isInteger(id)) {
+	const id = await firstUserId(ctx);
+	if (id === null) {
 		throw new NodeOperationError(ctx.getNode(), 'sevDesk listed no user to name as the invoice\'s contact person', {
 			description: 'Set "Contact Person ID" in the node\'s options to the ID of a sevDesk user.',
 			itemIndex,

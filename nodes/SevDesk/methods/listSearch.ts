@@ -1,7 +1,7 @@
 /** Feeds the "From List" mode of the contact and invoice pickers, page by page (limit/offset). */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { contactName, numberOf } from '../helpers/views';
-import { fetchPage, filterQuery, INVOICE_STATUS, type EndpointName } from '../transport';
+import { EMBED_PARAM, fetchPage, filterQuery, INVOICE_STATUS, type EndpointName } from '../transport';
 
 const PICKER_PAGE_SIZE = 50;
 
@@ -31,7 +31,7 @@ export async function searchContacts(this: ILoadOptionsFunctions, filter?: strin
 
 export async function searchDraftInvoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	const query = filterQuery('listInvoices', { status: INVOICE_STATUS.draft });
-	const result = await search(this, 'listInvoices', { ...query, embed: 'contact' }, paginationToken, (invoice) => {
+	const result = await search(this, 'listInvoices', { ...query, [EMBED_PARAM]: 'contact' }, paginationToken, (invoice) => {
 		const contact = invoice.contact as IDataObject | undefined;
 		return joined(invoice.invoiceNumber ?? `Draft ${String(invoice.id)}`, contact && (contact.name || contact.surename) ? contactName(contact) : undefined, numberOf(invoice.sumNet) ?? undefined);
 	});

@@ -51,6 +51,9 @@ export type EndpointName = keyof typeof SEVDESK_ENDPOINTS;
 /** Paging [docs]: `limit` 1..1000, `offset`, `countAll=true` adds `total` (a string). */
 export const PAGING = { limitParam: 'limit', offsetParam: 'offset', countParam: 'countAll', maxLimit: 1000 } as const;
 
+/** Expands references in a list answer, e.g. `embed=contact` [docs]. */
+export const EMBED_PARAM = 'embed';
+
 /** Invoice status codes [docs]; 500 occurs but is undocumented [sdk]. */
 export const INVOICE_STATUS = { deactivated: 50, draft: 100, open: 200, undocumented: 500, partiallyPaid: 750, paid: 1000 } as const;
 

@@ -73,3 +73,19 @@ export const addPositions = (invoiceId: string | number, extra: INodeParameters 
 	options: {},
 	...extra,
 });
+
+/** What a list search method gets from n8n, sending through fetch to the fake. */
+export function loadOptionsContext(sevDesk: RunningFakeSevDesk): never {
+	return {
+		getNode: () => ({ name: 'sevDesk', type: 'sevDesk', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getCredentials: async () => ({ apiToken: DEFAULT_SEVDESK_TOKEN, baseUrl: sevDesk.baseUrl }),
+		helpers: {
+			httpRequest: async (options: { url: string; qs?: Record<string, unknown>; headers?: Record<string, string> }) => {
+				const url = new URL(options.url);
+				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
+				const response = await fetch(url, { headers: options.headers });
+				return { statusCode: response.status, headers: {}, body: await response.json() };
+			},
+		},
+	} as never;
+}

@@ -1,4 +1,4 @@
-import { ACME, byId, runSevDesk, startSevDesk } from '../helpers';
+import { ACME, byId, loadOptionsContext, runSevDesk, startSevDesk } from '../helpers';
 import type { RunningFakeSevDesk } from '../../../../devkit/fakes/sevdesk';
 import { SevDesk } from '../../../../nodes/SevDesk/SevDesk.node';
 
@@ -23,16 +23,7 @@ describe('sevDesk Contact > Get', () => {
 	it('the contact picker lists contacts (persons too) page by page', async () => {
 		sevDesk.fake.seed({ contacts: Array.from({ length: 60 }, (_, n) => ({ id: 700 + n, name: `Client ${n}` })) });
 		const node = new SevDesk();
-		const context = {
-			getNode: () => ({ name: 'sevDesk', type: 'sevDesk', typeVersion: 1, position: [0, 0], parameters: {} }),
-			getCredentials: async () => ({ apiToken: '0123456789abcdef0123456789abcdef', baseUrl: sevDesk.baseUrl }),
-			helpers: { httpRequest: async (options: { url: string; qs?: Record<string, unknown>; headers?: Record<string, string> }) => {
-				const url = new URL(options.url);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, { headers: options.headers });
-				return { statusCode: response.status, headers: {}, body: await response.json() };
-			} },
-		};
+		const context = loadOptionsContext(sevDesk);
 		const first = await node.methods.listSearch.searchContacts.call(context as never, 'client');
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('50');
