@@ -46,6 +46,9 @@ export class FakeLexoffice {
 	/** Creates that are stored but whose connection is cut before the answer (a crash mid-create). */
 	cutAnswerOfCreates = 0;
 
+	/** Creates that are stored but answered 504 by the gateway ("may have been processed" [docs]). */
+	timeOutCreates = 0;
+
 	private restoreResetRate: number | undefined;
 
 	constructor(options: FakeLexofficeOptions = {}) {
@@ -117,8 +120,9 @@ export class FakeLexoffice {
 		});
 		server.control('POST', '/invoices/:id/finalize', (req) => ({ status: 200, body: this.store.finalize(req.params.id) }));
 		server.control('PUT', '/settings', (req) => {
-			const body = (req.body ?? {}) as { rateLimit?: boolean; retryAfter?: string | null; ignorePaging?: boolean; redirectTo?: string | null; cutAnswerOfCreates?: number };
+			const body = (req.body ?? {}) as { rateLimit?: boolean; retryAfter?: string | null; ignorePaging?: boolean; redirectTo?: string | null; cutAnswerOfCreates?: number; timeOutCreates?: number };
 			if (body.cutAnswerOfCreates !== undefined) this.cutAnswerOfCreates = body.cutAnswerOfCreates;
+			if (body.timeOutCreates !== undefined) this.timeOutCreates = body.timeOutCreates;
 			if (body.rateLimit !== undefined) this.rateLimitEnabled = body.rateLimit;
 			if (body.retryAfter !== undefined) this.retryAfter = body.retryAfter ?? undefined;
 			if (body.ignorePaging !== undefined) this.ignorePaging = body.ignorePaging;

@@ -1,7 +1,7 @@
 /** The Lexoffice endpoints the node uses, on the fake (docs/billing/lexoffice.md and the README here). */
 import { randomUUID } from 'node:crypto';
 import type { FakeRequest, FakeResponse } from '../shared/fakeServer';
-import { legacyError, regularError } from './answers';
+import { gatewayError, legacyError, regularError } from './answers';
 import type { FakeLexoffice } from './fakeLexoffice';
 import type { Contact, Invoice } from './store';
 import { validateInvoice } from './validateInvoice';
@@ -155,6 +155,10 @@ export function registerRoutes(fake: FakeLexoffice): void {
 		const invoice = storedInvoice(fake, req.body as Record<string, unknown>, req.query.get('finalize') === 'true');
 		store.invoices.push(invoice);
 		fake.cutThisAnswerIfAsked();
+		if (fake.timeOutCreates > 0) {
+			fake.timeOutCreates--;
+			return gatewayError(504, 'Endpoint request timed out');
+		}
 		const resourceUri = `${fake.baseUrl}/v1/invoices/${invoice.id}`;
 		return {
 			status: 201,

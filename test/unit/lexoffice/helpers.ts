@@ -1,5 +1,5 @@
 /** Shared setup for the Lexoffice tests: the node, its credential, positions and a fake Lexoffice. */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { LexofficePsaApi } from '../../../credentials/LexofficePsaApi.credentials';
 import { Lexoffice } from '../../../nodes/Lexoffice/Lexoffice.node';
 import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
@@ -56,3 +56,19 @@ export const createDraft = (contactId: string, extra: INodeParameters = {}): INo
 	taxRatePercentage: 19,
 	...extra,
 });
+
+/** Enough of n8n's load-options context for the pickers (list search), sending with fetch. */
+export function loadOptionsContext(fake: RunningFakeLexoffice): ILoadOptionsFunctions {
+	return {
+		getCredentials: async () => ({ apiKey: DEFAULT_LEXOFFICE_KEY, baseUrl: fake.baseUrl }),
+		getNode: () => ({ name: 'Lexoffice', type: 'lexoffice', typeVersion: 1, position: [0, 0], parameters: {} }),
+		helpers: {
+			httpRequest: async (options: { url: string; qs?: IDataObject; headers?: Record<string, string>; method?: string }) => {
+				const url = new URL(options.url);
+				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
+				const answer = await fetch(url, { method: options.method, headers: options.headers });
+				return { statusCode: answer.status, headers: {}, body: await answer.json() };
+			},
+		},
+	} as unknown as ILoadOptionsFunctions;
+}

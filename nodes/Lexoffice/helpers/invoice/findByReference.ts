@@ -35,7 +35,7 @@ export async function findInvoiceByReference(
 	});
 	let candidatesRead = 0;
 	for (const candidate of candidates) {
-		if (typeof candidate.id !== 'string' || candidate.voucherType !== undefined && candidate.voucherType !== 'invoice') continue;
+		if (typeof candidate.id !== 'string' || (candidate.voucherType !== undefined && candidate.voucherType !== 'invoice')) continue;
 		candidatesRead++;
 		const { body } = await callLexoffice<IDataObject>(ctx, { endpoint: 'getInvoice', pathParams: { invoiceId: candidate.id }, itemIndex });
 		if (referenceIn(body?.remark) === reference) return { invoice: body, candidatesRead };

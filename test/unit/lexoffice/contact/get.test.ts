@@ -1,7 +1,6 @@
 import { startFakeLexoffice, type RunningFakeLexoffice } from '../../../../devkit/fakes/lexoffice';
-import { byId, runLexoffice } from '../helpers';
+import { byId, loadOptionsContext, runLexoffice } from '../helpers';
 import { searchContacts } from '../../../../nodes/Lexoffice/methods/listSearch';
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 describe('Lexoffice Contact > Get', () => {
 	let lex: RunningFakeLexoffice;
@@ -23,16 +22,7 @@ describe('Lexoffice Contact > Get', () => {
 
 	it('lists customers in the picker, page by page, filtering names only from 3 characters', async () => {
 		for (let i = 0; i < 60; i++) lex.fake.addContact({ companyName: `Client ${String(i).padStart(2, '0')}`, customerNumber: 20000 + i });
-		const ctx = {
-			getCredentials: async () => ({ apiKey: 'lexoffice-test-key', baseUrl: lex.baseUrl }),
-			getNode: () => ({ name: 'Lexoffice', type: 'lexoffice', typeVersion: 1, position: [0, 0], parameters: {} }),
-			helpers: { httpRequest: async (options: { url: string; qs?: Record<string, unknown>; headers?: Record<string, string>; method?: string }) => {
-				const url = new URL(options.url);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const answer = await fetch(url, { method: options.method, headers: options.headers });
-				return { statusCode: answer.status, headers: {}, body: await answer.json() };
-			} },
-		} as unknown as ILoadOptionsFunctions;
+		const ctx = loadOptionsContext(lex);
 		const first = await searchContacts.call(ctx, 'cl');
 		expect(first.results).toHaveLength(50);
 		expect(first.results[0].name).toBe('20000 · Client 00');

@@ -143,4 +143,25 @@ describe('Lexoffice Invoice > Create Draft from Positions', () => {
 		expect(long.error?.message).toMatch(/^"Remark" is too long/);
 		expect(posts()).toHaveLength(0);
 	});
+
+	it('reads the profile once per run, however many contacts get a draft', async () => {
+		const other = lex.fake.addContact({ companyName: 'Globex' }).id;
+		const run = await runLexoffice(lex, createDraft(contactId, { taxType: 'fromProfile', contactId: { __rl: true, mode: 'id', value: '={{ $json.contact }}' } }), {
+			input: items([position(1, { contact: contactId }), position(2, { contact: other })]),
+		});
+		expect(run.items).toHaveLength(2);
+		expect(lex.fake.log.filter((entry) => entry.path === '/v1/profile')).toHaveLength(1);
+		expect(lex.fake.store.invoices.map((invoice) => invoice.taxConditions.taxType)).toEqual(['net', 'net']);
+	});
+
+	it('does not repeat a create answered 504 (it may have been processed); the rerun finds the draft', async () => {
+		lex.fake.timeOutCreates = 1;
+		const run = await runLexoffice(lex, createDraft(contactId), { input: items([position(1)]) });
+		expect(run.error?.message).toBe('Lexoffice timed out answering POST /v1/invoices: Endpoint request timed out');
+		expect(run.error?.description).toMatch(/may still have been processed\. Run the node again/);
+		expect(posts()).toHaveLength(1);
+		const rerun = await runLexoffice(lex, createDraft(contactId), { input: items([position(1)]) });
+		expect(rerun.items[0].json).toMatchObject({ id: lex.fake.store.invoices[0].id, created: false });
+		expect(lex.fake.store.invoices).toHaveLength(1);
+	});
 });

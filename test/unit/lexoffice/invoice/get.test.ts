@@ -1,5 +1,6 @@
 import { startFakeLexoffice, type RunningFakeLexoffice } from '../../../../devkit/fakes/lexoffice';
-import { APP_URL, byId, createDraft, items, position, runLexoffice } from '../helpers';
+import { searchDrafts, searchInvoices } from '../../../../nodes/Lexoffice/methods/listSearch';
+import { APP_URL, byId, createDraft, items, loadOptionsContext, position, runLexoffice } from '../helpers';
 
 describe('Lexoffice Invoice > Get', () => {
 	let lex: RunningFakeLexoffice;
@@ -27,5 +28,19 @@ describe('Lexoffice Invoice > Get', () => {
 		const dots = await runLexoffice(lex, { resource: 'invoice', operation: 'get', invoiceId: byId('..') });
 		expect(dots.error?.message).toMatch(/^The invoice ID "\.\." cannot be used in a request path/);
 		expect(lex.fake.log).toHaveLength(1);
+	});
+
+	it('offers drafts in the Add Positions picker and every invoice in the Get picker, filtered by what is shown', async () => {
+		const acme = lex.fake.addContact({ companyName: 'ACME GmbH' }).id;
+		const globex = lex.fake.addContact({ companyName: 'Globex' }).id;
+		const first = await runLexoffice(lex, createDraft(acme), { input: items([position(1)]) });
+		await runLexoffice(lex, createDraft(globex), { input: items([position(2)]) });
+		lex.fake.store.finalize(String(first.items[0].json.id));
+		const ctx = loadOptionsContext(lex);
+		const drafts = await searchDrafts.call(ctx);
+		expect(drafts.results.map((result) => result.name)).toEqual(['Globex · 2026-06-01 · 297.5 EUR']);
+		const all = await searchInvoices.call(ctx, 'acme');
+		expect(all.results.map((result) => result.name)).toEqual(['RE0001 · ACME GmbH · 2026-06-01 · 297.5 EUR']);
+		expect(all.paginationToken).toBeUndefined();
 	});
 });
