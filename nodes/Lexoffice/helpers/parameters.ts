@@ -13,8 +13,13 @@ export function readLocator(ctx: IExecuteFunctions, parameter: string, label: st
 	return value;
 }
 
-/** Today as YYYY-MM-DD (UTC). */
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day (YYYY-MM-DD) an instant falls on in Germany, where Lexware keeps its books. */
+export const germanDay = (at: Date) => GERMAN_DAY.format(at);
+
+/** Today as YYYY-MM-DD, in Germany. */
+export const today = (now = new Date()) => germanDay(now);
 
 /** A date parameter as the day it names (YYYY-MM-DD); empty gives `fallback`. */
 export function readDay(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, fallback: string): string {

@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { InvoiceLineError, type InvoiceLine, type InvoiceUnit } from '../../../shared/billing/invoiceLine';
+import { germanDay } from '../parameters';
 import { AMOUNT_DECIMALS, MAX_LINE_ITEMS, TEXT_LIMITS, type TaxType } from '../../transport/endpoints';
 
 export interface UnitSettings {
@@ -78,13 +79,21 @@ export function lineItemsOf(lines: InvoiceLine[], units: UnitSettings, tax: TaxS
 	return lines.map((line) => lineItemOf(line, units, tax));
 }
 
+/** The day a position's `from`/`to` instant (UTC) or `date` (a local day) falls on in Germany. */
+function dayOf(value: unknown): string | undefined {
+	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+	if (!/T\d{2}:\d{2}/.test(value)) return value.slice(0, 10);
+	const at = new Date(value);
+	return Number.isNaN(at.getTime()) ? value.slice(0, 10) : germanDay(at);
+}
+
 /** The service period the positions cover, from their `from`, `to` and `date` (YYYY-MM-DD), if any. */
 export function servicePeriodOf(positions: IDataObject[]): { first: string; last: string } | undefined {
 	const days: string[] = [];
 	for (const position of positions) {
 		for (const field of ['from', 'to', 'date']) {
-			const value = position[field];
-			if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) days.push(value.slice(0, 10));
+			const day = dayOf(position[field]);
+			if (day) days.push(day);
 		}
 	}
 	if (days.length === 0) return undefined;

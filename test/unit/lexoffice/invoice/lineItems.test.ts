@@ -1,3 +1,4 @@
+import { today } from '../../../../nodes/Lexoffice/helpers/parameters';
 import { lineItemOf, lineItemsOf, servicePeriodOf, type UnitSettings } from '../../../../nodes/Lexoffice/helpers/invoice/lineItems';
 import { referenceIn, remarkWithReference } from '../../../../nodes/Lexoffice/helpers/invoice/reference';
 import type { InvoiceLine } from '../../../../nodes/shared/billing/invoiceLine';
@@ -33,6 +34,8 @@ describe('Lexoffice line items', () => {
 	it('finds the service period of the positions', () => {
 		expect(servicePeriodOf([{ from: '2026-05-03T08:00:00Z', to: '2026-05-03T09:00:00Z' }, { date: '2026-05-07' }])).toEqual({ first: '2026-05-03', last: '2026-05-07' });
 		expect(servicePeriodOf([{ text: 'manual' }])).toBeUndefined();
+		// 22:30 UTC on 3 May is already 4 May in Germany (summer time).
+		expect(servicePeriodOf([{ from: '2026-05-03T22:30:00Z' }])).toEqual({ first: '2026-05-04', last: '2026-05-04' });
 	});
 
 	it('writes and finds the reference line in the remark, and no other awork text', () => {
@@ -43,5 +46,10 @@ describe('Lexoffice line items', () => {
 		expect(referenceIn(`${remark}0`)).toBeNull();
 		expect(referenceIn('Ref: awork-xyz')).toBeNull();
 		expect(referenceIn(undefined)).toBeNull();
+	});
+
+	it('takes today as the day in Germany', () => {
+		expect(today(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
+		expect(today(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
 	});
 });
