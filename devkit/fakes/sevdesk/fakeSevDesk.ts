@@ -71,6 +71,12 @@ export class FakeSevDesk {
 	/** saveInvoice answers this status without storing anything (e.g. 500). */
 	failSavesWith: number | undefined;
 
+	/** How saveInvoice's answer looks: wrapped in `objects` (as sevDesk answers), bare (as the spec says), or empty. */
+	saveAnswerShape: 'wrapped' | 'bare' | 'empty' = 'wrapped';
+
+	/** GET /Unity answers 404, as an account without that endpoint would. */
+	unitsMissing = false;
+
 	constructor(options: FakeSevDeskOptions = {}) {
 		this.tokens = new Set(options.tokens ?? [DEFAULT_SEVDESK_TOKEN]);
 		this.rateLimitOn = options.rateLimit !== null;
@@ -205,11 +211,14 @@ export class FakeSevDesk {
 		server.route('POST', `${SEVDESK_API_PREFIX}/Invoice/Factory/saveInvoice`, async (req) => {
 			if (this.failSavesWith) return sevDeskError(this.failSavesWith, 'Internal server error');
 			const answer = this.saveInvoice(req);
+			const objects = (answer.body as { objects?: unknown } | undefined)?.objects;
+			if (answer.status === 201 && this.saveAnswerShape === 'bare') answer.body = objects;
+			if (answer.status === 201 && this.saveAnswerShape === 'empty') answer.body = {};
 			if (this.saveAnswerDelayMs) await new Promise((resolve) => setTimeout(resolve, this.saveAnswerDelayMs));
 			return answer;
 		});
 
-		api('GET', '/Unity', (req) => this.page(req, this.store.units));
+		api('GET', '/Unity', (req) => (this.unitsMissing ? sevDeskError(404, 'No route GET /api/v1/Unity') : this.page(req, this.store.units)));
 		api('GET', '/SevUser', (req) => this.page(req, this.store.users));
 	}
 

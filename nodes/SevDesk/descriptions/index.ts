@@ -1,5 +1,5 @@
 /** Parameters the sevDesk operations share: where a parameter shows, the pickers, unit and tax settings. */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { describeOperations } from '../../shared/operations';
 import type { SevDeskOperationNames } from '../actions/node.type';
 import { TAX_RULES } from '../transport/endpoints';
@@ -96,9 +96,13 @@ export const unitOptions: INodeProperties[] = [
 /** The unit and tax settings of one item. */
 export function readPositionSettings(ctx: IExecuteFunctions, itemIndex: number): PositionSettings & { hourUnitId: number; dayUnitId: number } {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const hoursPerDay = Number(options.hoursPerDay ?? 8);
+	if (!Number.isFinite(hoursPerDay) || hoursPerDay <= 0 || hoursPerDay > 24) {
+		throw new NodeOperationError(ctx.getNode(), `"Hours per Day" must be more than 0 and at most 24, got ${JSON.stringify(options.hoursPerDay)}`, { itemIndex });
+	}
 	return {
 		unitOnInvoice: (options.unitOnInvoice as UnitOnInvoice | undefined) ?? 'asPositions',
-		hoursPerDay: Number(options.hoursPerDay ?? 8) || 8,
+		hoursPerDay,
 		hourUnitId: Number(options.hourUnitId ?? 0) || 0,
 		dayUnitId: Number(options.dayUnitId ?? 0) || 0,
 		taxRate: Number(ctx.getNodeParameter('taxRate', itemIndex, 19)),

@@ -119,4 +119,31 @@ describe('sevDesk Invoice > Create Draft from Positions', () => {
 		await runSevDesk(sevDesk, createDraft({ options: { contactPersonId: '78' } }), { input: items([position(2)]) });
 		expect(sevDesk.fake.state().invoices.map((invoice) => (invoice.contactPerson as { id: string }).id)).toEqual(['77', '78']);
 	});
+
+	it('reads a save answer without the objects wrapper too (the spec\'s form)', async () => {
+		sevDesk.fake.saveAnswerShape = 'bare';
+		const run = await runSevDesk(sevDesk, createDraft(), { input: items([position(1)]) });
+		expect(run.items[0].json).toMatchObject({ created: true, status: 100, sumNet: 150 });
+	});
+
+	it('a save answer without an invoice ID is an error saying the invoice may exist, and the replay finds it', async () => {
+		sevDesk.fake.saveAnswerShape = 'empty';
+		const run = await runSevDesk(sevDesk, createDraft(), { input: items([position(1)]) });
+		expect(run.error?.message).toBe('sevDesk answered saveInvoice without an invoice ID');
+		sevDesk.fake.saveAnswerShape = 'wrapped';
+		const replay = await runSevDesk(sevDesk, createDraft(), { input: items([position(1)]) });
+		expect(replay.items[0].json).toMatchObject({ created: false });
+		expect(sevDesk.fake.state().invoices).toHaveLength(1);
+	});
+
+	it('falls back to units 9 and 12 when the account has no unit list', async () => {
+		sevDesk.fake.unitsMissing = true;
+		const run = await runSevDesk(sevDesk, createDraft(), { input: items([position(1), position(2, { unit: 'days' })]) });
+		expect((run.items[0].json.positions as Array<{ unitId: number }>).map((p) => p.unitId)).toEqual([9, 12]);
+	});
+
+	it('refuses a day length that is not one, naming the option', async () => {
+		const run = await runSevDesk(sevDesk, createDraft({ options: { unitOnInvoice: 'days', hoursPerDay: 0 } }), { input: items([position(1)]) });
+		expect(run.error?.message).toBe('"Hours per Day" must be more than 0 and at most 24, got 0');
+	});
 });
