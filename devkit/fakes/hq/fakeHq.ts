@@ -6,6 +6,7 @@
  * spec leaves open (how writes answer, how PUT treats fields it does not name, enums as names
  * or numbers). It never reads ../shared.
  */
+import { randomUUID } from 'node:crypto';
 import { FakeHttpServer, SlidingWindowLimiter, type FakeRequest, type FakeResponse } from '../shared/fakeServer';
 import { parseFilter, matches } from './filter';
 import { checkBody, DOCUMENT_POST, DOCUMENT_PUT, FREE_TEXT_POSITION_POST, problem, validationProblem } from './validation';
@@ -26,6 +27,8 @@ export interface FakeHqSettings {
 	rateLimitEnabled: boolean;
 	/** Retry-After (seconds) of the burst429 fault's answers. */
 	burstRetryAfterSeconds: number;
+	/** Refuse positions that name no documentTableId (the spec does not say whether it is needed). */
+	requireDocumentTableId: boolean;
 	/** Hostile paging: 'ignoreSkip' repeats the first page; 'endless' always sends a next link and new rows. */
 	paging: 'normal' | 'ignoreSkip' | 'endless';
 }
@@ -79,6 +82,9 @@ export class FakeHq {
 
 	positions: Row[] = [];
 
+	/** Each document's elements (text, positions table, ...), as its template laid them out. */
+	documentElements = new Map<number, Row[]>();
+
 	private nextId = 1000;
 
 	constructor(private readonly options: FakeHqOptions = {}) {
@@ -90,6 +96,7 @@ export class FakeHq {
 			rateLimitEnabled: options.rateLimitEnabled ?? true,
 			burstRetryAfterSeconds: options.burstRetryAfterSeconds ?? 1,
 			paging: options.paging ?? 'normal',
+			requireDocumentTableId: options.requireDocumentTableId ?? false,
 		};
 		this.limiter = new SlidingWindowLimiter([{ ...(options.rateLimit ?? HQ_RATE_LIMIT) }]);
 		this.server = new FakeHttpServer({
@@ -260,6 +267,11 @@ export class FakeHq {
 				documentStatusEntityId: draft?.id ?? null,
 			};
 			this.documents.push(document);
+			// A template lays out a heading text and one positions table [assumed].
+			this.documentElements.set(document.id as number, [
+				{ id: randomUUID(), type: this.settings.enumsAsNumbers ? 1 : 'Text', index: 0, text: '<p>Rechnung</p>', plainText: 'Rechnung' },
+				{ id: randomUUID(), type: this.settings.enumsAsNumbers ? 0 : 'Grid', index: 1, text: null, plainText: null },
+			]);
 			return this.written('/v2/Documents', this.documentShape(document, []));
 		});
 		s.route('PUT', '/v2/Documents/:id', (req) => {
@@ -275,6 +287,10 @@ export class FakeHq {
 			Object.assign(document, body, { updatedOn: new Date().toISOString() });
 			return this.written('/v2/Documents', this.documentShape(document, []));
 		});
+		s.route('GET', '/v2/Documents/:id/DocumentElements', (req) => {
+			const document = byId(this.documents, req.params.id);
+			return document ? { status: 200, body: this.documentElements.get(document.id as number) ?? [] } : { status: 404 };
+		});
 		s.route('GET', '/v2/DocumentPositions/:id', (req) => {
 			if (!/^\d+$/.test(req.params.id)) return badId(req.params.id);
 			const position = byId(this.positions, req.params.id);
@@ -286,6 +302,11 @@ export class FakeHq {
 			const document = typeof body.documentEntityId === 'number' ? byId(this.documents, String(body.documentEntityId)) : undefined;
 			if (!errors.documentEntityId && body.documentEntityId !== undefined && !document) errors.documentEntityId = [`Document ${String(body.documentEntityId)} does not exist.`];
 			if (!errors.unitId1 && typeof body.unitId1 === 'number' && !HQ_UNITS[body.unitId1]) errors.unitId1 = [`Unit ${body.unitId1} does not exist.`];
+			if (!errors.documentTableId && document) {
+				const tables = (this.documentElements.get(document.id as number) ?? []).filter((e) => e.type === 'Grid' || e.type === 0).map((e) => e.id);
+				if (body.documentTableId !== undefined && !tables.includes(body.documentTableId)) errors.documentTableId = [`Table ${String(body.documentTableId)} is not in document ${String(document.id)}.`];
+				if (body.documentTableId === undefined && this.settings.requireDocumentTableId) errors.documentTableId = ['The DocumentTableId field is required.'];
+			}
 			if (Object.keys(errors).length) return validationProblem(errors);
 			// Positions of a sent or paid document cannot change [assumed].
 			if (!this.isDraft(document!)) return validationProblem({ documentEntityId: ['Positions can only be added to documents in a draft status.'] });
@@ -334,6 +355,7 @@ export class FakeHq {
 		this.documentStatuses = [];
 		this.documents = [];
 		this.positions = [];
+		this.documentElements.clear();
 		this.seed(BASE_SEED);
 		this.limiter.reset();
 		this.server.log.length = 0;

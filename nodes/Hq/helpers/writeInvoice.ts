@@ -18,6 +18,7 @@ import {
 	statusOf,
 	writeReference,
 } from './documents';
+import { postFreeTextPosition, type PositionTarget } from './positionTable';
 import { freeTextPosition, linesMissingFrom, readLines, type PositionSettings, type ReadLine } from './positions';
 
 export interface WrittenInvoice {
@@ -30,9 +31,8 @@ export interface WrittenInvoice {
 
 /** Posts each line as a free-text position, in order. */
 async function postPositions(ctx: IExecuteFunctions, documentId: string, lines: ReadLine[], settings: PositionSettings): Promise<void> {
-	for (const { line } of lines) {
-		await callHq(ctx, { endpoint: 'createFreeTextPosition', body: freeTextPosition(documentId, line, settings) });
-	}
+	const target: PositionTarget = { documentId };
+	for (const { line } of lines) await postFreeTextPosition(ctx, target, freeTextPosition(documentId, line, settings));
 }
 
 /** Writes the lines the document does not hold yet; on a first write, all of them. */

@@ -25,6 +25,7 @@ export const HQ_ENDPOINTS = {
 	createDocument: { method: 'POST', path: '/v2/Documents', source: 'docs' },
 	updateDocument: { method: 'PUT', path: '/v2/Documents/{documentId}', source: 'docs' },
 	listDocumentPositions: { method: 'GET', path: '/v2/Documents/{documentId}/DocumentPositions', source: 'docs' },
+	listDocumentElements: { method: 'GET', path: '/v2/Documents/{documentId}/DocumentElements', source: 'docs' },
 	createFreeTextPosition: { method: 'POST', path: '/v2/DocumentPositions/FreeTextPosition', source: 'docs' },
 	listDocumentStatuses: { method: 'GET', path: '/v2/DocumentStatus', source: 'docs' },
 	listDocumentTemplates: { method: 'GET', path: '/v2/DocumentTemplates', source: 'docs' },
@@ -67,6 +68,17 @@ export const REFERENCE_FIELD = 'note';
 
 /** Unit IDs of hours and days [assumed: the v2 spec has no units endpoint]; the node lets users change them. */
 export const DEFAULT_UNIT_IDS = { hours: 1, days: 2 } as const;
+
+/**
+ * A position may name the table of the document it goes into (`documentTableId`, a uuid) [docs];
+ * whether HQ needs it is not. The node sends none; when HQ refuses a position naming that field,
+ * it reads the document's elements and takes the first whose type is one of these [assumed: the
+ * OrderedElementType "Grid" is the positions table; "Table" as the POST path names it].
+ */
+export const DOCUMENT_TABLE_FIELD = 'documentTableId';
+export const POSITION_TABLE_ELEMENT_TYPES = ['Grid', 'Table'];
+/** OrderedElementType as a number [docs: int32 enum; position of Grid assumed 0]. */
+export const POSITION_TABLE_ELEMENT_TYPE_NUMBER = 0;
 
 /** Tax rate in percent on each position [docs field; meaning sdk]. */
 export const DEFAULT_TAX_RATE = 19;

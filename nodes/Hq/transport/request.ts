@@ -38,6 +38,8 @@ export interface HqCall {
 	query?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
+	/** Error statuses handed back to the caller instead of thrown. */
+	accept?: number[];
 }
 
 export interface HqAnswer<T = unknown> {
@@ -135,7 +137,7 @@ export async function callHq<T = unknown>(ctx: HqContext, call: HqCall): Promise
 		deadlineError: (error, { repeatable: canRepeat }) => hqDeadlineError(node, error, { ...context, repeatable: canRepeat }),
 		unknownError: (error) => asNodeError(ctx, error),
 	});
-	if (status >= 200 && status < 300) return { status, body: body as T, headers };
+	if ((status >= 200 && status < 300) || call.accept?.includes(status)) return { status, body: body as T, headers };
 	throw hqApiError(node, status, body, context);
 }
 

@@ -82,6 +82,27 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(replay.items[0].json).toMatchObject({ status: 'Draft', isDraft: true, created: false });
 	});
 
+	it.each([false, true])('when HQ wants a position table, sends the positions into the draft\'s table (enums as numbers: %s)', async (enumsAsNumbers) => {
+		hq.fake.settings.requireDocumentTableId = true;
+		hq.fake.settings.enumsAsNumbers = enumsAsNumbers;
+		const run = await runHq(hq, createDraft(), { input: items([position(1), position(2)]) });
+		expect(run.error).toBeUndefined();
+		const grid = hq.fake.documentElements.get(hq.fake.documents[0].id as number)![1];
+		expect(hq.fake.positions.map((p) => p.documentTableId)).toEqual([grid.id, grid.id]);
+		// One refused try, one look at the elements, then every position with the table.
+		const positionPosts = hq.fake.log.filter((r) => r.path.endsWith('/FreeTextPosition')).map((r) => r.status);
+		expect(positionPosts).toEqual([400, 200, 200]);
+		expect(hq.fake.log.filter((r) => r.path.endsWith('/DocumentElements'))).toHaveLength(1);
+	});
+
+	it('says so when HQ wants a position table and the draft has none', async () => {
+		hq.fake.settings.requireDocumentTableId = true;
+		const original = hq.fake.documentElements.set.bind(hq.fake.documentElements);
+		hq.fake.documentElements.set = (id, elements) => original(id, elements.filter((e) => e.type !== 'Grid'));
+		const run = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(run.error?.message).toBe(`HQ wants a position table (documentTableId) for invoice ${String(hq.fake.documents[0].id)}, and the invoice has none`);
+	});
+
 	it('writes days with the day unit, converting quantity and price, when asked', async () => {
 		const run = await runHq(hq, createDraft({ positionSettings: { unit: 'days', hoursPerDay: 8, dayUnitId: 2, taxRate: 7 } }), {
 			input: items([position(1, { quantity: 12, unitPrice: 100 })]),
