@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { readLimit } from '../../../shared/operations';
 import { fetchAll, lexofficeConnection, MIN_CONTACT_FILTER_LENGTH } from '../../transport';
 import { forOperation, returnAllOrLimit, showFor } from '../../descriptions';
-import { contactOutput } from '../../helpers/contact';
+import { contactName, contactOutput } from '../../helpers/contact';
 import { searchText } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = [
@@ -12,6 +12,21 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Part of the company or person name (at least 3 characters; % and _ are wildcards). Empty: any name.',
+		displayOptions: showFor('contact', 'search'),
+	},
+	{
+		displayName: 'Match',
+		name: 'match',
+		type: 'options',
+		options: [
+			{ name: 'Contains', value: 'contains', description: 'Name contains the text, any case (Lexoffice filters)' },
+			{
+				name: 'Exact',
+				value: 'exact',
+				description: 'Name is exactly the text, any case and outer spaces aside (Lexoffice filters by part, the node compares the rest)',
+			},
+		],
+		default: 'contains',
 		displayOptions: showFor('contact', 'search'),
 	},
 	{
@@ -45,6 +60,9 @@ export const description: INodeProperties[] = [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const exactName = (this.getNodeParameter('match', itemIndex, 'contains') as string) === 'exact'
+		? String(this.getNodeParameter('name', itemIndex, '') ?? '').trim()
+		: '';
 	const query: IDataObject = {};
 	for (const [parameter, label] of [
 		['name', 'Name'],
@@ -52,11 +70,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	] as const) {
 		const value = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
 		if (!value) continue;
-		// Lexware answers a shorter filter with 400 [docs]: say so before sending.
+		// Lexware answers a shorter filter with 400 [docs]: say so before sending (an exact name is compared here instead).
 		if (value.length < MIN_CONTACT_FILTER_LENGTH) {
+			if (parameter === 'name' && exactName) continue;
 			throw new NodeOperationError(this.getNode(), `"${label}" needs at least ${MIN_CONTACT_FILTER_LENGTH} characters, got ${JSON.stringify(value)}`, {
 				itemIndex,
-				description: `Lexoffice searches ${label.toLowerCase()}s only with 3 or more characters. Leave it empty to list all.`,
+				description: `Lexoffice searches ${label.toLowerCase()}s only with 3 or more characters. Leave it empty to list all, or set Match to Exact.`,
 			});
 		}
 		query[parameter] = searchText(value);
@@ -64,7 +83,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const number = String(this.getNodeParameter('number', itemIndex, '') ?? '').trim();
 	if (number) query.number = number;
 	if (this.getNodeParameter('customersOnly', itemIndex, true) as boolean) query.customer = true;
-	const contacts = await fetchAll<IDataObject>(this, { endpoint: 'listContacts', query, itemIndex }, readLimit(this, itemIndex));
+	const limit = readLimit(this, itemIndex);
+	const request = { endpoint: 'listContacts' as const, query, itemIndex };
+	// An exact match filters after reading, so the limit applies to what is left.
+	const contacts = exactName
+		? (await fetchAll<IDataObject>(this, request)).filter((contact) => sameName(contactName(contact), exactName)).slice(0, limit)
+		: await fetchAll<IDataObject>(this, request, limit);
 	const { appUrl } = await lexofficeConnection(this);
 	return contacts.map((contact) => contactOutput(appUrl, contact));
 }
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

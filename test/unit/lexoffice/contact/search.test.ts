@@ -35,4 +35,16 @@ describe('Lexoffice Contact > Search', () => {
 		expect(run.error?.message).toBe('"Name" needs at least 3 characters, got "jo"');
 		expect(lex.fake.log).toHaveLength(0);
 	});
+
+	it('matches a name exactly when asked, any case, also below 3 characters', async () => {
+		lex.fake.addContact({ companyName: 'Johnson' });
+		lex.fake.addContact({ companyName: 'XY' });
+		const exact = await runLexoffice(lex, search({ name: ' JOHNSON ', match: 'exact' }));
+		expect(exact.items.map((item) => item.json.name)).toEqual(['Johnson']);
+		expect(lex.fake.log[0].query.name).toBe('JOHNSON');
+		lex.fake.log.length = 0;
+		const short = await runLexoffice(lex, search({ name: 'xy', match: 'exact' }));
+		expect(short.items.map((item) => item.json.name)).toEqual(['XY']);
+		expect(lex.fake.log[0].query.name).toBeUndefined();
+	});
 });
