@@ -27,6 +27,8 @@ export interface FakeHqSettings {
 	rateLimitEnabled: boolean;
 	/** Retry-After (seconds) of the burst429 fault's answers. */
 	burstRetryAfterSeconds: number;
+	/** A hostile HQ: lists ignore `filter` and answer every row. */
+	ignoreFilter: boolean;
 	/** Refuse positions that name no documentTableId (the spec does not say whether it is needed). */
 	requireDocumentTableId: boolean;
 	/** Hostile paging: 'ignoreSkip' repeats the first page; 'endless' always sends a next link and new rows. */
@@ -97,6 +99,7 @@ export class FakeHq {
 			burstRetryAfterSeconds: options.burstRetryAfterSeconds ?? 1,
 			paging: options.paging ?? 'normal',
 			requireDocumentTableId: options.requireDocumentTableId ?? false,
+			ignoreFilter: options.ignoreFilter ?? false,
 		};
 		this.limiter = new SlidingWindowLimiter([{ ...(options.rateLimit ?? HQ_RATE_LIMIT) }]);
 		this.server = new FakeHttpServer({
@@ -151,7 +154,7 @@ export class FakeHq {
 		}
 		let selected = rows;
 		const filter = this.query(req, 'filter');
-		if (filter) {
+		if (filter && !this.settings.ignoreFilter) {
 			try {
 				const conditions = parseFilter(filter);
 				selected = rows.filter((row) => matches(row, conditions));

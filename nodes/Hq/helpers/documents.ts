@@ -8,6 +8,8 @@ import {
 	DRAFT_STATUS_TYPE_NUMBER,
 	fetchAll,
 	FILTERS,
+	INVOICE_DOCUMENT_TYPE,
+	INVOICE_DOCUMENT_TYPE_NUMBER,
 	hqConnection,
 	QUERY,
 	REFERENCE_FIELD,
@@ -61,6 +63,16 @@ export function isDraft(status: StatusEntity | null): boolean {
 	return status?.type === DRAFT_STATUS_TYPE || status?.type === STATUS_TYPES[DRAFT_STATUS_TYPE_NUMBER];
 }
 
+/**
+ * Whether a listed document is an invoice (of the contact, when given). The list was asked with a
+ * filter; this holds even if HQ reads the filter differently or not at all.
+ */
+export function isInvoiceOf(document: IDataObject, companyId?: string): boolean {
+	const type = document.documentType;
+	const invoice = type === INVOICE_DOCUMENT_TYPE || type === INVOICE_DOCUMENT_TYPE_NUMBER;
+	return invoice && (companyId === undefined || String(document.companyId) === companyId);
+}
+
 /** The references written into a document (one per line of its note). */
 export function referencesIn(document: IDataObject): string[] {
 	const note = document[REFERENCE_FIELD];
@@ -104,7 +116,7 @@ export async function scanInvoicesOfContact(ctx: HqContext, companyId: string, r
 		ctx,
 		{ endpoint: 'listDocuments', query: { [QUERY.filter]: FILTERS.invoicesOfCompany(companyId) }, itemIndex },
 		undefined,
-		(document) => carriesReference(document, reference) || isEmptyTwinOf(document, head),
+		(document) => isInvoiceOf(document, companyId) && (carriesReference(document, reference) || isEmptyTwinOf(document, head)),
 	);
 	return { byReference: kept.find((document) => carriesReference(document, reference)), emptyTwins: kept.filter((document) => !carriesReference(document, reference)) };
 }

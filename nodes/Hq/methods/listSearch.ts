@@ -1,6 +1,6 @@
 /** Feeds the "From List" mode of the contact, invoice and template pickers. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { invoiceStatuses, isDraft, statusOf } from '../helpers/documents';
+import { invoiceStatuses, isDraft, isInvoiceOf, statusOf } from '../helpers/documents';
 import { fetchAll, fetchPage, FILTERS, QUERY, type EndpointName } from '../transport';
 
 const PICKER_PAGE_SIZE = 100;
@@ -49,6 +49,6 @@ export async function searchDraftInvoices(this: ILoadOptionsFunctions, filter?: 
 		filter,
 		paginationToken,
 		(invoice) => joined(invoice.number ?? `Draft ${String(invoice.id)}`, (invoice.company as IDataObject | undefined)?.name, invoice.date ? String(invoice.date).slice(0, 10) : ''),
-		(invoice) => isDraft(statusOf(invoice, statuses)),
+		(invoice) => isInvoiceOf(invoice) && isDraft(statusOf(invoice, statuses)),
 	);
 }

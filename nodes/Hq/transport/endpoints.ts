@@ -48,8 +48,9 @@ export const PAGING = {
 	maxRecords: 100_000,
 } as const;
 
-/** The document type of an invoice [docs]. */
+/** The document type of an invoice [docs]; as a number, its position in the DocumentType enum [assumed]. */
 export const INVOICE_DOCUMENT_TYPE = 'Invoice';
+export const INVOICE_DOCUMENT_TYPE_NUMBER = 1;
 
 /**
  * The status type of a draft [docs: DocumentStatusType]. The spec types the enum as int32 with

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readLimit } from '../../../shared/operations';
 import { contactLocator, forOperation, returnAllOrLimit, showFor } from '../../descriptions';
-import { invoiceStatuses, invoiceSummary, isDraft, statusOf } from '../../helpers/documents';
+import { invoiceStatuses, invoiceSummary, isDraft, isInvoiceOf, statusOf } from '../../helpers/documents';
 import { fetchAll, FILTERS, integerLiteral, QUERY } from '../../transport';
 
 const show = showFor('invoice', 'getMany');
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		{ endpoint: 'listDocuments', query: { [QUERY.filter]: filter }, itemIndex },
 		readLimit(this, itemIndex),
-		draftsOnly ? (document) => isDraft(statusOf(document, statuses)) : undefined,
+		(document) => isInvoiceOf(document, companyId || undefined) && (!draftsOnly || isDraft(statusOf(document, statuses))),
 	);
 	return await Promise.all(documents.map(async (document) => await invoiceSummary(this, document, statuses)));
 }

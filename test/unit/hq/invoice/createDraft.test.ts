@@ -51,6 +51,18 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(hq.fake.log.filter((r) => r.method !== 'GET')).toEqual([]);
 	});
 
+	it('a replay finds its own draft even when HQ ignores the filter, and never takes another contact\'s invoice', async () => {
+		hq.fake.seed({ companies: [{ id: 502, name: 'Globex Ltd' }] });
+		// Globex's invoice carries the same reference (its positions bill the same entries).
+		await runHq(hq, createDraft({ contactId: { __rl: true, mode: 'id', value: '502' } }), { input: items([position(1)]) });
+		hq.fake.settings.ignoreFilter = true;
+		const acme = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(acme.items[0].json).toMatchObject({ created: true, companyId: ACME.id });
+		const replay = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(replay.items[0].json).toMatchObject({ id: acme.items[0].json.id, created: false });
+		expect(hq.fake.documents).toHaveLength(2);
+	});
+
 	it('a run that stopped between positions is completed by the next one, without doubling what landed', async () => {
 		await runHq(hq, createDraft(), { input: items([position(1), position(2), position(3)]) });
 		// As if the run had died after the first position: the other two never landed.

@@ -28,4 +28,11 @@ describe('HQ Invoice > Get Many', () => {
 		const run = await runHq(hq, { resource: 'invoice', operation: 'getMany', draftsOnly: false, returnAll: false, limit: 2 });
 		expect(run.items.map((item) => item.json.status)).toEqual(['Draft', 'Sent']);
 	});
+
+	it('keeps to invoices of the contact even when HQ ignores the filter', async () => {
+		hq.fake.settings.ignoreFilter = true;
+		hq.fake.documents.push({ id: 7, documentType: 'Quotation', companyId: ACME.id, documentStatusEntityId: 21 });
+		const acme = await runHq(hq, { resource: 'invoice', operation: 'getMany', contactId: byId(ACME.id), returnAll: true });
+		expect(acme.items.map((item) => item.json.id)).toEqual([String(hq.fake.documents[0].id)]);
+	});
 });
