@@ -27,6 +27,8 @@ export interface FakeHqSettings {
 	rateLimitEnabled: boolean;
 	/** Retry-After (seconds) of the burst429 fault's answers. */
 	burstRetryAfterSeconds: number;
+	/** How the note is kept [assumed]: as sent, wrapped in HTML (`<p>…</p>`), or not at all. */
+	noteStorage: 'asSent' | 'html' | 'dropped';
 	/** A hostile HQ: lists ignore `filter` and answer every row. */
 	ignoreFilter: boolean;
 	/** Refuse positions that name no documentTableId (the spec does not say whether it is needed). */
@@ -100,6 +102,7 @@ export class FakeHq {
 			paging: options.paging ?? 'normal',
 			requireDocumentTableId: options.requireDocumentTableId ?? false,
 			ignoreFilter: options.ignoreFilter ?? false,
+			noteStorage: options.noteStorage ?? 'asSent',
 		};
 		this.limiter = new SlidingWindowLimiter([{ ...(options.rateLimit ?? HQ_RATE_LIMIT) }]);
 		this.server = new FakeHttpServer({
@@ -287,7 +290,12 @@ export class FakeHq {
 			if (this.settings.putMode === 'replace') {
 				for (const field of Object.keys(DOCUMENT_PUT.properties)) if (!(field in body)) document[field] = null;
 			}
-			Object.assign(document, body, { updatedOn: new Date().toISOString() });
+			const { note, ...rest } = body;
+			Object.assign(document, rest, { updatedOn: new Date().toISOString() });
+			if (note !== undefined && this.settings.noteStorage !== 'dropped') {
+				const html = this.settings.noteStorage === 'html' && typeof note === 'string' && !note.startsWith('<p>');
+				document.note = html ? `<p>${note.split('\n').join('<br>')}</p>` : note;
+			}
 			return this.written('/v2/Documents', this.documentShape(document, []));
 		});
 		s.route('GET', '/v2/Documents/:id/DocumentElements', (req) => {

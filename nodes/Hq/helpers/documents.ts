@@ -8,6 +8,7 @@ import {
 	DRAFT_STATUS_TYPE_NUMBER,
 	fetchAll,
 	FILTERS,
+	hqAnswerError,
 	INVOICE_DOCUMENT_TYPE,
 	INVOICE_DOCUMENT_TYPE_NUMBER,
 	hqConnection,
@@ -73,11 +74,11 @@ export function isInvoiceOf(document: IDataObject, companyId?: string): boolean 
 	return invoice && (companyId === undefined || String(document.companyId) === companyId);
 }
 
-/** The references written into a document (one per line of its note). */
+/** The references written into a document's note, wherever they stand (HQ may keep the note as HTML). */
 export function referencesIn(document: IDataObject): string[] {
 	const note = document[REFERENCE_FIELD];
 	if (typeof note !== 'string') return [];
-	return note.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^awork-[0-9a-f]+$/.test(line));
+	return [...new Set(note.match(/awork-[0-9a-f]{24}(?![0-9a-f])/g) ?? [])];
 }
 
 export function carriesReference(document: IDataObject, reference: string): boolean {
@@ -122,15 +123,28 @@ export async function scanInvoicesOfContact(ctx: HqContext, companyId: string, r
 }
 
 /**
- * Adds `reference` as a line of the document's note. PUT sends every DocumentPut field as read:
- * whether HQ clears fields a PUT leaves out is not documented, so none is left out.
+ * Adds `reference` as a line of the document's note, and checks that HQ kept it: a replay finds
+ * the invoice only by it, so positions are not written to an invoice it could not find again.
+ * PUT sends every DocumentPut field as read: whether HQ clears fields a PUT leaves out is not
+ * documented, so none is left out.
  */
 export async function writeReference(ctx: HqContext, document: IDataObject, reference: string, itemIndex?: number): Promise<void> {
 	const note = typeof document[REFERENCE_FIELD] === 'string' ? (document[REFERENCE_FIELD] as string).trimEnd() : '';
 	const body: IDataObject = {};
 	for (const field of DOCUMENT_PUT_FIELDS) if (document[field] !== undefined) body[field] = document[field];
 	body[REFERENCE_FIELD] = note ? `${note}\n${reference}` : reference;
-	await callHq(ctx, { endpoint: 'updateDocument', pathParams: { documentId: String(document.id) }, body, itemIndex });
+	const documentId = String(document.id);
+	const answer = await callHq<unknown>(ctx, { endpoint: 'updateDocument', pathParams: { documentId }, body, itemIndex });
+	const answered = answer.body && typeof answer.body === 'object' && REFERENCE_FIELD in answer.body ? (answer.body as IDataObject) : undefined;
+	const stored = answered ?? (await getDocument(ctx, documentId, itemIndex));
+	if (!carriesReference(stored, reference)) {
+		throw hqAnswerError(
+			ctx,
+			`HQ did not keep the reference ${reference} in the note of invoice ${documentId}, so no positions were written to it`,
+			'The node finds its invoice on a replay only by this reference; without it a replay would make a second invoice. Check the invoice\'s internal note in HQ; see docs/billing/hq.md.',
+			itemIndex,
+		);
+	}
 }
 
 /** The link to the invoice in HQ's web app, when the credential has a Web Address. */

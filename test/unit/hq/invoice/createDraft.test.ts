@@ -63,6 +63,21 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(hq.fake.documents).toHaveLength(2);
 	});
 
+	it('finds its reference in a note HQ keeps as HTML', async () => {
+		hq.fake.settings.noteStorage = 'html';
+		const first = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(hq.fake.documents[0].note).toBe(`<p>${String(first.items[0].json.reference)}</p>`);
+		const replay = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(replay.items[0].json).toMatchObject({ id: first.items[0].json.id, created: false, positionsWritten: 0 });
+	});
+
+	it('stops before any position when HQ does not keep the reference (a replay could not find the invoice)', async () => {
+		hq.fake.settings.noteStorage = 'dropped';
+		const run = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(run.error?.message).toMatch(/^HQ did not keep the reference awork-[0-9a-f]{24} in the note of invoice \d+, so no positions were written to it$/);
+		expect(hq.fake.positions).toEqual([]);
+	});
+
 	it('a run that stopped between positions is completed by the next one, without doubling what landed', async () => {
 		await runHq(hq, createDraft(), { input: items([position(1), position(2), position(3)]) });
 		// As if the run had died after the first position: the other two never landed.
