@@ -29,6 +29,8 @@ export interface FakeHqSettings {
 	burstRetryAfterSeconds: number;
 	/** How the note is kept [assumed]: as sent, wrapped in HTML (`<p>…</p>`), or not at all. */
 	noteStorage: 'asSent' | 'html' | 'dropped';
+	/** The status a new document gets [assumed]: its type's Draft status, or none at all. */
+	newDocumentStatus: 'draft' | 'none';
 	/** A hostile HQ: lists ignore `filter` and answer every row. */
 	ignoreFilter: boolean;
 	/** Refuse positions that name no documentTableId (the spec does not say whether it is needed). */
@@ -102,6 +104,7 @@ export class FakeHq {
 			paging: options.paging ?? 'normal',
 			requireDocumentTableId: options.requireDocumentTableId ?? false,
 			ignoreFilter: options.ignoreFilter ?? false,
+			newDocumentStatus: options.newDocumentStatus ?? 'draft',
 			noteStorage: options.noteStorage ?? 'asSent',
 		};
 		this.limiter = new SlidingWindowLimiter([{ ...(options.rateLimit ?? HQ_RATE_LIMIT) }]);
@@ -224,7 +227,9 @@ export class FakeHq {
 		}
 	}
 
+	/** A document without a status counts as a draft (it was never sent). */
 	private isDraft(document: Row): boolean {
+		if (document.documentStatusEntityId === null || document.documentStatusEntityId === undefined) return !document.sentOn;
 		return this.documentStatuses.find((s) => s.id === document.documentStatusEntityId)?.documentStatusType === 'Draft';
 	}
 
@@ -270,7 +275,7 @@ export class FakeHq {
 				taxOption: 'VatApplicable',
 				serviceType: 'Service',
 				...body,
-				documentStatusEntityId: draft?.id ?? null,
+				documentStatusEntityId: this.settings.newDocumentStatus === 'draft' ? draft?.id ?? null : null,
 			};
 			this.documents.push(document);
 			// A template lays out a heading text and one positions table [assumed].

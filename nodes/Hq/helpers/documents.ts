@@ -11,6 +11,7 @@ import {
 	hqAnswerError,
 	INVOICE_DOCUMENT_TYPE,
 	INVOICE_DOCUMENT_TYPE_NUMBER,
+	NO_STATUS_MEANS_DRAFT,
 	hqConnection,
 	QUERY,
 	REFERENCE_FIELD,
@@ -57,7 +58,9 @@ export function statusOf(document: IDataObject, statuses: Map<string, StatusEnti
 	const expanded = document.documentStatusEntity;
 	if (expanded && typeof expanded === 'object' && !Array.isArray(expanded)) return asStatus(expanded as IDataObject);
 	const id = document.documentStatusEntityId;
-	return id === undefined || id === null ? null : statuses.get(String(id)) ?? null;
+	if (id !== undefined && id !== null) return statuses.get(String(id)) ?? null;
+	const unsent = !document.number && !document.sentOn;
+	return NO_STATUS_MEANS_DRAFT && unsent ? { id: '', name: null, type: DRAFT_STATUS_TYPE } : null;
 }
 
 export function isDraft(status: StatusEntity | null): boolean {

@@ -58,6 +58,11 @@ export const INVOICE_DOCUMENT_TYPE_NUMBER = 1;
  */
 export const DRAFT_STATUS_TYPE = 'Draft';
 export const DRAFT_STATUS_TYPE_NUMBER = 0;
+/**
+ * A document without a status entity, number or sent date counts as a draft [assumed: the spec
+ * does not say which status a new document gets; the fake serves both readings].
+ */
+export const NO_STATUS_MEANS_DRAFT = true;
 export const STATUS_TYPES = ['Draft', 'Feedback', 'Quoted', 'Planned', 'Deferred', 'Sent', 'Accepted', 'Delivered', 'Paid', 'Billed', 'Declined', 'Canceled'];
 
 /**

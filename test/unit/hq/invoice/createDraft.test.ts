@@ -130,6 +130,16 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(run.error?.message).toBe(`HQ wants a position table (documentTableId) for invoice ${String(hq.fake.documents[0].id)}, and the invoice has none`);
 	});
 
+	it('takes a new document without any status for the draft it is (replay and Add Positions work on it)', async () => {
+		hq.fake.settings.newDocumentStatus = 'none';
+		const first = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(first.items[0].json).toMatchObject({ status: 'Draft', statusName: null, isDraft: true });
+		const replay = await runHq(hq, createDraft(), { input: items([position(1)]) });
+		expect(replay.items[0].json).toMatchObject({ id: first.items[0].json.id, created: false });
+		const added = await runHq(hq, { resource: 'invoice', operation: 'addPositions', invoiceId: { __rl: true, mode: 'id', value: String(first.items[0].json.id) } }, { input: items([position(3)]) });
+		expect(added.items[0].json).toMatchObject({ positionsWritten: 1 });
+	});
+
 	it('writes days with the day unit, converting quantity and price, when asked', async () => {
 		const run = await runHq(hq, createDraft({ positionSettings: { unit: 'days', hoursPerDay: 8, dayUnitId: 2, taxRate: 7 } }), {
 			input: items([position(1, { quantity: 12, unitPrice: 100 })]),
