@@ -99,6 +99,20 @@ describe('HQ transport', () => {
 		expect(hq.fake.log).toHaveLength(hqTransportSettings.rateLimitAttempts);
 	});
 
+	it('repeats a read after 5xx a bounded number of times, then says HQ failed', async () => {
+		const saved = hqTransportSettings.retry;
+		hqTransportSettings.retry = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 10 };
+		try {
+			hq.fake.seed({ companies: [ACME] });
+			hq.fake.server.faults.errorRate = 1;
+			const failing = await runHq(hq, { resource: 'contact', operation: 'get', contactId: byId(ACME.id) });
+			expect(failing.error?.message).toBe(`HQ had a server error (HTTP 503) on GET /v2/Companies/${ACME.id}: An error occurred while processing your request.`);
+			expect(hq.fake.log).toHaveLength(4);
+		} finally {
+			hqTransportSettings.retry = saved;
+		}
+	});
+
 	it('refuses a huge Retry-After at once instead of sleeping on it', async () => {
 		const server = await answering((res) => {
 			res.writeHead(429, { 'Retry-After': '86400' });
