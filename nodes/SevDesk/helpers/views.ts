@@ -49,9 +49,10 @@ export function invoiceView(invoice: IDataObject, baseUrl: string): IDataObject 
 	const status = numberOf(invoice.status);
 	return {
 		id,
-		invoiceNumber: invoice.invoiceNumber ?? null,
+		number: invoice.invoiceNumber ?? null,
 		status,
 		statusName: statusName(status),
+		isDraft: status === INVOICE_STATUS.draft,
 		contactId: refId(invoice.contact),
 		invoiceDate: invoice.invoiceDate ?? null,
 		header: invoice.header ?? null,

@@ -17,7 +17,7 @@ describe('sevDesk Invoice > Create Draft from Positions', () => {
 		expect(run.items).toHaveLength(1);
 		const out = run.items[0].json;
 		const reference = invoiceReferenceOf([{ timeEntryIds: ['te-1a', 'te-1b', 'te-2a', 'te-2b'] }]);
-		expect(out).toMatchObject({ created: true, status: 100, statusName: 'draft', reference, contactId: String(ACME), positionsWritten: 2, sumNet: 550 });
+		expect(out).toMatchObject({ created: true, status: 100, statusName: 'draft', isDraft: true, reference, contactId: String(ACME), positionsWritten: 2, sumNet: 550 });
 		expect(out.timeEntryIds).toEqual(['te-1a', 'te-1b', 'te-2a', 'te-2b']);
 		expect(out.url).toBe(`${new URL(sevDesk.baseUrl).origin}/#/fi/detail/type/RE/id/${String(out.id)}`);
 		expect(run.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
