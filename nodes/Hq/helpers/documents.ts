@@ -167,7 +167,8 @@ export async function invoiceSummary(ctx: HqContext, document: IDataObject, stat
 		statusName: status?.name ?? null,
 		isDraft: isDraft(status),
 		references: referencesIn(document),
-		companyId: document.companyId ?? null,
+		// The HQ company, named contactId as in the sevDesk and Lexoffice nodes.
+		contactId: document.companyId === undefined || document.companyId === null ? null : String(document.companyId),
 		date: document.date ?? null,
 		currency: document.currency ?? null,
 		netValue: document.netValue ?? null,

@@ -142,7 +142,7 @@ export async function writeInvoiceBatch(
 				...summary,
 				reference,
 				created: written.created,
-				timeEntryIds: [...new Set(lines.flatMap((read) => read.line.timeEntryIds))],
+				timeEntryIds: [...new Set(lines.flatMap((read) => read.line.timeEntryIds))].sort(),
 				positionsWritten: written.positionsWritten,
 				positionsFound: written.positionsFound,
 			},

@@ -57,7 +57,7 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		await runHq(hq, createDraft({ contactId: { __rl: true, mode: 'id', value: '502' } }), { input: items([position(1)]) });
 		hq.fake.settings.ignoreFilter = true;
 		const acme = await runHq(hq, createDraft(), { input: items([position(1)]) });
-		expect(acme.items[0].json).toMatchObject({ created: true, companyId: ACME.id });
+		expect(acme.items[0].json).toMatchObject({ created: true, contactId: String(ACME.id) });
 		const replay = await runHq(hq, createDraft(), { input: items([position(1)]) });
 		expect(replay.items[0].json).toMatchObject({ id: acme.items[0].json.id, created: false });
 		expect(hq.fake.documents).toHaveLength(2);

@@ -15,9 +15,9 @@ describe('HQ Invoice > Get Many', () => {
 
 	it('lists the drafts by default, of one contact when given', async () => {
 		const all = await runHq(hq, { resource: 'invoice', operation: 'getMany', returnAll: true });
-		expect(all.items.map((item) => [item.json.companyId, item.json.status])).toEqual([
-			[ACME.id, 'Draft'],
-			[GLOBEX.id, 'Draft'],
+		expect(all.items.map((item) => [item.json.contactId, item.json.status])).toEqual([
+			[String(ACME.id), 'Draft'],
+			[String(GLOBEX.id), 'Draft'],
 		]);
 		const acme = await runHq(hq, { resource: 'invoice', operation: 'getMany', contactId: byId(ACME.id), returnAll: true });
 		expect(acme.items.map((item) => item.json.id)).toEqual([String(hq.fake.documents[0].id)]);
