@@ -17,6 +17,8 @@ export interface PositionSettings {
 
 export interface ReadLine {
 	line: InvoiceLine;
+	/** The contact (Create Draft) or invoice (Add Positions) the item goes to. */
+	target: string;
 	/** The day the line's work started and ended (YYYY-MM-DD), when the item says. */
 	from: string | null;
 	to: string | null;
@@ -24,12 +26,13 @@ export interface ReadLine {
 
 const dayIn = (value: unknown): string | null => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
 
-/** Reads every input item as an invoice line; an error names the item and its field. */
-export function readLines(ctx: IExecuteFunctions, items: INodeExecutionData[]): ItemReads<ReadLine> {
+/** Reads every input item as an invoice line and its target; an error names the item and its field. */
+export function readLines(ctx: IExecuteFunctions, items: INodeExecutionData[], targetOf: (itemIndex: number) => string): ItemReads<ReadLine> {
 	return readEveryItem(ctx, items, (itemIndex) => {
 		const json = items[itemIndex].json;
+		const target = targetOf(itemIndex);
 		try {
-			return { line: readInvoiceLine(json), from: dayIn(json.from) ?? dayIn(json.date), to: dayIn(json.to) ?? dayIn(json.date) };
+			return { line: readInvoiceLine(json), target, from: dayIn(json.from) ?? dayIn(json.date), to: dayIn(json.to) ?? dayIn(json.date) };
 		} catch (error) {
 			if (!(error instanceof InvoiceLineError)) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			throw new NodeOperationError(ctx.getNode(), `Position ${itemIndex + 1}: ${error.message}`, {

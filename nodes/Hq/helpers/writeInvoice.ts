@@ -118,39 +118,47 @@ export async function addPositionsToDraft(
 }
 
 /**
- * The batch around a write: reads every item as a line, writes all of them into one invoice and
- * outputs one item for it, paired with every line's item. Under Continue On Fail, unreadable
- * items and, when the write fails, every line's item come out as error items (never billed).
+ * The batch around a write: reads every item as a line, groups the lines by their target (the
+ * contact, or the draft), writes each group into one invoice and outputs one item per invoice,
+ * paired with its lines' items. Under Continue On Fail, unreadable items and, when a write fails,
+ * every item of that group come out as error items (never billed).
  */
 export async function writeInvoiceBatch(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
-	write: (lines: ReadLine[], reference: string) => Promise<WrittenInvoice>,
+	targetOf: (itemIndex: number) => string,
+	write: (target: string, lines: ReadLine[], reference: string, firstItemIndex: number) => Promise<WrittenInvoice>,
 ): Promise<INodeExecutionData[][]> {
-	const reads = readLines(ctx, items);
+	const reads = readLines(ctx, items, targetOf);
 	const output: INodeExecutionData[] = reads.failed.map(({ itemIndex, error }) => errorItem(error, itemIndex, items[itemIndex]));
-	if (reads.ok.length === 0) return [output];
-	const itemIndexes = reads.ok.map(({ itemIndex }) => itemIndex);
-	const lines = reads.ok.map(({ value }) => value);
-	try {
-		const reference = invoiceReferenceOf(lines.map((read) => read.line));
-		const written = await write(lines, reference);
-		const document = await getDocument(ctx, String(written.document.id));
-		const summary = await invoiceSummary(ctx, document, await invoiceStatuses(ctx));
-		output.push({
-			json: {
-				...summary,
-				reference,
-				created: written.created,
-				timeEntryIds: [...new Set(lines.flatMap((read) => read.line.timeEntryIds))].sort(),
-				positionsWritten: written.positionsWritten,
-				positionsFound: written.positionsFound,
-			},
-			pairedItem: itemIndexes.map((item) => ({ item })),
-		});
-	} catch (error) {
-		if (!ctx.continueOnFail()) throw asOperationError(ctx.getNode(), error, itemIndexes[0]);
-		for (const itemIndex of itemIndexes) output.push(errorItem(error, itemIndex, items[itemIndex]));
+	const groups = new Map<string, { itemIndexes: number[]; lines: ReadLine[] }>();
+	for (const { itemIndex, value } of reads.ok) {
+		const group = groups.get(value.target) ?? { itemIndexes: [], lines: [] };
+		group.itemIndexes.push(itemIndex);
+		group.lines.push(value);
+		groups.set(value.target, group);
+	}
+	for (const [target, { itemIndexes, lines }] of groups) {
+		try {
+			const reference = invoiceReferenceOf(lines.map((read) => read.line));
+			const written = await write(target, lines, reference, itemIndexes[0]);
+			const document = await getDocument(ctx, String(written.document.id));
+			const summary = await invoiceSummary(ctx, document, await invoiceStatuses(ctx));
+			output.push({
+				json: {
+					...summary,
+					reference,
+					created: written.created,
+					timeEntryIds: [...new Set(lines.flatMap((read) => read.line.timeEntryIds))].sort(),
+					positionsWritten: written.positionsWritten,
+					positionsFound: written.positionsFound,
+				},
+				pairedItem: itemIndexes.map((item) => ({ item })),
+			});
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asOperationError(ctx.getNode(), error, itemIndexes[0]);
+			for (const itemIndex of itemIndexes) output.push(errorItem(error, itemIndex, items[itemIndex]));
+		}
 	}
 	return [output];
 }

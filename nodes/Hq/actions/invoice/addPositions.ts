@@ -11,9 +11,16 @@ export const description: INodeProperties[] = [
 
 export const runs = 'batch';
 
-/** All input positions go into the one draft; its note keeps the batch's reference, so a replay adds nothing twice. */
+/**
+ * The input positions go into their draft (all into one, unless Invoice differs per item); the
+ * draft's note keeps each batch's reference, so a replay adds nothing twice.
+ */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const documentId = readId(this, 'invoiceId', 'Invoice', 0);
 	const settings = readPositionSettings(this);
-	return await writeInvoiceBatch(this, items, async (lines, reference) => await addPositionsToDraft(this, documentId, lines, reference, settings));
+	return await writeInvoiceBatch(
+		this,
+		items,
+		(itemIndex) => readId(this, 'invoiceId', 'Invoice', itemIndex),
+		async (documentId, lines, reference) => await addPositionsToDraft(this, documentId, lines, reference, settings),
+	);
 }

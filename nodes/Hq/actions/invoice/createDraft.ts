@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { contactLocator, positionSettings, readId, readPositionSettings, showFor, templateLocator } from '../../descriptions';
+import type { ReadLine } from '../../helpers/positions';
 import { createDraftInvoice, hqDate, performancePeriod, writeInvoiceBatch } from '../../helpers/writeInvoice';
 import { INVOICE_DOCUMENT_TYPE } from '../../transport';
 
@@ -53,10 +54,10 @@ export const runs = 'batch';
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
-function invoiceDay(ctx: IExecuteFunctions): string {
-	const raw = String(ctx.getNodeParameter('invoiceDate', 0, '') ?? '').trim();
+function invoiceDay(ctx: IExecuteFunctions, itemIndex: number): string {
+	const raw = String(ctx.getNodeParameter('invoiceDate', itemIndex, '') ?? '').trim();
 	if (!raw) return new Date().toISOString().slice(0, 10);
-	if (!DAY.test(raw)) throw new NodeOperationError(ctx.getNode(), `Invoice Date must be a date, got ${JSON.stringify(raw)}`);
+	if (!DAY.test(raw)) throw new NodeOperationError(ctx.getNode(), `Invoice Date must be a date, got ${JSON.stringify(raw)}`, { itemIndex });
 	return raw.slice(0, 10);
 }
 
@@ -66,29 +67,42 @@ function addDays(day: string, days: number): string {
 	return date.toISOString().slice(0, 10);
 }
 
-/** All input positions go into one invoice: the run's items are one client's billing. */
+/** The document head for a contact, from the parameters of the group's first item. */
+function documentHead(ctx: IExecuteFunctions, companyId: string, lines: ReadLine[], itemIndex: number): IDataObject {
+	const templateId = readId(ctx, 'documentTemplateId', 'Document Template', itemIndex);
+	const currency = String(ctx.getNodeParameter('currency', itemIndex, 'EUR')).trim().toUpperCase();
+	if (!/^[A-Z]{3}$/.test(currency)) {
+		throw new NodeOperationError(ctx.getNode(), `Currency must be a three-letter code such as EUR, got ${JSON.stringify(currency)}`, { itemIndex });
+	}
+	const day = invoiceDay(ctx, itemIndex);
+	const validDays = Number(ctx.getNodeParameter('validDays', itemIndex, 14));
+	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const period = performancePeriod(lines, day);
+	const head: IDataObject = {
+		companyId: Number(companyId),
+		documentType: INVOICE_DOCUMENT_TYPE,
+		documentTemplateEntityId: Number(templateId),
+		currency,
+		date: hqDate(day),
+		validUntilDate: hqDate(addDays(day, Number.isFinite(validDays) ? validDays : 14)),
+		performancePeriodStartDate: hqDate(period.start),
+		performancePeriodEndDate: hqDate(period.end),
+	};
+	for (const field of ['projectId', 'contactPersonId']) if (Number(extra[field]) > 0) head[field] = Number(extra[field]);
+	return head;
+}
+
+/**
+ * One draft per contact: all input positions go into one invoice, unless Contact differs per
+ * item (an expression), then into one per contact.
+ */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const companyId = readId(this, 'contactId', 'Contact', 0);
-	const templateId = readId(this, 'documentTemplateId', 'Document Template', 0);
-	const currency = String(this.getNodeParameter('currency', 0, 'EUR')).trim().toUpperCase();
-	if (!/^[A-Z]{3}$/.test(currency)) throw new NodeOperationError(this.getNode(), `Currency must be a three-letter code such as EUR, got ${JSON.stringify(currency)}`);
-	const day = invoiceDay(this);
-	const validDays = Number(this.getNodeParameter('validDays', 0, 14));
-	const extra = this.getNodeParameter('additionalFields', 0, {}) as IDataObject;
 	const settings = readPositionSettings(this);
-	return await writeInvoiceBatch(this, items, async (lines, reference) => {
-		const period = performancePeriod(lines, day);
-		const head: IDataObject = {
-			companyId: Number(companyId),
-			documentType: INVOICE_DOCUMENT_TYPE,
-			documentTemplateEntityId: Number(templateId),
-			currency,
-			date: hqDate(day),
-			validUntilDate: hqDate(addDays(day, Number.isFinite(validDays) ? validDays : 14)),
-			performancePeriodStartDate: hqDate(period.start),
-			performancePeriodEndDate: hqDate(period.end),
-		};
-		for (const field of ['projectId', 'contactPersonId']) if (Number(extra[field]) > 0) head[field] = Number(extra[field]);
-		return await createDraftInvoice(this, companyId, head, lines, reference, settings);
-	});
+	return await writeInvoiceBatch(
+		this,
+		items,
+		(itemIndex) => readId(this, 'contactId', 'Contact', itemIndex),
+		async (companyId, lines, reference, itemIndex) =>
+			await createDraftInvoice(this, companyId, documentHead(this, companyId, lines, itemIndex), lines, reference, settings),
+	);
 }

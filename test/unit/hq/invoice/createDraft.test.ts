@@ -40,6 +40,22 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(order.indexOf('PUT /v2/Documents/:id')).toBeLessThan(order.indexOf('POST /v2/DocumentPositions/FreeTextPosition'));
 	});
 
+	it('with Contact set per item, makes one draft per contact; under Continue On Fail a refused contact does not stop the other', async () => {
+		hq.fake.seed({ companies: [{ id: 502, name: 'Globex Ltd' }] });
+		const perItem = createDraft({ contactId: { __rl: true, mode: 'id', value: '={{ $json.hqContactId }}' } });
+		const input = items([position(1, { hqContactId: '501' }), position(2, { hqContactId: '502' }), position(3, { hqContactId: '501' }), position(4, { hqContactId: '999' })]);
+		const run = await runHq(hq, perItem, { input, continueOnFail: true });
+		expect(run.items.map((item) => [item.json.contactId ?? item.json.error, item.pairedItem])).toEqual([
+			['501', [{ item: 0 }, { item: 2 }]],
+			['502', [{ item: 1 }]],
+			['HQ rejected POST /v2/Documents: companyId: Company 999 does not exist.', { item: 3 }],
+		]);
+		expect(hq.fake.documents.map((d) => [d.companyId, hq.fake.positionsOf(d.id as number).length])).toEqual([
+			[501, 2],
+			[502, 1],
+		]);
+	});
+
 	it('a replay finds the draft by its reference and creates nothing, whatever the order of the positions', async () => {
 		const first = await runHq(hq, createDraft(), { input: items([position(1), position(2)]) });
 		hq.fake.log.length = 0;
