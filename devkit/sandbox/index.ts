@@ -6,6 +6,7 @@ export {
 	startWorkflowSandbox,
 	CREDENTIAL_NAMES,
 	SANDBOX_WEBHOOK_SECRET,
+	SANDBOX_HQ_WEB_URL,
 } from './workflowSandbox';
 export type { WorkflowSandbox, WorkflowSandboxOptions, ImportShippedOptions, SandboxCredentialType } from './workflowSandbox';
 export {

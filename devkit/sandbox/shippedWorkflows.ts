@@ -18,6 +18,9 @@ export const CREDENTIAL_OF_NODE_TYPE: Record<string, string> = {
 	'n8n-nodes-awork-psa.onePsaTrigger': 'onePsaApi',
 	'n8n-nodes-awork-psa.onePsaIntegrationTrigger': 'onePsaApi',
 	'n8n-nodes-awork-psa.idMapping': 'idMappingN8nApi',
+	'n8n-nodes-awork-psa.sevDesk': 'sevDeskPsaApi',
+	'n8n-nodes-awork-psa.lexoffice': 'lexofficePsaApi',
+	'n8n-nodes-awork-psa.hq': 'hqPsaApi',
 };
 
 export function shippedWorkflowPath(file: string): string {

@@ -1,7 +1,8 @@
 /**
- * Everything a shipped workflow needs to run for real: the fake awork, the fake One PSA, an n8n
- * with this package, and the three credentials pointing at them (awork API key, One PSA keys with
- * a webhook secret, an n8n API key for the ID Mapping node's Data Table store).
+ * Everything a shipped workflow needs to run for real: the fake awork, the fake One PSA, the fake
+ * sevDesk, Lexoffice and HQ, an n8n with this package, and the credentials pointing at them (awork
+ * API key, One PSA keys with a webhook secret, an n8n API key for the ID Mapping node's Data Table
+ * store, the three billing tools' tokens).
  *
  *   const sandbox = await startWorkflowSandbox({ label: 'approval' });
  *   const id = await sandbox.importShipped('project-creation-on-approval.json', { settings: {...} });
@@ -11,6 +12,9 @@
 import { startFakeAwork, type RunningFakeAwork, type StartFakeAworkOptions } from '../fakes/awork';
 import { DEFAULT_TENANT, sendSignedWebhook, startFakeOnePsa, type FakeOnePsaOptions, type RunningFakeOnePsa, type WebhookAnswer } from '../fakes/onepsa';
 import { startN8n, type N8nInstance, type StartN8nOptions, type WorkflowJson } from '../n8n';
+import { DEFAULT_SEVDESK_TOKEN, startFakeSevDesk, type FakeSevDeskOptions, type RunningFakeSevDesk } from '../fakes/sevdesk';
+import { DEFAULT_LEXOFFICE_KEY, startFakeLexoffice, type FakeLexofficeOptions, type RunningFakeLexoffice } from '../fakes/lexoffice';
+import { HQ_TOKEN, startFakeHq, type FakeHqOptions, type RunningFakeHq } from '../fakes/hq';
 import { bindCredentials, loadShippedWorkflow, withFreshWebhookIds, withSettings } from './shippedWorkflows';
 
 export const SANDBOX_WEBHOOK_SECRET = 'whsec_sandbox_0123456789';
@@ -19,7 +23,13 @@ export const CREDENTIAL_NAMES = {
 	aworkPsaApi: 'awork (sandbox)',
 	onePsaApi: 'The One PSA (sandbox)',
 	idMappingN8nApi: 'n8n API for ID Mapping (sandbox)',
+	sevDeskPsaApi: 'sevDesk (sandbox)',
+	lexofficePsaApi: 'Lexoffice (sandbox)',
+	hqPsaApi: 'HQ (sandbox)',
 } as const;
+
+/** The Web Address of the sandbox's HQ credential: the base of HQ invoices' `url`. */
+export const SANDBOX_HQ_WEB_URL = 'https://sandbox.hellohq.io';
 
 export type SandboxCredentialType = keyof typeof CREDENTIAL_NAMES;
 
@@ -29,6 +39,10 @@ export interface WorkflowSandboxOptions {
 	/** The awork credential's Web Address (the base of outputs' `url`); default the fake workspace's address. */
 	aworkWebUrl?: string;
 	onePsa?: FakeOnePsaOptions;
+	/** The billing tools' fakes (all three always run). */
+	sevDesk?: FakeSevDeskOptions;
+	lexoffice?: FakeLexofficeOptions;
+	hq?: FakeHqOptions;
 	n8n?: StartN8nOptions;
 	/** An n8n already started (e.g. shared by several sandboxes); it is not stopped by close(). */
 	existingN8n?: N8nInstance;
@@ -47,6 +61,9 @@ export interface ImportShippedOptions {
 export interface WorkflowSandbox {
 	awork: RunningFakeAwork;
 	onePsa: RunningFakeOnePsa;
+	sevDesk: RunningFakeSevDesk;
+	lexoffice: RunningFakeLexoffice;
+	hq: RunningFakeHq;
 	n8n: N8nInstance;
 	/** Credential IDs in n8n by type. */
 	credentials: Record<SandboxCredentialType, string>;
@@ -63,6 +80,10 @@ export interface WorkflowSandbox {
 export async function startWorkflowSandbox(options: WorkflowSandboxOptions = {}): Promise<WorkflowSandbox> {
 	const awork = await startFakeAwork(options.awork);
 	const onePsa = await startFakeOnePsa(options.onePsa);
+	const sevDesk = await startFakeSevDesk(options.sevDesk);
+	const lexoffice = await startFakeLexoffice(options.lexoffice);
+	const hq = await startFakeHq(options.hq);
+	const closeFakes = async () => await Promise.all([awork.close(), onePsa.close(), sevDesk.close(), lexoffice.close(), hq.close()]);
 	let n8n: N8nInstance | undefined = options.existingN8n;
 	try {
 		n8n ??= await startN8n({ label: options.label ?? 'workflows', ...options.n8n });
@@ -89,6 +110,21 @@ export async function startWorkflowSandbox(options: WorkflowSandboxOptions = {})
 				type: 'idMappingN8nApi',
 				data: { baseUrl: `${started.baseUrl}/api/v1`, apiKey: await started.createApiKey('id-mapping') },
 			}),
+			sevDeskPsaApi: await started.createCredential({
+				name: CREDENTIAL_NAMES.sevDeskPsaApi,
+				type: 'sevDeskPsaApi',
+				data: { apiToken: DEFAULT_SEVDESK_TOKEN, baseUrl: sevDesk.baseUrl },
+			}),
+			lexofficePsaApi: await started.createCredential({
+				name: CREDENTIAL_NAMES.lexofficePsaApi,
+				type: 'lexofficePsaApi',
+				data: { apiKey: DEFAULT_LEXOFFICE_KEY, baseUrl: lexoffice.baseUrl, appUrl: 'https://app.lexware.de' },
+			}),
+			hqPsaApi: await started.createCredential({
+				name: CREDENTIAL_NAMES.hqPsaApi,
+				type: 'hqPsaApi',
+				data: { apiToken: HQ_TOKEN, baseUrl: hq.baseUrl, webUrl: SANDBOX_HQ_WEB_URL },
+			}),
 		};
 		const refs = Object.fromEntries(
 			Object.entries(credentials).map(([type, id]) => [type, { id, name: CREDENTIAL_NAMES[type as SandboxCredentialType] }]),
@@ -104,6 +140,9 @@ export async function startWorkflowSandbox(options: WorkflowSandboxOptions = {})
 		return {
 			awork,
 			onePsa,
+			sevDesk,
+			lexoffice,
+			hq,
 			n8n: started,
 			credentials,
 			webhookSecret: SANDBOX_WEBHOOK_SECRET,
@@ -116,12 +155,12 @@ export async function startWorkflowSandbox(options: WorkflowSandboxOptions = {})
 				}),
 			close: async () => {
 				if (!options.existingN8n) await started.stop();
-				await Promise.all([awork.close(), onePsa.close()]);
+				await closeFakes();
 			},
 		};
 	} catch (error) {
 		if (n8n && !options.existingN8n) await n8n.stop().catch(() => undefined);
-		await Promise.all([awork.close(), onePsa.close()]);
+		await closeFakes();
 		throw error;
 	}
 }
