@@ -1,4 +1,5 @@
 /** Reading HQ invoices: their status, references, output shape, and writing the reference. */
+import { referencesIn as referencesInText } from '../../shared/billing/invoiceLine';
 import type { IDataObject } from 'n8n-workflow';
 import { perNodeRun } from '../../shared/perNodeRun';
 import {
@@ -79,9 +80,7 @@ export function isInvoiceOf(document: IDataObject, companyId?: string): boolean 
 
 /** The references written into a document's note, wherever they stand (HQ may keep the note as HTML). */
 export function referencesIn(document: IDataObject): string[] {
-	const note = document[REFERENCE_FIELD];
-	if (typeof note !== 'string') return [];
-	return [...new Set(note.match(/awork-[0-9a-f]{24}(?![0-9a-f])/g) ?? [])];
+	return referencesInText(document[REFERENCE_FIELD]);
 }
 
 export function carriesReference(document: IDataObject, reference: string): boolean {

@@ -3,6 +3,7 @@
  * ("100", "712.5") and POST answers sometimes as numbers [docs; sdk], so both are read here.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { referencesIn } from '../../shared/billing/invoiceLine';
 import { INVOICE_STATUS, WEB_INVOICE_PATH } from '../transport/endpoints';
 
 /** A number sevDesk sent as a string or a number; null when there is none. */
@@ -34,10 +35,8 @@ export function statusName(status: number | null): string {
 	return status === null ? 'unknown' : STATUS_NAMES[status] ?? `unknown (${status})`;
 }
 
-/** The awork references an invoice's "Referenz/Bestellnummer" holds (Add Positions appends one per call). */
-export function referencesIn(note: unknown): string[] {
-	return typeof note === 'string' ? note.split(/[\s,;]+/).filter((part) => part.startsWith('awork-')) : [];
-}
+// The awork references an invoice's "Referenz/Bestellnummer" holds (Add Positions appends one per call).
+export { referencesIn };
 
 /** The link to the invoice in sevDesk's web app, on the origin of the credential's Base URL [assumed path]. */
 export function invoiceUrl(baseUrl: string, invoiceId: string): string {

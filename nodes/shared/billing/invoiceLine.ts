@@ -69,3 +69,9 @@ export function invoiceReferenceOf(lines: Pick<InvoiceLine, 'timeEntryIds'>[]): 
 	if (ids.length === 0) throw new InvoiceLineError('timeEntryIds', 'no line names an awork time entry: the invoice would have no reference to find it by on a replay');
 	return 'awork-' + createHash('sha256').update(ids.join(','), 'utf8').digest('hex').slice(0, 24);
 }
+
+/** The invoice references a text holds (a note, a remark), wherever they stand and however often; HTML around them is fine. */
+export function referencesIn(text: unknown): string[] {
+	if (typeof text !== 'string') return [];
+	return [...new Set(text.match(/awork-[0-9a-f]{24}(?![0-9a-f])/g) ?? [])];
+}

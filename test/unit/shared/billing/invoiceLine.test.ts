@@ -1,4 +1,4 @@
-import { InvoiceLineError, invoiceReferenceOf, readInvoiceLine } from '../../../../nodes/shared/billing/invoiceLine';
+import { InvoiceLineError, invoiceReferenceOf, readInvoiceLine, referencesIn } from '../../../../nodes/shared/billing/invoiceLine';
 
 const position = { positionId: 'pos-1', text: 'Design', quantity: 2.5, unit: 'hours', unitPrice: 120, timeEntryIds: ['b', 'a'] };
 
@@ -39,5 +39,17 @@ describe('invoice reference', () => {
 	it('differs when one entry differs, and refuses lines that name no entry', () => {
 		expect(invoiceReferenceOf([{ timeEntryIds: ['a', 'b'] }])).not.toBe(invoiceReferenceOf([{ timeEntryIds: ['a', 'c'] }]));
 		expect(fieldOf(() => invoiceReferenceOf([{ timeEntryIds: [] }]))).toBe('timeEntryIds');
+	});
+});
+
+describe('references in a text', () => {
+	it('finds every distinct reference, in plain text or HTML, and nothing that only looks like one', () => {
+		const a = invoiceReferenceOf([{ timeEntryIds: ['a'] }]);
+		const b = invoiceReferenceOf([{ timeEntryIds: ['b'] }]);
+		expect(referencesIn(`Ref: ${a}, ${b}; ${a}`)).toEqual([a, b]);
+		expect(referencesIn(`<p>${a}</p>`)).toEqual([a]);
+		expect(referencesIn(`${a}0`)).toEqual([]);
+		expect(referencesIn('awork-123')).toEqual([]);
+		expect(referencesIn(null)).toEqual([]);
 	});
 });
