@@ -14,6 +14,9 @@ import { IdMapping } from '../../../nodes/IdMapping/IdMapping.node';
 import { OnePsa } from '../../../nodes/OnePsa/OnePsa.node';
 import { OnePsaIntegrationTrigger } from '../../../nodes/OnePsaIntegrationTrigger/OnePsaIntegrationTrigger.node';
 import { OnePsaTrigger } from '../../../nodes/OnePsaTrigger/OnePsaTrigger.node';
+import { Hq } from '../../../nodes/Hq/Hq.node';
+import { Lexoffice } from '../../../nodes/Lexoffice/Lexoffice.node';
+import { SevDesk } from '../../../nodes/SevDesk/SevDesk.node';
 
 interface WorkflowNode {
 	name: string;
@@ -32,7 +35,7 @@ interface Workflow {
 const WORKFLOWS_DIR = path.resolve(__dirname, '../../../workflows');
 const PACKAGE_PREFIX = 'n8n-nodes-awork-psa.';
 const packageNodes = new Map<string, INodeType>(
-	[new Awork(), new AworkTrigger(), new IdMapping(), new OnePsa(), new OnePsaTrigger(), new OnePsaIntegrationTrigger()].map((node) => [
+	[new Awork(), new AworkTrigger(), new IdMapping(), new OnePsa(), new OnePsaTrigger(), new OnePsaIntegrationTrigger(), new SevDesk(), new Lexoffice(), new Hq()].map((node) => [
 		PACKAGE_PREFIX + node.description.name,
 		node,
 	]),
