@@ -66,6 +66,16 @@ export async function runCli(n8n: N8nProcess, args: string[], options: { timeout
 		});
 	});
 	killGroup(child.pid); // the CLI's task runner, if it outlived the CLI
+	// 'exit' can come before the last of a large output is read; 'close' comes when the pipes are drained.
+	if (child.stdout!.readable || child.stderr!.readable) {
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(resolve, 10_000);
+			child.once('close', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}
 	fs.appendFileSync(n8n.logFile, `\n[e2e-harness] n8n ${args.join(' ')} exited ${exitCode}${signal ? ` (${signal})` : ''}\n${stdout}\n${stderr}\n`);
 	return { exitCode, signal, stdout, stderr };
 }
