@@ -194,6 +194,16 @@ describe('workflows/invoicing-export.json: the export gates', () => {
 		expect({ ran: run.ran, exports: run.exports }).toEqual({ ran: GATE_PART.slice(1), exports: false });
 	});
 
+	it.each([30, -1, 2.5, 'two'])('names the setting when the export hour is %p, also for a run started by hand', async (exportHour) => {
+		for (const trigger of ['Every Hour', 'Run Export Now']) {
+			const failure = await runGates(trigger, 'cli', { timezone: 'UTC', exportHour, catchUpHours: 6 }).then(
+				() => 'no error',
+				(error: Error) => error.message,
+			);
+			expect(failure).toMatch(/exportHour .* is not an hour of the day \(0-23\)/);
+		}
+	});
+
 	it('treats `n8n execute` (mode cli) like the schedule from Every Hour, and exports through Run Export Now', async () => {
 		expect(await runGates('Every Hour', 'cli', otherHour())).toEqual({ ran: ['Every Hour', 'Settings', 'Export Time?'], exports: false });
 		expect((await runGates('Run Export Now', 'cli', otherHour(), exportedToday())).exports).toBe(true);
