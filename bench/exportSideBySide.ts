@@ -139,6 +139,9 @@ function startedByWebhook(workflow: WorkflowJson, triggerName: string, webhookPa
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	const trigger = copy.nodes.find((node) => node.name === triggerName);
 	if (!trigger) throw new Error(`no node "${triggerName}" in ${workflow.name}`);
+	// Only the bench starts runs: the shipped export's hourly schedule would start one of its own
+	// in the export hour (a run at 01:05 UTC did, and its requests were counted).
+	for (const node of copy.nodes) if (node.type === 'n8n-nodes-base.scheduleTrigger') node.disabled = true;
 	Object.assign(trigger, {
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
@@ -234,7 +237,7 @@ async function runInServer(bench: Bench, workflow: { id: string; url: string }):
 	const execution = await waitFor(
 		async () => {
 			const executions = await n8n.listExecutions(workflow.id, { includeData: false });
-			return executions.find((candidate) => !before.has(candidate.id) && candidate.stoppedAt && candidate.status !== 'running');
+			return executions.find((candidate) => !before.has(candidate.id) && candidate.mode === 'webhook' && candidate.stoppedAt && candidate.status !== 'running');
 		},
 		{ timeoutMs: 60 * 60_000, intervalMs: 20, describe: () => `the run of workflow ${workflow.id}` },
 	);
