@@ -41,13 +41,6 @@ const TEXT = {
 const BLOCK_GAP = 10;
 const LIST_INDENT = 24;
 
-/**
- * Other workflows are laid out after this check was added (issue 15); listed here with the
- * checks they do not pass yet, so the list shrinks as they are fixed.
- */
-const PENDING: Record<string, Array<'canvas' | 'notes'>> = {
-};
-
 const files = fs.readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json')).sort();
 
 function load(file: string): CanvasNode[] {
@@ -201,30 +194,12 @@ describe('the layout estimate', () => {
 
 describe.each(files)('the canvas of %s', (file) => {
 	const nodes = load(file);
-	const pending = PENDING[file] ?? [];
-	const fits = () => {
+	it(`fits ${MAX_CANVAS.width} x ${MAX_CANVAS.height} px with its notes`, () => {
 		const { width, height } = canvasSize(nodes);
-		return { width, height, fits: width <= MAX_CANVAS.width && height <= MAX_CANVAS.height };
-	};
+		expect({ width, height, fits: width <= MAX_CANVAS.width && height <= MAX_CANVAS.height }).toEqual({ width, height, fits: true });
+	});
 
-	if (pending.includes('canvas')) {
-		it('is listed as pending the canvas check only while it does not fit (remove it from PENDING once it does)', () => {
-			expect(fits().fits).toBe(false);
-		});
-	} else {
-		it(`fits ${MAX_CANVAS.width} x ${MAX_CANVAS.height} px with its notes`, () => {
-			const size = fits();
-			expect(size).toEqual({ ...size, fits: true });
-		});
-	}
-
-	if (pending.includes('notes')) {
-		it('is listed as pending the note check only while a node sits on a note’s text', () => {
-			expect(nodesOnNoteText(nodes)).not.toEqual([]);
-		});
-	} else {
-		it('has no node on a sticky note’s text', () => {
-			expect(nodesOnNoteText(nodes)).toEqual([]);
-		});
-	}
+	it('has no node on a sticky note’s text', () => {
+		expect(nodesOnNoteText(nodes)).toEqual([]);
+	});
 });
