@@ -4,7 +4,7 @@
  * Filter). Read strictly: a line that would bill the wrong amount fails, naming the field.
  */
 import { createHash } from 'node:crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { textOrNull } from './fields';
 
 export type InvoiceUnit = 'hours' | 'days';
@@ -74,4 +74,50 @@ export function invoiceReferenceOf(lines: Pick<InvoiceLine, 'timeEntryIds'>[]): 
 export function referencesIn(text: unknown): string[] {
 	if (typeof text !== 'string') return [];
 	return [...new Set(text.match(/awork-[0-9a-f]{24}(?![0-9a-f])/g) ?? [])];
+}
+
+/**
+ * The option "Reference From Field" of Create Draft from Positions and Add Positions to Draft
+ * (sevDesk, Lexoffice, HQ): a reference planned for the items' time entries before the draft was
+ * made (the workflow saves it in ID Mapping), so that entries of a draft a crashed run made go
+ * back into THAT draft even when new entries arrived in between.
+ */
+export const referenceFromFieldOption: INodeProperties = {
+	displayName: 'Reference From Field',
+	name: 'referenceField',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. invoicePlan',
+	description:
+		'Field (a dot path) of the input items holding the invoice reference planned for their time entries. When every item of an invoice holds the same reference there, the invoice is found or made under it; when none holds one, the reference is made from the time entry IDs.',
+};
+
+const REFERENCE = /^awork-[0-9a-f]{24}$/;
+
+function valueAt(item: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined), item);
+}
+
+/**
+ * The planned reference the items of one invoice carry in `field`, or null when the field is not
+ * set or no item holds one (then invoiceReferenceOf makes it). Mixed or malformed values throw,
+ * naming the field: billing part of an invoice's entries under another reference would bill
+ * them twice.
+ */
+export function plannedReferenceOf(items: IDataObject[], field: string): string | null {
+	const path = field.trim();
+	if (!path) return null;
+	const values = items.map((item) => textOrNull(valueAt(item, path)));
+	const planned = [...new Set(values.filter((value): value is string => value !== null))];
+	if (planned.length === 0) return null;
+	if (planned.length > 1 || values.includes(null)) {
+		throw new InvoiceLineError(
+			path,
+			`the items of one invoice must all carry the same planned reference in "${path}", got ${values.map((value) => value ?? 'none').join(', ')}`,
+		);
+	}
+	if (!REFERENCE.test(planned[0])) {
+		throw new InvoiceLineError(path, `"${path}" must hold an invoice reference like awork- and 24 hex digits, got ${JSON.stringify(planned[0])}`);
+	}
+	return planned[0];
 }

@@ -1,4 +1,4 @@
-import { InvoiceLineError, invoiceReferenceOf, readInvoiceLine, referencesIn } from '../../../../nodes/shared/billing/invoiceLine';
+import { InvoiceLineError, invoiceReferenceOf, plannedReferenceOf, readInvoiceLine, referencesIn } from '../../../../nodes/shared/billing/invoiceLine';
 
 const position = { positionId: 'pos-1', text: 'Design', quantity: 2.5, unit: 'hours', unitPrice: 120, timeEntryIds: ['b', 'a'] };
 
@@ -51,5 +51,28 @@ describe('references in a text', () => {
 		expect(referencesIn(`${a}0`)).toEqual([]);
 		expect(referencesIn('awork-123')).toEqual([]);
 		expect(referencesIn(null)).toEqual([]);
+	});
+});
+
+describe('planned reference from a field', () => {
+	const planned = invoiceReferenceOf([{ timeEntryIds: ['a', 'b'] }]);
+
+	it('is the one reference all items carry, read at a dot path', () => {
+		expect(plannedReferenceOf([{ invoicePlan: planned }, { invoicePlan: ` ${planned} ` }], 'invoicePlan')).toBe(planned);
+		expect(plannedReferenceOf([{ plan: { reference: planned } }], 'plan.reference')).toBe(planned);
+	});
+
+	it('is none when the option is empty or no item carries one (the reference is then made from the entries)', () => {
+		expect(plannedReferenceOf([{ invoicePlan: planned }], '  ')).toBeNull();
+		expect(plannedReferenceOf([{ invoicePlan: '' }, {}], 'invoicePlan')).toBeNull();
+		expect(plannedReferenceOf([{ plan: null }], 'plan.reference')).toBeNull();
+	});
+
+	it('refuses items of one invoice with different or missing plans, and a value that is no reference, naming the field', () => {
+		const other = invoiceReferenceOf([{ timeEntryIds: ['c'] }]);
+		expect(fieldOf(() => plannedReferenceOf([{ invoicePlan: planned }, { invoicePlan: other }], 'invoicePlan'))).toBe('invoicePlan');
+		expect(fieldOf(() => plannedReferenceOf([{ invoicePlan: planned }, {}], 'invoicePlan'))).toBe('invoicePlan');
+		expect(fieldOf(() => plannedReferenceOf([{ invoicePlan: 'INV-7' }], 'invoicePlan'))).toBe('invoicePlan');
+		expect(fieldOf(() => plannedReferenceOf([{ invoicePlan: `${planned}0` }], 'invoicePlan'))).toBe('invoicePlan');
 	});
 });
