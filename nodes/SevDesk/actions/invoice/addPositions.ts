@@ -4,7 +4,7 @@
  * draft's "Referenz/Bestellnummer" in the same call, so a replay sees it and adds nothing.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { invoiceReferenceOf } from '../../../shared/billing/invoiceLine';
+import { invoiceReferenceOf, plannedReferenceOf, referenceFromFieldOption } from '../../../shared/billing/invoiceLine';
 import { forOperation, invoiceLocator, locatorId, readPositionSettings, showFor, taxRateField, unitOptions } from '../../descriptions';
 import { bookkeepingVersion, unitIds } from '../../helpers/accountLists';
 import { eachGroup, groupItems, type Group } from '../../helpers/groups';
@@ -26,15 +26,17 @@ export const description: INodeProperties[] = [
 	invoiceLocator({ displayOptions: showFor('invoice', 'addPositions'), description: 'The draft invoice (status Draft) to add the positions to' }),
 	...forOperation('invoice', 'addPositions', [
 		taxRateField,
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: unitOptions },
+		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [referenceFromFieldOption, ...unitOptions] },
 	]),
 ];
 
 export const runs = 'batch';
 
-async function addTo(ctx: IExecuteFunctions, group: Group): Promise<IDataObject> {
+async function addTo(ctx: IExecuteFunctions, items: INodeExecutionData[], group: Group): Promise<IDataObject> {
 	const itemIndex = group.itemIndexes[0];
-	const reference = referenceOf(ctx, group, () => invoiceReferenceOf(group.lines));
+	const referenceField = String(ctx.getNodeParameter('options.referenceField', itemIndex, ''));
+	const planned = group.itemIndexes.map((index) => items[index].json);
+	const reference = referenceOf(ctx, group, () => plannedReferenceOf(planned, referenceField) ?? invoiceReferenceOf(group.lines));
 	const settings = readPositionSettings(ctx, itemIndex);
 	const { baseUrl } = await sevDeskConnection(ctx);
 	const invoice = await readInvoice(ctx, group.key, itemIndex);
@@ -68,5 +70,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		return invoiceId;
 	});
-	return [[...(await eachGroup(this, items, groups, async (group) => await addTo(this, group))), ...failed]];
+	return [[...(await eachGroup(this, items, groups, async (group) => await addTo(this, items, group))), ...failed]];
 }

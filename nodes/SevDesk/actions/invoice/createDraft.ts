@@ -4,7 +4,7 @@
  * draft instead of creating a second one.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { invoiceReferenceOf } from '../../../shared/billing/invoiceLine';
+import { invoiceReferenceOf, plannedReferenceOf, referenceFromFieldOption } from '../../../shared/billing/invoiceLine';
 import { contactLocator, forOperation, locatorId, readPositionSettings, showFor, taxRateField, taxRuleField, unitOptions } from '../../descriptions';
 import { bookkeepingVersion, contactPersonId, unitIds } from '../../helpers/accountLists';
 import { eachGroup, groupItems, type Group } from '../../helpers/groups';
@@ -42,6 +42,7 @@ export const description: INodeProperties[] = [
 				{ displayName: 'Header', name: 'header', type: 'string', default: '', description: 'Title line of the invoice; empty leaves it to sevDesk' },
 				{ displayName: 'Invoice Date', name: 'invoiceDate', type: 'string', default: '', placeholder: 'e.g. 2026-12-31', description: 'Date of the invoice; empty is today in the workflow\'s time zone' },
 				{ displayName: 'Payment Term (Days)', name: 'timeToPay', type: 'number', default: 0, description: 'Days to pay; 0 leaves it to sevDesk' },
+				referenceFromFieldOption,
 				{ displayName: 'Tax Text', name: 'taxText', type: 'string', default: '', description: 'Text naming the tax, e.g. "Umsatzsteuer 19%"; empty writes that for the tax rate' },
 				...unitOptions,
 			],
@@ -51,9 +52,11 @@ export const description: INodeProperties[] = [
 
 export const runs = 'batch';
 
-async function createDraftFor(ctx: IExecuteFunctions, group: Group): Promise<IDataObject> {
+async function createDraftFor(ctx: IExecuteFunctions, items: INodeExecutionData[], group: Group): Promise<IDataObject> {
 	const itemIndex = group.itemIndexes[0];
-	const reference = referenceOf(ctx, group, () => invoiceReferenceOf(group.lines));
+	const referenceField = String(ctx.getNodeParameter('options.referenceField', itemIndex, ''));
+	const planned = group.itemIndexes.map((index) => items[index].json);
+	const reference = referenceOf(ctx, group, () => plannedReferenceOf(planned, referenceField) ?? invoiceReferenceOf(group.lines));
 	const settings = readPositionSettings(ctx, itemIndex);
 	const options = readDraftOptions(ctx, itemIndex);
 	const version = await bookkeepingVersion(ctx);
@@ -81,5 +84,5 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		return contactId;
 	});
-	return [[...(await eachGroup(this, items, groups, async (group) => await createDraftFor(this, group))), ...failed]];
+	return [[...(await eachGroup(this, items, groups, async (group) => await createDraftFor(this, items, group))), ...failed]];
 }
