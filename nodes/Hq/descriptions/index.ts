@@ -1,6 +1,7 @@
 /** Parameters the HQ operations share: where a parameter shows, the ID pickers and the position settings. */
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { describeOperations } from '../../shared/operations';
+import { referenceFromFieldOption } from '../../shared/billing/invoiceLine';
 import type { HqOperationNames } from '../actions/node.type';
 import { DEFAULT_POSITION_SETTINGS, type PositionSettings } from '../helpers/positions';
 
@@ -75,6 +76,7 @@ export const positionSettings: INodeProperties = {
 			default: 8,
 			description: 'Length of a day when Unit converts between hours and days',
 		},
+		referenceFromFieldOption,
 		{
 			displayName: 'Tax Rate (%)',
 			name: 'taxRate',

@@ -4,7 +4,7 @@
  * the positions: a replay finds the invoice by it and writes only the lines it does not hold yet.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { invoiceReferenceOf } from '../../shared/billing/invoiceLine';
+import { invoiceReferenceOf, plannedReferenceOf, type InvoiceLine } from '../../shared/billing/invoiceLine';
 import { asOperationError, errorItem } from '../../shared/operations';
 import { callHq, createdIdOf, hqAnswerError } from '../transport';
 import {
@@ -27,6 +27,8 @@ export interface WrittenInvoice {
 	positionsWritten: number;
 	/** Lines the invoice already held (a replay). */
 	positionsFound: number;
+	/** Lines a draft found under a planned reference lacks: not written, their entries not billed. */
+	linesNotInDraft?: InvoiceLine[];
 }
 
 /** Posts each line as a free-text position, in order. */
@@ -35,13 +37,19 @@ async function postPositions(ctx: IExecuteFunctions, documentId: string, lines: 
 	for (const { line } of lines) await postFreeTextPosition(ctx, target, freeTextPosition(documentId, line, settings));
 }
 
-/** Writes the lines the document does not hold yet; on a first write, all of them. */
-async function completePositions(ctx: IExecuteFunctions, documentId: string, lines: ReadLine[], settings: PositionSettings, replay: boolean) {
+/**
+ * Writes the lines the document does not hold yet; on a first write, all of them. When the
+ * entries changed since the reference was planned (some billed or deleted by hand), a missing
+ * line may be a sum whose entries the draft already bills in another line: nothing is written
+ * then, and the missing lines are reported instead of billed.
+ */
+async function completePositions(ctx: IExecuteFunctions, documentId: string, lines: ReadLine[], settings: PositionSettings, replay: boolean, entriesChanged = false) {
 	let missing = lines;
 	if (replay) {
 		const existing = await documentPositions(ctx, documentId);
 		const missingLines = new Set(linesMissingFrom(existing, lines.map((read) => read.line), documentId, settings));
 		missing = lines.filter((read) => missingLines.has(read.line));
+		if (entriesChanged) return { positionsWritten: 0, positionsFound: lines.length - missing.length, linesNotInDraft: missing.map((read) => read.line) };
 	}
 	await postPositions(ctx, documentId, missing, settings);
 	return { positionsWritten: missing.length, positionsFound: lines.length - missing.length };
@@ -67,6 +75,7 @@ export async function createDraftInvoice(
 	lines: ReadLine[],
 	reference: string,
 	settings: PositionSettings,
+	entriesChanged = false,
 ): Promise<WrittenInvoice> {
 	const { byReference: found, emptyTwins } = await scanInvoicesOfContact(ctx, companyId, reference, head);
 	if (found) {
@@ -78,7 +87,7 @@ export async function createDraftInvoice(
 			if (missing.length) refuseNonDraft(ctx, found, status?.type ?? null, `it carries reference ${reference} but lacks ${missing.length} of its positions`);
 			return { document: found, created: false, positionsWritten: 0, positionsFound: lines.length };
 		}
-		return { document: found, created: false, ...(await completePositions(ctx, documentId, lines, settings, true)) };
+		return { document: found, created: false, ...(await completePositions(ctx, documentId, lines, settings, true, entriesChanged)) };
 	}
 	const statuses = emptyTwins.length ? await invoiceStatuses(ctx) : new Map();
 	for (const twin of emptyTwins) {
@@ -108,13 +117,14 @@ export async function addPositionsToDraft(
 	lines: ReadLine[],
 	reference: string,
 	settings: PositionSettings,
+	entriesChanged = false,
 ): Promise<WrittenInvoice> {
 	const document = await getDocument(ctx, documentId);
 	const status = statusOf(document, await invoiceStatuses(ctx));
 	if (!isDraft(status)) refuseNonDraft(ctx, document, status?.type ?? null, 'HQ does not take new positions on it');
 	const replay = carriesReference(document, reference);
 	if (!replay) await writeReference(ctx, document, reference);
-	return { document, created: false, ...(await completePositions(ctx, documentId, lines, settings, replay)) };
+	return { document, created: false, ...(await completePositions(ctx, documentId, lines, settings, replay, replay && entriesChanged)) };
 }
 
 /**
@@ -127,7 +137,7 @@ export async function writeInvoiceBatch(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	targetOf: (itemIndex: number) => string,
-	write: (target: string, lines: ReadLine[], reference: string, firstItemIndex: number) => Promise<WrittenInvoice>,
+	write: (target: string, lines: ReadLine[], reference: string, firstItemIndex: number, entriesChanged: boolean) => Promise<WrittenInvoice>,
 ): Promise<INodeExecutionData[][]> {
 	const reads = readLines(ctx, items, targetOf);
 	const output: INodeExecutionData[] = reads.failed.map(({ itemIndex, error }) => errorItem(error, itemIndex, items[itemIndex]));
@@ -140,8 +150,12 @@ export async function writeInvoiceBatch(
 	}
 	for (const [target, { itemIndexes, lines }] of groups) {
 		try {
-			const reference = invoiceReferenceOf(lines.map((read) => read.line));
-			const written = await write(target, lines, reference, itemIndexes[0]);
+			const referenceField = String(ctx.getNodeParameter('positionSettings.referenceField', itemIndexes[0], ''));
+			const ownReference = invoiceReferenceOf(lines.map((read) => read.line));
+			const reference = plannedReferenceOf(itemIndexes.map((index) => items[index].json), referenceField) ?? ownReference;
+			const written = await write(target, lines, reference, itemIndexes[0], reference !== ownReference);
+			// Only entries whose positions the draft holds are billed.
+			const notInDraft = new Set((written.linesNotInDraft ?? []).flatMap((line) => line.timeEntryIds));
 			const document = await getDocument(ctx, String(written.document.id));
 			const summary = await invoiceSummary(ctx, document, await invoiceStatuses(ctx));
 			output.push({
@@ -149,7 +163,8 @@ export async function writeInvoiceBatch(
 					...summary,
 					reference,
 					created: written.created,
-					timeEntryIds: [...new Set(lines.flatMap((read) => read.line.timeEntryIds))].sort(),
+					timeEntryIds: [...new Set(lines.flatMap((read) => read.line.timeEntryIds))].filter((id) => !notInDraft.has(id)).sort(),
+					...(notInDraft.size ? { timeEntryIdsNotInDraft: [...notInDraft].sort() } : {}),
 					positionsWritten: written.positionsWritten,
 					positionsFound: written.positionsFound,
 				},

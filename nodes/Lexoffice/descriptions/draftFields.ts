@@ -1,5 +1,6 @@
 /** The parameters of Create Draft from Positions: contact, date, tax, units and texts. */
 import type { INodeProperties } from 'n8n-workflow';
+import { referenceFromFieldOption } from '../../shared/billing/invoiceLine';
 import { TEXT_LIMITS } from '../transport/endpoints';
 import { FROM_PROFILE } from '../helpers/invoice/tax';
 import { contactLocator, showFor } from './index';
@@ -113,6 +114,7 @@ export function draftFields(): INodeProperties[] {
 					description:
 						'How far back a run looks for a draft it made before (by its reference) instead of making a second one. Each invoice of the contact created in this time costs one request.',
 				},
+				referenceFromFieldOption,
 				{
 					displayName: 'Remark',
 					name: 'remark',

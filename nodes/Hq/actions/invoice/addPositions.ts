@@ -21,6 +21,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		this,
 		items,
 		(itemIndex) => readId(this, 'invoiceId', 'Invoice', itemIndex),
-		async (documentId, lines, reference) => await addPositionsToDraft(this, documentId, lines, reference, settings),
+		async (documentId, lines, reference, _itemIndex, entriesChanged) => await addPositionsToDraft(this, documentId, lines, reference, settings, entriesChanged),
 	);
 }

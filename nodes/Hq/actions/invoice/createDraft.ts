@@ -102,7 +102,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		this,
 		items,
 		(itemIndex) => readId(this, 'contactId', 'Contact', itemIndex),
-		async (companyId, lines, reference, itemIndex) =>
-			await createDraftInvoice(this, companyId, documentHead(this, companyId, lines, itemIndex), lines, reference, settings),
+		async (companyId, lines, reference, itemIndex, entriesChanged) =>
+			await createDraftInvoice(this, companyId, documentHead(this, companyId, lines, itemIndex), lines, reference, settings, entriesChanged),
 	);
 }

@@ -4,7 +4,7 @@
  * and returns the draft it finds (`created: false`) instead of making a second one.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { invoiceReferenceOf, readInvoiceLine, type InvoiceLine } from '../../../shared/billing/invoiceLine';
+import { invoiceReferenceOf, plannedReferenceOf, readInvoiceLine, type InvoiceLine } from '../../../shared/billing/invoiceLine';
 import { asOperationError, errorItem, readEveryItem } from '../../../shared/operations';
 import { callLexoffice, DEFAULT_UNIT_NAMES, lexofficeConnection } from '../../transport';
 import { draftFields } from '../../descriptions/draftFields';
@@ -53,7 +53,8 @@ async function readSettings(ctx: IExecuteFunctions, itemIndex: number): Promise<
 async function draftFor(ctx: IExecuteFunctions, group: ContactGroup): Promise<IDataObject> {
 	const itemIndex = group.itemIndexes[0];
 	const settings = await readSettings(ctx, itemIndex);
-	const reference = invoiceReferenceOf(group.lines);
+	const referenceField = String(ctx.getNodeParameter('options.referenceField', itemIndex, ''));
+	const reference = plannedReferenceOf(group.positions, referenceField) ?? invoiceReferenceOf(group.lines);
 	const timeEntryIds = [...new Set(group.lines.flatMap((line) => line.timeEntryIds))].sort();
 	const { appUrl } = await lexofficeConnection(ctx);
 	const found = await findInvoiceByReference(ctx, {
