@@ -82,7 +82,7 @@ function oneLine(value: unknown, max = 300): string {
 }
 
 /**
- * Commands to try while the demo runs (sandbox only; test/unit/demo/tryNext.test.ts runs them
+ * Commands to try while the demo runs (sandbox only; test/unit/scripts/demo/tryNext.test.ts runs them
  * against the sandboxes). The awork sandbox sends webhooks by itself for most changes, but not for
  * tags (POST /tasks/{id}/addtags), so tagging a task takes one delivery of task_updated by hand:
  * exactly one, or the escalation would run once per delivery.

@@ -1,7 +1,7 @@
 /**
  * workflows/psa-project-context.json and workflows/psa-command-center.json in real n8n, called
  * the way The One PSA calls them (GET under the integration base URL with X-Integration-Key),
- * against a fake awork seeded with test/unit/awork/fixtures/clientHealth.ts:
+ * against a fake awork seeded with test/unit/awork/project/fixtures/clientHealth.ts:
  * - a missing or wrong key gets 401 with the same small body and awork is never asked;
  * - an unlinked PSA project or company gets 404, and so does one whose awork object is gone;
  * - the project context is found by quote ID, contract ID or awork project ID (idType picks one);
@@ -12,7 +12,7 @@
 import { DEFAULT_TENANT } from '../../devkit/fakes/onepsa';
 import { httpRequest, type HttpResponse } from '../../devkit/n8n';
 import { loadShippedWorkflow, nodeNamed, saveMappings, startWorkflowSandbox, type WorkflowSandbox } from '../../devkit/sandbox';
-import { EXPECTED, IDS, REFERENCE_TIME, TIME_ZONE, clientHealthSeed } from '../unit/awork/fixtures/clientHealth';
+import { EXPECTED, IDS, REFERENCE_TIME, TIME_ZONE, clientHealthSeed } from '../unit/awork/project/fixtures/clientHealth';
 
 const CONTEXT_FILE = 'psa-project-context.json';
 const CENTER_FILE = 'psa-command-center.json';

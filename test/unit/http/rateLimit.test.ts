@@ -10,7 +10,7 @@ import { callPsa } from '../../../nodes/OnePsa/transport';
 import { httpLimits } from '../../../nodes/shared/http';
 import { RequestPacer } from '../../../nodes/shared/pacer';
 import { startFakeOnePsa } from '../../../devkit/fakes/onepsa';
-import { byId, runOnePsa } from '../onepsa/helpers';
+import { byId, runOnePsa } from '../onePsa/helpers';
 import { HostileServer, json, runAworkProbe, runN8nApiProbe, runPsaProbe } from './hostile';
 
 const originalAwork = { ...aworkTransportSettings };

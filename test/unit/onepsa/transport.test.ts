@@ -2,7 +2,7 @@ import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/o
 import { readRateLimitWait, RETRY_AFTER } from '../../../nodes/shared/http';
 import { endpointPath, filterQuery } from '../../../nodes/OnePsa/transport/endpoints';
 import { idempotencyKeyFor } from '../../../nodes/OnePsa/transport/idempotency';
-import { byId, runOnePsa } from './helpers';
+import { byId, runOnePsa } from '../onePsa/helpers';
 
 const getContract = { resource: 'contract', operation: 'get', contractId: byId('ctr_1') };
 

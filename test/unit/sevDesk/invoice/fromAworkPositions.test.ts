@@ -2,7 +2,7 @@
  * The chain the workflow runs: awork's To Invoice Positions, an Edit Fields-like change of the
  * items, then sevDesk's Create Draft. The positions go in as the awork node outputs them.
  */
-import { ENTRIES } from '../../awork/fixtures/invoicePositions';
+import { ENTRIES } from '../../awork/timeEntry/fixtures/invoicePositions';
 import { AworkTestBed } from '../../awork/harness';
 import { createDraft, runSevDesk, startSevDesk } from '../helpers';
 import type { RunningFakeSevDesk } from '../../../../devkit/fakes/sevdesk';
