@@ -4,17 +4,12 @@
  * change this file only: operations refer to endpoints by the names on the left.
  * Sources: docs/billing/hq.md.
  */
-import type { IHttpRequestMethods } from 'n8n-workflow';
+import { fillPath, idFieldName, type TableEndpoint } from '../../shared/http/endpointTable';
 import { pathSegment, PathSegmentError } from '../../shared/http/pathSegment';
 
 export type Source = 'docs' | 'assumed';
 
-export interface EndpointSpec {
-	method: IHttpRequestMethods;
-	/** `{name}` placeholders are filled from path parameters, URL-encoded. */
-	path: string;
-	source: Source;
-}
+export type EndpointSpec = TableEndpoint<Source>;
 
 export const HQ_ENDPOINTS = {
 	listUsers: { method: 'GET', path: '/v2/Users', source: 'docs' },
@@ -131,16 +126,19 @@ export const FILTERS = {
 	invoiceTemplates: () => `documentType eq ${stringLiteral(INVOICE_DOCUMENT_TYPE)}`,
 };
 
-/** `companyId` -> `company ID`, for errors that name the field. */
+/** `documentId` -> `invoice ID` (users know HQ's documents as invoices), for errors that name the field. */
 function fieldName(key: string): string {
-	return key.replace(/Id$/, ' ID').replace(/^document /, 'invoice ');
+	return idFieldName(key).replace(/^document /, 'invoice ');
 }
 
-/** Fills the path; every HQ ID is a whole number [docs: int32], anything else is refused (PathSegmentError). */
+/** An ID in a path: every HQ ID is a whole number [docs: int32], anything else is refused (PathSegmentError). */
+function hqIdSegment(key: string, value: string | undefined): string {
+	const segment = pathSegment(fieldName(key), value);
+	if (!/^\d{1,10}$/.test(segment)) throw new PathSegmentError(fieldName(key), String(value), 'HQ IDs are whole numbers');
+	return segment;
+}
+
+/** Fills the path with checked HQ IDs. */
 export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
-	return HQ_ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_match, key: string) => {
-		const segment = pathSegment(fieldName(key), pathParams[key]);
-		if (!/^\d{1,10}$/.test(segment)) throw new PathSegmentError(fieldName(key), String(pathParams[key]), 'HQ IDs are whole numbers');
-		return segment;
-	});
+	return fillPath(HQ_ENDPOINTS[name].path, pathParams, hqIdSegment);
 }

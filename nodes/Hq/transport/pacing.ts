@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { pacerFor, type RateWindow, type RequestPacer } from '../../shared/pacer';
+import { tokenPacer } from '../../shared/http/tokenTransport';
+import type { RateWindow, RequestPacer } from '../../shared/pacer';
 
 /**
  * 1000 requests per minute [docs]; a second longer than a minute, so requests sent exactly a
@@ -9,6 +9,5 @@ export const HQ_RATE_WINDOWS: RateWindow[] = [{ limit: 1000, intervalMs: 61_000 
 
 /** One budget per API and token (the token is hashed: pacer keys are not secrets' place). */
 export function hqPacer(baseUrl: string, apiToken: string): RequestPacer {
-	const token = createHash('sha256').update(apiToken).digest('hex').slice(0, 16);
-	return pacerFor(`hq:${baseUrl}:${token}`, HQ_RATE_WINDOWS);
+	return tokenPacer('hq', baseUrl, apiToken, HQ_RATE_WINDOWS);
 }

@@ -1,19 +1,13 @@
 /**
  * The one function that sends requests to HQ: base URL and bearer token from the credential,
- * what is safe to repeat, and HQ's answers mapped to errors. The shared loop
- * (nodes/shared/http/loop.ts) paces, retries, waits out 429s and holds the deadline.
+ * what is safe to repeat, and HQ's answers mapped to errors. nodes/shared/http/tokenTransport.ts
+ * builds the call and the shared loop (nodes/shared/http/loop.ts) paces, retries, waits out 429s
+ * and holds the deadline.
  */
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
-	type JsonObject,
-} from 'n8n-workflow';
-import { httpLimits, NO_REDIRECTS, PathSegmentError, RETRY_AFTER, sendWithLimits, urlForMessages } from '../../shared/http';
+import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import type { EndpointCall } from '../../shared/http/endpointTable';
+import { checkedBaseUrl, sendTokenCall, trimmedUrl, type TokenAnswer, type TokenApi, type TokenContext } from '../../shared/http/tokenTransport';
+import { apiErrorSaying } from '../../shared/http/transportErrors';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/retry';
 import { endpointPath, HQ_ENDPOINTS, type EndpointName } from './endpoints';
@@ -22,7 +16,7 @@ import { hqPacer } from './pacing';
 
 export const HQ_CREDENTIAL = 'hqPsaApi';
 
-export type HqContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type HqContext = TokenContext;
 
 /** Timing knobs. Production uses the defaults; tests shorten the back-off. */
 export const hqTransportSettings: { retry: RetryPolicy; rateLimitAttempts: number; rateLimitFallback: RetryPolicy } = {
@@ -32,21 +26,9 @@ export const hqTransportSettings: { retry: RetryPolicy; rateLimitAttempts: numbe
 	rateLimitFallback: { maxAttempts: 6, baseDelayMs: 2000, maxDelayMs: 60_000 },
 };
 
-export interface HqCall {
-	endpoint: EndpointName;
-	pathParams?: Record<string, string>;
-	query?: IDataObject;
-	body?: IDataObject;
-	itemIndex?: number;
-	/** Error statuses handed back to the caller instead of thrown. */
-	accept?: number[];
-}
+export type HqCall = EndpointCall<EndpointName>;
 
-export interface HqAnswer<T = unknown> {
-	status: number;
-	body: T;
-	headers: Record<string, unknown>;
-}
+export type HqAnswer<T = unknown> = TokenAnswer<T>;
 
 export interface HqConnection {
 	baseUrl: string;
@@ -58,17 +40,14 @@ export interface HqConnection {
 
 async function readConnection(ctx: HqContext): Promise<HqConnection> {
 	const credentials = await ctx.getCredentials(HQ_CREDENTIAL);
-	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
-	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
-		// The value is not echoed: a token pasted into the wrong field would end up in execution data.
-		throw new NodeOperationError(ctx.getNode(), 'The Base URL in the HQ credential is not an http(s) URL', {
-			description: 'Set it to https://api.hellohq.io unless you use a test or proxy server.',
-		});
-	}
+	const baseUrl = checkedBaseUrl(ctx.getNode(), credentials.baseUrl, {
+		message: 'The Base URL in the HQ credential is not an http(s) URL',
+		description: 'Set it to https://api.hellohq.io unless you use a test or proxy server.',
+	});
 	const apiToken = String(credentials.apiToken ?? '').trim();
 	return {
 		baseUrl,
-		webUrl: String(credentials.webUrl ?? '').trim().replace(/\/+$/, ''),
+		webUrl: trimmedUrl(credentials.webUrl),
 		// The same header the credential's authenticate adds: signing here spares n8n a credential load per request.
 		authorization: `Bearer ${apiToken}`,
 		apiToken,
@@ -78,72 +57,36 @@ async function readConnection(ctx: HqContext): Promise<HqConnection> {
 /** One credential read per node run: n8n loads and decrypts a credential on every call. */
 export const hqConnection = oncePerNodeRun(readConnection);
 
-function asNodeError(ctx: HqContext, error: unknown): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
-}
+const HQ_API: TokenApi<EndpointName> = {
+	name: 'HQ',
+	urlSetting: '"Base URL" in the HQ credential',
+	idRule: 'it must be an HQ ID (a whole number).',
+	endpoints: HQ_ENDPOINTS,
+	endpointPath,
+	// No idempotency key exists in HQ: a POST sent twice makes two. Reads and full PUTs may repeat.
+	repeatable: (method) => method === 'GET' || method === 'PUT',
+	limits: () => ({
+		retry: hqTransportSettings.retry,
+		rateLimit: { maxAttempts: hqTransportSettings.rateLimitAttempts, fallback: hqTransportSettings.rateLimitFallback },
+	}),
+	answerError: hqApiError,
+	// Any write whose connection broke may have landed, even one HQ may repeat (a full PUT).
+	networkError: (node, code, failure, site) =>
+		hqNetworkError(node, code, { ...site, mayHaveLanded: site.method !== 'GET' && failure.state.earlierAttemptMayHaveLanded }),
+	deadlineError: (node, error, failure, site) => hqDeadlineError(node, error, { ...site, repeatable: failure.repeatable }),
+	unknownError: (node, error) => new NodeOperationError(node, error instanceof Error ? error : String(error)),
+};
 
 export async function callHq<T = unknown>(ctx: HqContext, call: HqCall): Promise<HqAnswer<T>> {
 	const connection = await hqConnection(ctx);
-	const pacer = hqPacer(connection.baseUrl, connection.apiToken);
-	const { method } = HQ_ENDPOINTS[call.endpoint];
-	const node = ctx.getNode();
-	let path: string;
-	try {
-		path = endpointPath(call.endpoint, call.pathParams);
-	} catch (error) {
-		if (!(error instanceof PathSegmentError)) throw asNodeError(ctx, error);
-		throw new NodeOperationError(node, error.message, {
-			description: `Check the ${error.field} this item passes; it must be an HQ ID (a whole number).`,
-			itemIndex: call.itemIndex,
-		});
-	}
-	// No idempotency key exists in HQ: a POST sent twice makes two. Reads and full PUTs may repeat.
-	const repeatable = method === 'GET' || method === 'PUT';
-	const url = `${connection.baseUrl}${path}`;
-	const options: IHttpRequestOptions = {
-		method,
-		url,
-		qs: call.query,
-		headers: { Accept: 'application/json', Authorization: connection.authorization },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		// The token is a plain header: it must never follow a redirect to another host.
-		...NO_REDIRECTS,
-		timeout: httpLimits.requestDeadlineMs,
-	};
-	if (call.body !== undefined) options.body = call.body;
-	const context = { method, path, itemIndex: call.itemIndex };
-	const settings = hqTransportSettings;
-	const { status, headers, body } = await sendWithLimits({
-		node,
-		api: 'HQ',
-		method,
-		path,
-		url,
-		qs: call.query,
-		itemIndex: call.itemIndex,
-		urlSetting: '"Base URL" in the HQ credential',
-		send: async (abortSignal) => (await ctx.helpers.httpRequest({ ...options, abortSignal })) as IN8nHttpFullResponse,
-		// The budget is the token's: a 429 holds back every request on it, not only this one.
-		pacer,
-		repeatable,
-		repeatWhenNeverSent: true,
-		retry: settings.retry,
-		rateLimit: { header: RETRY_AFTER, maxAttempts: settings.rateLimitAttempts, fallback: settings.rateLimitFallback },
-		networkError: (_error, code, { state }) =>
-			hqNetworkError(node, code, { ...context, baseUrl: urlForMessages(connection.baseUrl), mayHaveLanded: method !== 'GET' && state.earlierAttemptMayHaveLanded }),
-		deadlineError: (error, { repeatable: canRepeat }) => hqDeadlineError(node, error, { ...context, repeatable: canRepeat }),
-		unknownError: (error) => asNodeError(ctx, error),
+	return await sendTokenCall<T, EndpointName>(ctx, HQ_API, call, {
+		baseUrl: connection.baseUrl,
+		headers: { Authorization: connection.authorization },
+		pacer: hqPacer(connection.baseUrl, connection.apiToken),
 	});
-	if ((status >= 200 && status < 300) || call.accept?.includes(status)) return { status, body: body as T, headers };
-	throw hqApiError(node, status, body, context);
 }
 
 /** The error for an answer that is not what the node can read (a list that is no list, a write without an ID). */
 export function hqAnswerError(ctx: HqContext, message: string, description: string, itemIndex?: number): NodeApiError {
-	const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description, itemIndex });
-	error.message = message;
-	return error;
+	return apiErrorSaying(ctx.getNode(), { message }, { message, description, itemIndex });
 }

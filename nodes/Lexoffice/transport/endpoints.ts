@@ -3,16 +3,11 @@
  * with where it comes from (docs/billing/lexoffice.md). If the real API differs, change this file
  * only: operations refer to endpoints by the names on the left.
  */
-import type { IHttpRequestMethods } from 'n8n-workflow';
-import { pathSegment } from '../../shared/http/pathSegment';
+import { fillPath, type TableEndpoint } from '../../shared/http/endpointTable';
 
 export type Source = 'docs' | 'sdk' | 'assumed';
 
-export interface EndpointSpec {
-	method: IHttpRequestMethods;
-	/** `{name}` placeholders are filled from path parameters, URL-encoded. */
-	path: string;
-	source: Source;
+export interface EndpointSpec extends TableEndpoint<Source> {
 	/** Error bodies in the legacy `IssueList` shape instead of the regular one [docs]. */
 	legacyErrors?: boolean;
 }
@@ -84,14 +79,9 @@ export const APP_LINKS = {
 /** The requests per second Lexware allows per client, across all endpoints [docs]. */
 export const REQUESTS_PER_SECOND = 2;
 
-/** `contactId` -> `contact ID`, for errors that name the field. */
-function fieldName(key: string): string {
-	return key.replace(/Id$/, ' ID');
-}
-
 /** Fills the path; a value that is empty, `.`, `..` or holds control characters is refused (PathSegmentError). */
 export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
-	return LEXOFFICE_ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_match, key: string) => pathSegment(fieldName(key), pathParams[key]));
+	return fillPath(LEXOFFICE_ENDPOINTS[name].path, pathParams);
 }
 
 /** A link into the web app, e.g. the edit page of a draft. */

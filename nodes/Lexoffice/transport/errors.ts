@@ -4,9 +4,10 @@
  * - legacy (contacts, files, vouchers): `{IssueList: [{i18nKey, source, type}]}`
  * - gateway: `{message}` (401, 403, 500, 504)
  */
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
-import { formatSeconds, type RequestDeadlineError } from '../../shared/http/deadline';
+import type { INode, NodeApiError } from 'n8n-workflow';
+import type { RequestDeadlineError } from '../../shared/http/deadline';
 import { NETWORK_CODE_WORDS } from '../../shared/http/networkErrors';
+import { apiErrorSaying, deadlineErrorOf, unreachedError, type CallSite } from '../../shared/http/transportErrors';
 
 export interface LexofficeIssue {
 	/** The field the issue is about, e.g. `lineItems[0].unitPrice.taxRatePercentage`. */
@@ -49,23 +50,7 @@ export function issuesText(issues: LexofficeIssue[]): string {
 	return issues.map((issue) => (issue.field ? `"${issue.field}": ${issue.problem}` : issue.problem)).join('; ');
 }
 
-interface ErrorContext {
-	method: string;
-	path: string;
-	itemIndex?: number;
-}
-
-function nodeApiError(node: INode, body: unknown, status: number | undefined, message: string, description: string, itemIndex?: number): NodeApiError {
-	const httpCode = status === undefined ? undefined : String(status);
-	const error = new NodeApiError(node, { ...(body && typeof body === 'object' ? body : {}), ...(httpCode ? { httpCode } : {}) } as JsonObject, {
-		message,
-		description,
-		...(httpCode ? { httpCode } : {}),
-		itemIndex,
-	});
-	error.message = message;
-	return error;
-}
+type ErrorContext = CallSite;
 
 /** Turns a Lexware error answer into an error that names the field and says what to fix. */
 export function lexofficeApiError(node: INode, status: number, body: unknown, { method, path, itemIndex }: ErrorContext): NodeApiError {
@@ -118,40 +103,37 @@ export function lexofficeApiError(node: INode, status: number, body: unknown, { 
 				? `Check the value of ${issues.filter((issue) => issue.field).map((issue) => `"${issue.field}"`).join(', ')}.`
 				: 'Check the values the node sends for this operation.';
 	}
-	return nodeApiError(node, body, status, message, description, itemIndex);
+	const httpCode = String(status);
+	return apiErrorSaying(node, { ...(body && typeof body === 'object' ? body : {}), httpCode }, { message, description, httpCode, itemIndex });
 }
 
 /** A request that never got an answer (DNS, refused, reset, timeout). */
 export function lexofficeNetworkError(
 	node: INode,
 	code: string,
-	{ method, path, itemIndex, baseUrl, mayHaveLanded }: ErrorContext & { baseUrl: string; mayHaveLanded: boolean },
+	{ baseUrl, mayHaveLanded, ...site }: ErrorContext & { baseUrl: string; mayHaveLanded: boolean },
 ): NodeApiError {
-	const message = `Could not reach Lexoffice for ${method} ${path}`;
 	const said = NETWORK_CODE_WORDS[code] ?? 'network error';
-	return nodeApiError(
+	return unreachedError(
 		node,
-		{ message: said },
-		undefined,
-		message,
+		'Lexoffice',
+		site,
+		said,
 		mayHaveLanded
 			? `No answer from ${baseUrl} (${said}); the invoice may have been created. Run the node again: it finds a draft it made by its reference.`
 			: `No answer from ${baseUrl} (${said}). Check the Base URL in the credential and the network.`,
-		itemIndex,
 	);
 }
 
 /** A request that did not finish within its total deadline. */
-export function lexofficeDeadlineError(node: INode, error: RequestDeadlineError, { method, path, itemIndex }: ErrorContext): NodeApiError {
-	const message = `Lexoffice did not finish answering ${method} ${path} within ${formatSeconds(error.deadlineMs)} (the deadline for one request)`;
-	return nodeApiError(
+export function lexofficeDeadlineError(node: INode, error: RequestDeadlineError, site: ErrorContext): NodeApiError {
+	return deadlineErrorOf(
 		node,
-		{ message, code: error.code },
-		undefined,
-		message,
-		method === 'GET'
+		'Lexoffice',
+		error,
+		site,
+		site.method === 'GET'
 			? 'Retry later.'
 			: 'The invoice may or may not have been created. Run the node again: it finds a draft it made by its reference.',
-		itemIndex,
 	);
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { pacerFor, type RateWindow, type RequestPacer } from '../../shared/pacer';
+import { tokenPacer } from '../../shared/http/tokenTransport';
+import type { RateWindow, RequestPacer } from '../../shared/pacer';
 import { REQUESTS_PER_SECOND } from './endpoints';
 
 /**
@@ -10,6 +10,5 @@ export const LEXOFFICE_RATE_WINDOWS: RateWindow[] = [{ limit: REQUESTS_PER_SECON
 
 /** The budget belongs to the key, so the pacer is keyed by URL and (a hash of) the key. */
 export function lexofficePacer(baseUrl: string, apiKey: string): RequestPacer {
-	const key = createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
-	return pacerFor(`lexoffice:${baseUrl}:${key}`, LEXOFFICE_RATE_WINDOWS);
+	return tokenPacer('lexoffice', baseUrl, apiKey, LEXOFFICE_RATE_WINDOWS);
 }

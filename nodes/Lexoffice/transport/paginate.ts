@@ -1,4 +1,5 @@
-import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
+import { apiErrorSaying } from '../../shared/http/transportErrors';
 import { LEXOFFICE_ENDPOINTS, MAX_SEARCH_WINDOW, PAGING, type EndpointName } from './endpoints';
 import { callLexoffice, type LexofficeContext } from './request';
 
@@ -64,9 +65,7 @@ export async function fetchAll<T = IDataObject>(
 }
 
 function listError(ctx: LexofficeContext, request: PageRequest, message: string, description: string): NodeApiError {
-	const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description, itemIndex: request.itemIndex });
-	error.message = message;
-	return error;
+	return apiErrorSaying(ctx.getNode(), { message }, { message, description, itemIndex: request.itemIndex });
 }
 
 function repeatedPageError(ctx: LexofficeContext, request: PageRequest, page: number): NodeApiError {

@@ -3,19 +3,12 @@
  * OpenAPI file, `sdk` = seen in client libraries only, `assumed` = chosen here. If the real API
  * differs, change this file only (docs/billing/sevdesk.md lists what is assumed).
  */
-import type { IHttpRequestMethods } from 'n8n-workflow';
-import { pathSegment } from '../../shared/http/pathSegment';
+import { fillPath, filterQueryOf, type TableEndpoint } from '../../shared/http/endpointTable';
 
 export type Source = 'docs' | 'sdk' | 'assumed';
 
-export interface EndpointSpec {
-	method: IHttpRequestMethods;
-	/** `{name}` placeholders are filled from path parameters, checked and URL-encoded. */
-	path: string;
-	source: Source;
-	/** Filter names used by operations -> query parameter names sevDesk expects. */
-	filters?: Record<string, string>;
-}
+/** `filters`: names used by operations -> query parameter names sevDesk expects. */
+export type EndpointSpec = TableEndpoint<Source>;
 
 export const SEVDESK_ENDPOINTS = {
 	bookkeepingSystemVersion: { method: 'GET', path: '/Tools/bookkeepingSystemVersion', source: 'docs' },
@@ -87,25 +80,12 @@ export const INVOICE_DEFAULTS = { invoiceType: 'RE', discount: 0, taxRate: 0, ad
 /** Where sevDesk's web app shows an invoice, after the account's origin [assumed]. */
 export const WEB_INVOICE_PATH = '/#/fi/detail/type/RE/id/{invoiceId}';
 
-/** `contactId` -> `contact ID`, for errors that name the field. */
-function fieldName(key: string): string {
-	return key.replace(/Id$/, ' ID');
-}
-
 /** Fills the path; a value that is empty, `.`, `..` or holds control characters is refused (PathSegmentError). */
 export function endpointPath(name: EndpointName, pathParams: Record<string, string> = {}): string {
-	return SEVDESK_ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_match, key: string) => pathSegment(fieldName(key), pathParams[key]));
+	return fillPath(SEVDESK_ENDPOINTS[name].path, pathParams);
 }
 
 /** Translates filters named like the table's left side into sevDesk's query parameters, skipping empty ones. */
 export function filterQuery(name: EndpointName, filters: Record<string, string | number | boolean | undefined>): Record<string, string | number | boolean> {
-	const names: Record<string, string> = (SEVDESK_ENDPOINTS[name] as EndpointSpec).filters ?? {};
-	const query: Record<string, string | number | boolean> = {};
-	for (const [key, value] of Object.entries(filters)) {
-		if (value === undefined || value === '') continue;
-		const wireName = names[key];
-		if (!wireName) throw new Error(`Filter "${key}" is not defined for ${name}`);
-		query[wireName] = value;
-	}
-	return query;
+	return filterQueryOf(name, (SEVDESK_ENDPOINTS[name] as EndpointSpec).filters, filters);
 }

@@ -1,6 +1,7 @@
 /** sevDesk's error answers and failed requests as errors that say what to fix. */
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
-import { formatSeconds, type RequestDeadlineError } from '../../shared/http/deadline';
+import type { INode, NodeApiError } from 'n8n-workflow';
+import type { RequestDeadlineError } from '../../shared/http/deadline';
+import { apiErrorSaying, deadlineErrorOf, unreachedError, type CallSite } from '../../shared/http/transportErrors';
 
 /**
  * The message of a sevDesk error body: `{"error": {"message"}}` [docs: validationError], or
@@ -18,22 +19,10 @@ export function sevDeskErrorText(body: unknown): string | undefined {
 	return typeof record.message === 'string' ? record.message : undefined;
 }
 
-export interface ErrorContext {
-	method: string;
-	path: string;
-	itemIndex?: number;
-}
+export type ErrorContext = CallSite;
 
 function nodeApiError(node: INode, status: number, body: unknown, message: string, description: string, itemIndex?: number): NodeApiError {
-	const error = new NodeApiError(node, { message, httpCode: String(status), body: body as JsonObject } as JsonObject, {
-		message,
-		description,
-		httpCode: String(status),
-		itemIndex,
-	});
-	// n8n replaces the message of some HTTP errors with a generic one; this one says what happened.
-	error.message = message;
-	return error;
+	return apiErrorSaying(node, { message, httpCode: String(status), body }, { message, description, httpCode: String(status), itemIndex });
 }
 
 export function sevDeskApiError(node: INode, status: number, body: unknown, { method, path, itemIndex }: ErrorContext): NodeApiError {
@@ -61,28 +50,14 @@ export function sevDeskApiError(node: INode, status: number, body: unknown, { me
 	}
 }
 
-export function sevDeskNetworkError(node: INode, code: string, { method, path, itemIndex, baseUrl, mayHaveLanded }: ErrorContext & { baseUrl: string; mayHaveLanded: boolean }): NodeApiError {
-	const message = `Could not reach sevDesk for ${method} ${path}`;
-	const error = new NodeApiError(node, { message: `network error ${code}` } as JsonObject, {
-		message,
-		description: mayHaveLanded
-			? `The connection to ${baseUrl} broke (${code.toLowerCase()}); sevDesk may have saved the invoice. Run the workflow again: it finds the invoice by its reference instead of creating a second one.`
-			: `No answer from ${baseUrl} (${code.toLowerCase()}). Check "Base URL" in the sevDesk credential and the network.`,
-		itemIndex,
-	});
-	error.message = message;
-	return error;
+export function sevDeskNetworkError(node: INode, code: string, { baseUrl, mayHaveLanded, ...site }: ErrorContext & { baseUrl: string; mayHaveLanded: boolean }): NodeApiError {
+	return unreachedError(node, 'sevDesk', site, `network error ${code}`, mayHaveLanded
+		? `The connection to ${baseUrl} broke (${code.toLowerCase()}); sevDesk may have saved the invoice. Run the workflow again: it finds the invoice by its reference instead of creating a second one.`
+		: `No answer from ${baseUrl} (${code.toLowerCase()}). Check "Base URL" in the sevDesk credential and the network.`);
 }
 
-export function sevDeskDeadlineError(node: INode, error: RequestDeadlineError, { method, path, itemIndex, canRepeat }: ErrorContext & { canRepeat: boolean }): NodeApiError {
-	const message = `sevDesk did not finish answering ${method} ${path} within ${formatSeconds(error.deadlineMs)} (the deadline for one request)`;
-	const result = new NodeApiError(node, { message, code: error.code } as JsonObject, {
-		message,
-		description: canRepeat
-			? 'sevDesk answered too slowly or never finished. Retry later.'
-			: 'sevDesk may or may not have saved the invoice. Run the workflow again: it finds the invoice by its reference instead of creating a second one.',
-		itemIndex,
-	});
-	result.message = message;
-	return result;
+export function sevDeskDeadlineError(node: INode, error: RequestDeadlineError, { canRepeat, ...site }: ErrorContext & { canRepeat: boolean }): NodeApiError {
+	return deadlineErrorOf(node, 'sevDesk', error, site, canRepeat
+		? 'sevDesk answered too slowly or never finished. Retry later.'
+		: 'sevDesk may or may not have saved the invoice. Run the workflow again: it finds the invoice by its reference instead of creating a second one.');
 }

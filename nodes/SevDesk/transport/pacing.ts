@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { pacerFor, type RateWindow, type RequestPacer } from '../../shared/pacer';
+import { tokenPacer } from '../../shared/http/tokenTransport';
+import type { RateWindow, RequestPacer } from '../../shared/pacer';
 
 /**
  * sevDesk publishes no rate limit; this node stays at 5 requests a second per token [assumed],
@@ -9,6 +9,5 @@ export const SEVDESK_RATE_WINDOWS: RateWindow[] = [{ limit: 5, intervalMs: 1_100
 
 /** One budget per account URL and token; the token only as a hash, never as a map key in clear. */
 export function sevDeskPacer(baseUrl: string, token: string): RequestPacer {
-	const tokenHash = createHash('sha256').update(token).digest('hex').slice(0, 16);
-	return pacerFor(`sevdesk:${baseUrl}:${tokenHash}`, SEVDESK_RATE_WINDOWS);
+	return tokenPacer('sevdesk', baseUrl, token, SEVDESK_RATE_WINDOWS);
 }

@@ -1,4 +1,5 @@
-import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
+import { apiErrorSaying } from '../../shared/http/transportErrors';
 import { PAGING, SEVDESK_ENDPOINTS, type EndpointName } from './endpoints';
 import { callSevDesk, type SevDeskContext } from './request';
 
@@ -40,13 +41,11 @@ export async function fetchPage<T = IDataObject>(ctx: SevDeskContext, request: P
 }
 
 function listError(ctx: SevDeskContext, request: PageRequest, message: string): NodeApiError {
-	const error = new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+	return apiErrorSaying(ctx.getNode(), { message }, {
 		message,
 		description: 'The list could not be read completely. Check "Base URL" in the sevDesk credential; sevDesk pages with "limit" and "offset".',
 		itemIndex: request.itemIndex,
 	});
-	error.message = message;
-	return error;
 }
 
 /** Reads pages until `limit` records are in hand, or all of them when `limit` is undefined. */
