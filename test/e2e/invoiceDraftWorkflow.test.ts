@@ -9,7 +9,9 @@
  * the existing draft (sevDesk, HQ) or is refused without billing (Lexoffice); awork refusing
  * Mark Billed once leaves the draft unbilled, and the next run finds that draft and bills it; a
  * billing tool that stores the draft but loses its answer fails the run, and the next run finds
- * the draft and bills. After every run: each billable, unbilled entry of a closed day of a client
+ * the draft and bills; a run that died before Mark Billed, followed by new entries, bills the old
+ * entries through their first draft (the plan in ID Mapping) and the new ones in a second draft,
+ * or in the client's draft when Settings say "existing". After every run: each billable, unbilled entry of a closed day of a client
  * with a contact is in exactly one position of one invoice and was marked billed exactly once.
  */
 import { DateTime } from 'luxon';
@@ -291,6 +293,53 @@ describe('workflow "invoice draft from awork time" in real n8n', () => {
 			expectBilledOnceEach(refused);
 			await expectExactlyOnce(tool);
 		}, 600_000);
+
+		it('a run died between the draft and Mark Billed, then new entries arrived: the next run bills the old ones through the FIRST draft and puts the new ones in a second', async () => {
+			const added = seedEntries(2);
+			const refused = targets(added).filter((e) => e.client === 'mapped');
+			await httpRequest('POST', `${sandbox.awork.controlUrl}/unauthorized`, { body: { ids: [refused[0].id] } });
+			const invoices = invoiceCount(tool);
+			const first = summaryOf(await run(tool));
+			expect(invoiceCount(tool)).toBe(invoices + 2);
+			const firstDraft = first.drafts.find((draft: { client: string }) => draft.client === 'Acme GmbH');
+			expect(firstDraft).toMatchObject({ created: true });
+			await httpRequest('DELETE', `${sandbox.awork.controlUrl}/unauthorized`);
+
+			// Without the plan, the next run's reference would cover old + new entries and make a second draft of the old ones.
+			const arrived = seedEntries(1);
+			sandbox.awork.fake.server.log.length = 0;
+			const second = summaryOf(await run(tool));
+			expect(invoiceCount(tool)).toBe(invoices + 4);
+			const acme = second.drafts.filter((draft: { client: string }) => draft.client === 'Acme GmbH').map((draft: { id: unknown; created: boolean }) => [String(draft.id) === String(firstDraft.id), draft.created]);
+			expect(acme.sort()).toEqual([
+				[false, true],
+				[true, false],
+			]);
+			expect(second.drafts.filter((draft: { client: string }) => draft.client === 'Globex Ltd')).toEqual([expect.objectContaining({ created: true })]);
+			expect(second.markedBilled).toBe(refused.length + targets(arrived).length);
+			expectBilledOnceEach([...refused, ...targets(arrived)]);
+			await expectExactlyOnce(tool);
+		}, 600_000);
+
+		if (tool !== 'lexoffice') {
+			it('with "existing" drafts, the crashed run\'s entries are billed through their draft and the new ones are added to the client\'s draft', async () => {
+				const added = seedEntries(1);
+				const refused = targets(added).filter((e) => e.client === 'mapped');
+				await httpRequest('POST', `${sandbox.awork.controlUrl}/unauthorized`, { body: { ids: [refused[0].id] } });
+				const invoices = invoiceCount(tool);
+				summaryOf(await run(tool, { draft: 'existing' }));
+				await httpRequest('DELETE', `${sandbox.awork.controlUrl}/unauthorized`);
+				expect(await billedIds()).not.toContain(refused[0].id);
+
+				const arrived = seedEntries(1);
+				sandbox.awork.fake.server.log.length = 0;
+				const second = summaryOf(await run(tool, { draft: 'existing' }));
+				expect(invoiceCount(tool)).toBe(invoices);
+				expect(second.markedBilled).toBe(refused.length + targets(arrived).length);
+				expectBilledOnceEach([...refused, ...targets(arrived)]);
+				await expectExactlyOnce(tool);
+			}, 600_000);
+		}
 
 		// HQ's cut connection after a stored document is covered by its unit tests: its fake cannot cut only the create.
 		if (tool !== 'hq') {
