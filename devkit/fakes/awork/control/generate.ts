@@ -2,6 +2,7 @@
 import { seededRandom } from '../../shared/fakeServer';
 import { buildProject } from '../models/projects';
 import { buildTaskStatus } from '../models/tasks';
+import { entryInstants } from '../models/timeEntries';
 import { newId, resourceVersion, type AworkStore, type Rec } from '../store';
 
 export interface GenerateOptions {
@@ -114,6 +115,8 @@ export function generateTimeEntries(store: AworkStore, options: GenerateOptions)
 			isExternal: false,
 		};
 		store.timeEntries.set(rec.id, rec);
+		// Its derived times are worked out when it is written, as for any change, not when first read.
+		entryInstants(rec);
 		if (!firstId) firstId = rec.id;
 		lastId = rec.id;
 	}

@@ -236,6 +236,23 @@ describe('fake awork resources', () => {
 		expect((await h.api.get(`/timeentries/${local.id}`)).status).toBe(404);
 	});
 
+	it('derives the local and UTC time fields again when an entry\'s times or time zone change', async () => {
+		const userId = (await h.api.get('/me')).data.id;
+		const typeOfWorkId = await firstId('/typeofwork');
+		const form = { timezone: 'Europe/Berlin', userId, typeOfWorkId, startDateUtc: '2024-05-14T10:00:00Z', duration: 3600 };
+		const entry = (await h.api.post('/timeentries', form)).data;
+		expect((await h.api.get(`/timeentries/${entry.id}`)).data).toMatchObject({ startTimeUtc: '10:00:00', startTimeLocal: '12:00:00', endTimeLocal: '13:00:00' });
+		await h.api.put(`/timeentries/${entry.id}`, { ...form, startDateUtc: '2024-01-15T07:30:00Z' });
+		expect((await h.api.get(`/timeentries/${entry.id}`)).data).toMatchObject({
+			startTimeUtc: '07:30:00',
+			startDateLocal: '2024-01-15T08:30:00',
+			endTimeLocal: '09:30:00',
+		});
+		await h.api.put(`/timeentries/${entry.id}`, { ...form, startDateUtc: '2024-01-15T07:30:00Z', timezone: 'America/New_York' });
+		const listed = (await h.api.get('/timeentries', { params: { filterby: `id eq guid'${entry.id}'` } })).data[0];
+		expect(listed).toMatchObject({ timezone: 'America/New_York', startDateLocal: '2024-01-15T02:30:00', startTimeLocal: '02:30:00' });
+	});
+
 	it('updates projects with PUT replace semantics and changes their status', async () => {
 		const project = (await h.api.post('/projects', { name: 'Old', description: 'keep?', timeBudget: 100 })).data;
 		const put = await h.api.put(`/projects/${project.id}`, { name: 'New', timeBudget: 200 });
