@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { headerInteger, headerValue } from '../../shared/http';
+import { pageFingerprint } from '../../shared/http/pageFingerprint';
 import { HQ_ENDPOINTS, PAGING, QUERY, type EndpointName } from './endpoints';
 import { callHq, hqAnswerError, type HqContext } from './request';
 
@@ -52,11 +53,6 @@ export async function fetchPage<T = IDataObject>(ctx: HqContext, request: ListRe
 	return { rows, count, more };
 }
 
-/** What identifies a page's content: its rows' IDs, or the rows themselves when they have none. */
-function fingerprint(rows: unknown[]): string {
-	return JSON.stringify(rows.map((row) => (row as { id?: unknown })?.id ?? row));
-}
-
 /**
  * Reads pages until `limit` rows are in hand, or all of them. Stops with an error on a server that
  * repeats a page (it ignores `skip`) or pages past PAGING.maxRecords.
@@ -68,7 +64,7 @@ export async function fetchAll<T = IDataObject>(ctx: HqContext, request: ListReq
 	let previous: string | undefined;
 	for (let skip = 0; ; ) {
 		const page = await fetchPage<T>(ctx, request, skip, top);
-		const thisPage = fingerprint(page.rows);
+		const thisPage = pageFingerprint(page.rows);
 		if (skip > 0 && page.rows.length > 0 && thisPage === previous) {
 			throw hqAnswerError(
 				ctx,

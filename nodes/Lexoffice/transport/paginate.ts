@@ -1,4 +1,5 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
+import { pageFingerprint } from '../../shared/http/pageFingerprint';
 import { apiErrorSaying } from '../../shared/http/transportErrors';
 import { LEXOFFICE_ENDPOINTS, MAX_SEARCH_WINDOW, PAGING, type EndpointName } from './endpoints';
 import { callLexoffice, type LexofficeContext } from './request';
@@ -53,7 +54,7 @@ export async function fetchAll<T = IDataObject>(
 	for (let page = PAGING.firstPage; ; page++) {
 		const answer = await fetchPage<T>(ctx, request, page, size);
 		// A server that ignores `page` and never says `last` would be read forever, the same rows again and again.
-		const fingerprint = JSON.stringify(answer.content.map((row) => (row as { id?: unknown })?.id ?? row));
+		const fingerprint = pageFingerprint(answer.content);
 		if (page > PAGING.firstPage && answer.content.length > 0 && fingerprint === previous) throw repeatedPageError(ctx, request, page);
 		previous = fingerprint;
 		records.push(...answer.content);

@@ -1,4 +1,5 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
+import { pageFingerprint } from '../../shared/http/pageFingerprint';
 import { apiErrorSaying } from '../../shared/http/transportErrors';
 import { PAGING, SEVDESK_ENDPOINTS, type EndpointName } from './endpoints';
 import { callSevDesk, type SevDeskContext } from './request';
@@ -57,7 +58,7 @@ export async function fetchAll<T = IDataObject>(ctx: SevDeskContext, request: Pa
 	for (let offset = 0; ; ) {
 		const page = await fetchPage<T>(ctx, request, offset, pageSize);
 		// A server that ignores `offset` would be read forever, the same rows again and again.
-		const fingerprint = JSON.stringify(page.objects.map((row) => (row as { id?: unknown })?.id ?? row));
+		const fingerprint = pageFingerprint(page.objects);
 		if (offset > 0 && page.objects.length > 0 && fingerprint === previous) {
 			throw listError(ctx, request, `sevDesk answered ${method} ${path} at offset ${offset} with the same records as before; it seems to ignore paging, so reading stopped`);
 		}

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
 import { runNode, type RunNodeResult } from '../../../../devkit/engine/runNode';
 import { fillPath, filterQueryOf, type EndpointCall } from '../../../../nodes/shared/http/endpointTable';
+import { pageFingerprint } from '../../../../nodes/shared/http/pageFingerprint';
 import { checkedBaseUrl, sendTokenCall, tokenPacer, type TokenApi, type TokenSession } from '../../../../nodes/shared/http/tokenTransport';
 import { apiErrorSaying, deadlineErrorOf } from '../../../../nodes/shared/http/transportErrors';
 import { RequestDeadlineError } from '../../../../nodes/shared/http/deadline';
@@ -239,6 +240,14 @@ describe('endpoint tables', () => {
 	it('translates filter names, skips empty ones and refuses unknown ones', () => {
 		expect(filterQueryOf('list', { contactId: 'contact[id]' }, { contactId: '3', other: undefined })).toEqual({ 'contact[id]': '3' });
 		expect(() => filterQueryOf('list', undefined, { contactId: '3' })).toThrow('Filter "contactId" is not defined for list');
+	});
+});
+
+describe('pageFingerprint', () => {
+	it('is the same for pages of the same IDs, whatever else changed, and tells rows without IDs apart', () => {
+		expect(pageFingerprint([{ id: 1, name: 'a' }, { id: 2 }])).toBe(pageFingerprint([{ id: 1, name: 'b' }, { id: 2 }]));
+		expect(pageFingerprint([{ id: 1 }, { id: 2 }])).not.toBe(pageFingerprint([{ id: 2 }, { id: 3 }]));
+		expect(pageFingerprint([{ name: 'a' }])).not.toBe(pageFingerprint([{ name: 'b' }]));
 	});
 });
 
