@@ -6,6 +6,7 @@ import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } fr
 import { optionalGuid, readRawFilter } from '../../helpers/parameters';
 import { CURSOR_AT_START, isAfterCursor, readCursorOption } from '../../helpers/timeEntry/readCursor';
 import { entryStartMs, startOfUtcDay } from '../../helpers/timeEntry/startInstant';
+import { SharedNested } from '../../helpers/timeEntry/sharedNested';
 import { readTimeWindow } from '../../helpers/timeEntry/window';
 
 const yesNoAny = (what: string) => [
@@ -124,7 +125,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		counts: countedProjects ? (entry) => countedProjects.has(String((entry as IDataObject).projectId ?? '').toLowerCase()) : undefined,
 		itemIndex,
 	})) as IDataObject[];
-	return this.getNodeParameter('simple', itemIndex, true) ? entries.map(simplifyTimeEntry) : entries;
+	if (!this.getNodeParameter('simple', itemIndex, true)) return entries;
+	const shared = new SharedNested();
+	return entries.map((entry) => simplifyTimeEntry(entry, shared));
 }
 
 /** Limit Counts Only Projects: undefined when empty (all count); a list, even an empty one, otherwise. */
@@ -167,13 +170,15 @@ function idAndName(value: unknown, withCompany = false): IDataObject | null {
 }
 
 /** What an export or invoice needs of a time entry (operation option "Simplify"). */
-export function simplifyTimeEntry(entry: IDataObject): IDataObject {
+export function simplifyTimeEntry(entry: IDataObject, shared?: SharedNested): IDataObject {
 	const simple: IDataObject = {};
 	for (const field of SIMPLE_FIELDS) if (entry[field] !== undefined) simple[field] = entry[field];
 	const user = entry.user as IDataObject | undefined;
-	simple.user = user && typeof user === 'object' ? { id: user.id ?? null, firstName: user.firstName ?? null, lastName: user.lastName ?? null } : null;
-	simple.project = idAndName(entry.project, true);
-	simple.task = idAndName(entry.task);
-	simple.typeOfWork = idAndName(entry.typeOfWork);
+	const slimUser = user && typeof user === 'object' ? { id: user.id ?? null, firstName: user.firstName ?? null, lastName: user.lastName ?? null } : null;
+	const nested = (kind: string, slim: IDataObject | null) => (shared ? shared.of(kind, slim) : slim);
+	simple.user = nested('user', slimUser);
+	simple.project = nested('project', idAndName(entry.project, true));
+	simple.task = nested('task', idAndName(entry.task));
+	simple.typeOfWork = nested('typeOfWork', idAndName(entry.typeOfWork));
 	return simple;
 }
