@@ -128,6 +128,13 @@ async function createCredentials(n8n: N8nInstance, services: Services, types: Se
 			apiKey: await n8n.createApiKey('id-mapping'),
 		});
 	}
+	// The billing tools run only as sandboxes, and only next to the awork sandbox.
+	const { billing } = services;
+	if (billing && types.has('sevDeskPsaApi')) await create('sevDeskPsaApi', 'sevDesk (sandbox)', { apiToken: billing.sevDesk.token, baseUrl: billing.sevDesk.baseUrl });
+	if (billing && types.has('lexofficePsaApi')) {
+		await create('lexofficePsaApi', 'Lexoffice (sandbox)', { apiKey: billing.lexoffice.apiKey, baseUrl: billing.lexoffice.baseUrl, appUrl: 'https://app.lexware.de' });
+	}
+	if (billing && types.has('hqPsaApi')) await create('hqPsaApi', 'HQ (sandbox)', { apiToken: billing.hq.token, baseUrl: billing.hq.baseUrl, webUrl: billing.hq.webUrl });
 	return refs;
 }
 

@@ -1,8 +1,8 @@
 /** What the demo prints at the end, and the same facts as JSON (DEMO_SUMMARY_FILE). */
 import type { N8nInstance, OwnerAccount } from '../../devkit/n8n';
 import type { DemoWorkflow } from './n8n';
-import type { Services } from './sandboxes';
-import type { ApprovalOutcome, ExportOutcome } from './story';
+import { SAMPLE, type Services } from './sandboxes';
+import type { ApprovalOutcome, ExportOutcome, InvoiceDraftOutcome, SampleTime } from './story';
 
 export interface DemoReport {
 	n8n: N8nInstance;
@@ -11,8 +11,9 @@ export interface DemoReport {
 	workflows: DemoWorkflow[];
 	story: {
 		approval?: ApprovalOutcome;
-		time?: { exportable: string[]; other: string[] };
+		time?: SampleTime;
 		export?: ExportOutcome;
+		invoiceDraft?: InvoiceDraftOutcome;
 		notes: string[];
 	};
 	seconds: number;
@@ -76,6 +77,56 @@ export function describeExport(items: Array<Record<string, unknown>>): string[] 
 
 const entries = (n: number | undefined) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
+interface DraftSummary {
+	billingTool?: string;
+	closedBefore?: string;
+	clients?: Array<{
+		client?: string;
+		contactId?: string;
+		contactFrom?: string;
+		entries?: number;
+		markedBilled?: number;
+		invoices?: Array<{ id?: string; number?: string | null; url?: string | null; created?: boolean; timeEntries?: number }>;
+	}>;
+	markedBilled?: number;
+	notBilled?: string[];
+	entriesWithoutClient?: number;
+}
+
+interface ConfirmedPosition {
+	name?: string;
+	quantity?: number;
+	unit?: string;
+	price?: number;
+	timeEntryIds?: string[];
+}
+
+/**
+ * The invoice-draft workflow's Summary item in a few lines: the totals, per client its contact
+ * and drafts (number, ID, link, each position with the entries it bills), every reason a client
+ * was not billed. `invoices` are the drafts the tool node confirmed (with their positions).
+ */
+export function describeInvoiceDraft(summaryItem: Record<string, unknown> | undefined, invoices: Array<Record<string, unknown>>): string[] {
+	const summary = summaryItem as DraftSummary | undefined;
+	if (!summary || !Array.isArray(summary.clients) || typeof summary.markedBilled !== 'number') return summaryItem ? [`    ${oneLine(summaryItem)}`] : [];
+	const drafts = summary.clients.reduce((sum, client) => sum + (client.invoices?.length ?? 0), 0);
+	const lines = [
+		`    closed days before ${summary.closedBefore}: ${summary.clients.length} ${summary.clients.length === 1 ? 'client' : 'clients'}, ${drafts} ${drafts === 1 ? 'draft' : 'drafts'} in ${summary.billingTool}, ${entries(summary.markedBilled)} marked billed in awork, ${entries(summary.entriesWithoutClient ?? 0)} without client left unbilled`,
+	];
+	for (const client of summary.clients) {
+		lines.push(`    ${client.client}: ${summary.billingTool} contact ${client.contactId} (found by ${client.contactFrom}), ${entries(client.entries)} -> ${client.markedBilled} billed`);
+		for (const invoice of client.invoices ?? []) {
+			lines.push(`      draft ${invoice.number ?? '(no number)'} (ID ${invoice.id}), ${invoice.created ? 'new' : 'found again (not written twice)'}, ${entries(invoice.timeEntries)}: ${invoice.url ?? '(no link)'}`);
+			const confirmed = invoices.find((candidate) => String(candidate.id) === String(invoice.id));
+			for (const position of (confirmed?.positions ?? []) as ConfirmedPosition[]) {
+				lines.push(`        ${position.name}: ${position.quantity} ${position.unit} x ${position.price} (${entries(position.timeEntryIds?.length)})`);
+			}
+		}
+	}
+	for (const reason of summary.notBilled ?? []) lines.push(`    not billed: ${reason}`);
+	return lines;
+}
+
 function oneLine(value: unknown, max = 300): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	return text.length > max ? `${text.slice(0, max)}...` : text;
@@ -110,6 +161,13 @@ export function tryNext({ n8n, services, workflows, story }: Pick<DemoReport, 'n
 		);
 	}
 	lines.push('  Run "Invoicing export" again in the editor: nothing new is exported. Every run is listed under Executions.');
+	const drafts = workflows.find((workflow) => workflow.file === 'invoice-draft-from-awork-time.json');
+	if (drafts && services.billing) {
+		lines.push(
+			`  Run "${drafts.name}" again: nothing new is billed, the draft is not made twice. The sevDesk sandbox's invoices and positions:`,
+			`    curl ${services.billing.sevDesk.controlUrl}/state`,
+		);
+	}
 	return lines;
 }
 
@@ -123,6 +181,8 @@ export async function printReport(report: DemoReport, { keepsRunning }: PrintOpt
 	const state = sandboxState(services);
 	const approvalOk = !story.approval || story.approval.status === 200;
 	const exportOk = !story.export || story.export.ok;
+	const draftSummary = story.invoiceDraft?.summary as DraftSummary | undefined;
+	const draftOk = !story.invoiceDraft || (story.invoiceDraft.ok && (draftSummary?.notBilled ?? []).length === 0);
 	const summary = {
 		n8n: { baseUrl: n8n.baseUrl, port: n8n.port, editorUrl: `${n8n.baseUrl}/`, owner, logFile: n8n.logFile },
 		services: {
@@ -133,14 +193,16 @@ export async function printReport(report: DemoReport, { keepsRunning }: PrintOpt
 				controlUrl: services.onePsa.sandbox?.controlUrl,
 				webhookSecret: services.onePsa.webhookSecret,
 			},
+			sevDesk: services.billing && { mode: 'sandbox', baseUrl: services.billing.sevDesk.baseUrl, controlUrl: services.billing.sevDesk.controlUrl },
 		},
 		workflows: workflows.map(({ file, name, id, published, activation }) => ({ file, name, id, url: `${n8n.baseUrl}/workflow/${id}`, published, activation })),
 		approval: story.approval,
 		time: story.time,
 		export: story.export,
+		invoiceDraft: story.invoiceDraft,
 		notes: story.notes,
 		sandboxState: state,
-		storyWorked: approvalOk && exportOk,
+		storyWorked: approvalOk && exportOk && draftOk,
 		seconds: report.seconds,
 	};
 
@@ -152,6 +214,11 @@ export async function printReport(report: DemoReport, { keepsRunning }: PrintOpt
 	out.push(services.onePsa.sandbox
 		? `  The One PSA:  sandbox ${services.onePsa.apiUrl}  (tenant ${services.onePsa.tenantId}; control ${services.onePsa.sandbox.controlUrl})`
 		: `  The One PSA:  REAL ${services.onePsa.apiUrl} (the sandbox is not started and nothing was seeded there)`);
+	if (services.billing) {
+		const { sevDesk, lexoffice, hq } = services.billing;
+		out.push(`  sevDesk:      sandbox ${sevDesk.baseUrl}  (token ${sevDesk.token}; control ${sevDesk.controlUrl})`);
+		out.push(`  Lexoffice:    sandbox ${lexoffice.baseUrl};  HQ: sandbox ${hq.baseUrl}  (for "Invoice drafts": set billingTool in its Settings)`);
+	}
 	if (services.onePsa.generatedSecret) out.push(`  Webhook secret (paste it into Hub -> Settings -> Webhooks): ${services.onePsa.webhookSecret}`);
 
 	out.push('', `n8n ${n8n.installation.version} on 127.0.0.1, port ${n8n.port}${keepsRunning ? '' : ' (stopped when the demo exits)'}`);
@@ -182,11 +249,15 @@ export async function printReport(report: DemoReport, { keepsRunning }: PrintOpt
 		}
 	}
 	if (story.time) {
-		out.push(`  Time tracked in the awork sandbox: ${story.time.exportable.length} billable entries on closed days of the new project (one backdated 3 weeks); not to export: ${story.time.other.length} (not billable, today, no contract)`);
+		out.push(`  Time tracked in the awork sandbox: ${story.time.exportable.length} billable entries on closed days of the new project (one backdated 3 weeks); ${story.time.toInvoice.length} of ${SAMPLE.billingClientName}, whose PSA contract expired (for sevDesk); to bill by neither: ${story.time.other.length} (not billable, today, no client)`);
 	}
 	if (story.export) {
 		out.push(story.export.ok ? '  Invoicing export (n8n execute, once):' : `  Invoicing export FAILED: ${story.export.error}`);
 		out.push(...describeExport(story.export.summary));
+	}
+	if (story.invoiceDraft) {
+		out.push(story.invoiceDraft.ok ? '  sevDesk draft from the time the export left (invoice-draft workflow, n8n execute, once):' : `  sevDesk draft FAILED: ${story.invoiceDraft.error}`);
+		out.push(...describeInvoiceDraft(story.invoiceDraft.summary, story.invoiceDraft.invoices));
 	}
 	if (state.awork) {
 		out.push(`  awork sandbox now: ${state.awork.projects.length} projects; ${state.awork.billedTimeEntryIds.length} time entries billed, ${state.awork.unbilledTimeEntryIds.length} not`);
