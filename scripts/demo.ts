@@ -2,7 +2,8 @@
  * `npm run demo`: the whole integration on one machine. Starts the awork and The One PSA
  * sandboxes (or uses the real services the environment names), a real n8n with this package,
  * imports and publishes the shipped workflows, approves one sample quote, tracks some time,
- * runs the invoicing export once, prints what happened and keeps running until Ctrl-C.
+ * runs the invoicing export once, makes one sevDesk draft (sandbox) from the time the export
+ * leaves, prints what happened and keeps running until Ctrl-C.
  *
  * Environment: AWORK_BASE_URL + AWORK_API_KEY, ONEPSA_API_URL + ONEPSA_TENANT_ID +
  * ONEPSA_INTEGRATION_KEY (+ ONEPSA_API_KEY, ONEPSA_WEBHOOK_SECRET, DEMO_PSA_CONTRACT_ID) use real
@@ -16,8 +17,8 @@ import type { N8nInstance } from '../devkit/n8n';
 import { readDemoConfig, type DemoConfig } from './demo/config';
 import { chooseN8nPort, describeN8nCache, importShippedWorkflows, n8nCacheState, startDemoN8n, type DemoWorkflow } from './demo/n8n';
 import { printReport, type DemoReport } from './demo/report';
-import { startServices, type Services } from './demo/sandboxes';
-import { APPROVAL_FILE, EXPORT_FILE, fireApproval, runExport, trackSampleTime } from './demo/story';
+import { DEMO_HQ_TEMPLATE_ID, startServices, type Services } from './demo/sandboxes';
+import { APPROVAL_FILE, EXPORT_FILE, fireApproval, INVOICE_DRAFT_FILE, runExport, runInvoiceDraft, trackSampleTime } from './demo/story';
 
 const closers: Array<() => Promise<void>> = [];
 let stopping = false;
@@ -67,6 +68,16 @@ async function runStory(n8n: N8nInstance, services: Services, workflows: DemoWor
 		step('running the invoicing export once (n8n execute)');
 		story.export = await runExport(n8n, exportWorkflow);
 	}
+
+	// After the export only: what it leaves (time without a PSA contract) is what the draft bills.
+	const draftWorkflow = workflows.find((workflow) => workflow.file === INVOICE_DRAFT_FILE);
+	if (!services.billing) story.notes.push('awork is real, so no sevDesk draft was made (it would mark real time billed).');
+	else if (!draftWorkflow) story.notes.push(`workflows/${INVOICE_DRAFT_FILE} is missing: no sevDesk draft.`);
+	else if (!story.export?.ok) story.notes.push('The export did not run or failed, so no sevDesk draft was made (it would take the PSA client\'s time too).');
+	else {
+		step('making a sevDesk draft from the time the export left (invoice-draft workflow, n8n execute)');
+		story.invoiceDraft = await runInvoiceDraft(n8n, draftWorkflow);
+	}
 	return story;
 }
 
@@ -93,6 +104,7 @@ async function main(): Promise<void> {
 
 	step('importing workflows/*.json, creating credentials, publishing the webhook-triggered ones');
 	const settings: Record<string, Record<string, unknown>> = services.awork.templateId ? { [APPROVAL_FILE]: { projectTemplateId: services.awork.templateId } } : {};
+	if (services.billing) settings[INVOICE_DRAFT_FILE] = { hqTemplateId: DEMO_HQ_TEMPLATE_ID };
 	const workflows = await importShippedWorkflows(n8n, services, settings);
 	const story = await runStory(n8n, services, workflows, config);
 
