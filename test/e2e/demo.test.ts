@@ -2,12 +2,15 @@
  * `npm run demo` as a user runs it (compiled, as a child process, real n8n): the printed owner
  * logs in, the shipped workflows are imported and the webhook-triggered ones published, the
  * sample approval creates one awork project, the export bills exactly the closed, billable
- * entries of contracted projects, the printed "Try next" commands work (one ticket), and Ctrl-C stops n8n. Its lines are its own
+ * entries of contracted projects, the invoice-draft workflow then makes exactly one sevDesk draft
+ * whose positions bill exactly the closed, billable entries of the client without a PSA contract
+ * (each entry billed once), the printed "Try next" commands work (one ticket), and Ctrl-C stops n8n. Its lines are its own
  * ([demo], never [e2e]); with n8n cached it names the cache instead of warning of a long first run. With the service variables
  * set it uses those services instead of the sandboxes and seeds nothing there; with DEMO_EXIT_AFTER_SETUP=1 it ends saying
  * that n8n stopped, offering no URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -22,11 +25,16 @@ const SERVICE_VARIABLES = ['AWORK_BASE_URL', 'AWORK_API_KEY', 'ONEPSA_API_URL', 
 
 interface DemoSummary {
 	n8n: { baseUrl: string; port: number; owner: { email: string; password: string } };
-	services: { awork: { mode: string; controlUrl?: string }; onePsa: { mode: string; controlUrl?: string; webhookSecret: string } };
+	services: {
+		awork: { mode: string; controlUrl?: string };
+		onePsa: { mode: string; controlUrl?: string; webhookSecret: string };
+		sevDesk?: { mode: string; baseUrl: string; controlUrl: string };
+	};
 	workflows: Array<{ file: string; id: string; published: boolean; activation: string }>;
 	approval?: { status: number; projectId?: string; answer: unknown };
-	time?: { exportable: string[]; other: string[] };
+	time?: { exportable: string[]; toInvoice: string[]; other: string[] };
 	export?: { ok: boolean; summary: unknown[]; error?: string };
+	invoiceDraft?: { ok: boolean; summary?: Record<string, unknown>; invoices: Array<Record<string, unknown>>; error?: string };
 	notes: string[];
 	storyWorked: boolean;
 }
@@ -130,7 +138,8 @@ describe('npm run demo', () => {
 		);
 		const { projects, customFieldDefinitions } = state.collections;
 		const taskLists = await controlJson<Array<{ projectId: string; name: string }>>(`${awork}/state/taskLists?raw=true`);
-		expect(projects.filter((project) => project.name !== 'Internal tooling').map((project) => project.id)).toEqual([projectId]);
+		// The approval made exactly one project; the others are the sample time's (internal, and the sevDesk client's).
+		expect(projects.filter((project) => !['Internal tooling', 'Globex brand refresh', 'Globex newsletter'].includes(project.name)).map((project) => project.id)).toEqual([projectId]);
 		const project = projects.find((candidate) => candidate.id === projectId)!;
 		expect(project.projectKey).toBe('PSA-Q-DEMO-1001');
 		expect(taskLists.filter((list) => list.projectId === projectId).map((list) => list.name).sort()).toEqual(['Build', 'Concept', 'Launch']);
@@ -147,10 +156,45 @@ describe('npm run demo', () => {
 		expect(psaState.timeEntries.map((entry) => entry.externalId).sort()).toEqual(exportable);
 		expect(new Set(psaState.timeEntries.map((entry) => entry.contractId))).toEqual(new Set(['ctr_acme_support']));
 		expect(psaState.timeEntries.reduce((sum, entry) => sum + entry.hours, 0)).toBeCloseTo(2 + 1.5 + 3);
-		const billed = await controlJson<Array<{ id: string }>>(`${awork}/state/timeEntries?filterby=${encodeURIComponent('isBilled eq true')}`);
-		expect(billed.map((entry) => entry.id).sort()).toEqual(exportable);
 		expect(demo.output).toContain('Acme website relaunch - Acme GmbH: contract ctr_acme_support, 3 entries, 6.5 h -> 3 exported, 3 billed');
 		expect(demo.output).toContain('Internal tooling: NO contract, 1 entry, 0.75 h -> reported, left unbilled');
+		// The sevDesk client's time has no contract: the export reports it and leaves it to the draft.
+		expect(demo.output).toContain('Globex brand refresh: NO contract, 2 entries, 5.5 h -> reported, left unbilled');
+		expect(demo.output).toContain('Globex newsletter: NO contract, 1 entry, 2 h -> reported, left unbilled');
+
+		// Then one sevDesk draft, for the client's contact (502, "Globex Ltd", found by name), whose
+		// positions bill exactly that client's closed, billable entries: its reference is the hash
+		// of exactly those entry IDs, and the positions' hours are theirs.
+		const toInvoice = [...summary.time!.toInvoice].sort();
+		expect(toInvoice).toHaveLength(3);
+		expect(summary.invoiceDraft).toMatchObject({ ok: true });
+		type SevDeskInvoice = { id: string; invoiceNumber: string; status: string; contact: { id: string }; customerInternalNote: string; positions: Array<{ name: string; quantity: string; price: string }> };
+		const sevDesk = await controlJson<{ invoices: SevDeskInvoice[] }>(`${summary.services.sevDesk!.controlUrl}/state`);
+		expect(sevDesk.invoices).toHaveLength(1);
+		const [draft] = sevDesk.invoices;
+		expect([draft.contact.id, draft.status]).toEqual(['502', '100']);
+		expect(draft.customerInternalNote).toBe(`awork-${createHash('sha256').update(toInvoice.join(','), 'utf8').digest('hex').slice(0, 24)}`);
+		expect(draft.positions.map((position) => [position.name, Number(position.quantity), Number(position.price)]).sort()).toEqual([
+			['Globex brand refresh', 5.5, 100],
+			['Globex newsletter', 2, 100],
+		]);
+		const confirmed = summary.invoiceDraft!.invoices;
+		expect(confirmed.map((invoice) => [invoice.id, invoice.created])).toEqual([[draft.id, true]]);
+		expect([...(confirmed[0].timeEntryIds as string[])].sort()).toEqual(toInvoice);
+		expect(summary.invoiceDraft!.summary).toMatchObject({ markedBilled: 3, notBilled: [], entriesWithoutClient: 1 });
+		expect(demo.output).toContain('Globex Ltd: sevDesk contact 502 (found by name), 3 entries -> 3 billed');
+		expect(demo.output).toContain(`draft ${draft.invoiceNumber} (ID ${draft.id}), new, 3 entries: ${new URL(summary.services.sevDesk!.baseUrl).origin}/#/fi/detail/type/RE/id/${draft.id}`);
+		expect(demo.output).toContain('Globex brand refresh: 5.5 hours x 100 (2 entries)');
+		expect(demo.output).toContain('Globex newsletter: 2 hours x 100 (1 entry)');
+
+		// Billed in awork: exactly the export's and the draft's entries, each sent to awork once.
+		const billed = await controlJson<Array<{ id: string }>>(`${awork}/state/timeEntries?filterby=${encodeURIComponent('isBilled eq true')}`);
+		expect(billed.map((entry) => entry.id).sort()).toEqual([...exportable, ...toInvoice].sort());
+		const requests = await controlJson<Array<{ method: string; path: string; status: number; body?: { timeEntryIds?: string[]; isBilled?: boolean } }>>(`${awork}/requests`);
+		const billings = requests
+			.filter((entry) => entry.method === 'POST' && /\/timeentries\/batch\/setisbilled$/i.test(entry.path) && entry.status < 300 && entry.body?.isBilled === true)
+			.flatMap((entry) => entry.body!.timeEntryIds ?? []);
+		expect(billings.sort()).toEqual([...exportable, ...toInvoice].sort());
 		expect(summary.storyWorked).toBe(true);
 
 		// The printed "Try next" commands work: tagging a task and awork's webhook escalate it to a
@@ -249,6 +293,10 @@ describe('npm run demo', () => {
 			expect(psa.fake.state().timeEntries).toEqual([]);
 			expect(summary.export).toBeUndefined();
 			expect(demo.output).toContain('the export did not run');
+			// Real awork: no billing sandbox and no draft (it would mark real time billed).
+			expect(summary.services.sevDesk).toBeUndefined();
+			expect(summary.invoiceDraft).toBeUndefined();
+			expect(demo.output).toContain('awork is real, so no sevDesk draft was made');
 
 			// The approval still ran, signed with that secret, against the "real" awork.
 			expect(summary.approval?.status).toBe(200);
