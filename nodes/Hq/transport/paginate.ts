@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { headerInteger, headerValue } from '../../shared/http';
-import { pageFingerprint } from '../../shared/http/pageFingerprint';
+import { repeatedPageCheck } from '../../shared/http/pageFingerprint';
 import { HQ_ENDPOINTS, PAGING, QUERY, type EndpointName } from './endpoints';
 import { callHq, hqAnswerError, type HqContext } from './request';
 
@@ -61,11 +61,10 @@ export async function fetchAll<T = IDataObject>(ctx: HqContext, request: ListReq
 	const rows: T[] = [];
 	const top = keep || limit === undefined ? PAGING.maxTop : Math.min(Math.max(limit, 1), PAGING.maxTop);
 	const { method, path } = HQ_ENDPOINTS[request.endpoint];
-	let previous: string | undefined;
+	const repeatsPrevious = repeatedPageCheck();
 	for (let skip = 0; ; ) {
 		const page = await fetchPage<T>(ctx, request, skip, top);
-		const thisPage = pageFingerprint(page.rows);
-		if (skip > 0 && page.rows.length > 0 && thisPage === previous) {
+		if (repeatsPrevious(page.rows)) {
 			throw hqAnswerError(
 				ctx,
 				`HQ answered ${method} ${path} at skip ${skip} with the same records as the page before; it seems to ignore paging, so reading stopped`,
@@ -73,7 +72,6 @@ export async function fetchAll<T = IDataObject>(ctx: HqContext, request: ListReq
 				request.itemIndex,
 			);
 		}
-		previous = thisPage;
 		rows.push(...(keep ? page.rows.filter(keep) : page.rows));
 		if (limit !== undefined && rows.length >= limit) return rows.slice(0, limit);
 		skip += page.rows.length;

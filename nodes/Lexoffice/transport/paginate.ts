@@ -1,5 +1,5 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
-import { pageFingerprint } from '../../shared/http/pageFingerprint';
+import { repeatedPageCheck } from '../../shared/http/pageFingerprint';
 import { apiErrorSaying } from '../../shared/http/transportErrors';
 import { LEXOFFICE_ENDPOINTS, MAX_SEARCH_WINDOW, PAGING, type EndpointName } from './endpoints';
 import { callLexoffice, type LexofficeContext } from './request';
@@ -50,13 +50,11 @@ export async function fetchAll<T = IDataObject>(
 	const records: T[] = [];
 	const size = limit === undefined ? PAGING.maxSize : Math.min(Math.max(limit, 1), PAGING.maxSize);
 	const lastPage = Math.ceil(MAX_SEARCH_WINDOW / size) - 1 + PAGING.firstPage;
-	let previous: string | undefined;
+	const repeatsPrevious = repeatedPageCheck();
 	for (let page = PAGING.firstPage; ; page++) {
 		const answer = await fetchPage<T>(ctx, request, page, size);
 		// A server that ignores `page` and never says `last` would be read forever, the same rows again and again.
-		const fingerprint = pageFingerprint(answer.content);
-		if (page > PAGING.firstPage && answer.content.length > 0 && fingerprint === previous) throw repeatedPageError(ctx, request, page);
-		previous = fingerprint;
+		if (repeatsPrevious(answer.content)) throw repeatedPageError(ctx, request, page);
 		records.push(...answer.content);
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		if (stop?.(answer.content)) return records;

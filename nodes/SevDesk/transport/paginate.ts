@@ -1,5 +1,5 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
-import { pageFingerprint } from '../../shared/http/pageFingerprint';
+import { repeatedPageCheck } from '../../shared/http/pageFingerprint';
 import { apiErrorSaying } from '../../shared/http/transportErrors';
 import { PAGING, SEVDESK_ENDPOINTS, type EndpointName } from './endpoints';
 import { callSevDesk, type SevDeskContext } from './request';
@@ -54,15 +54,13 @@ export async function fetchAll<T = IDataObject>(ctx: SevDeskContext, request: Pa
 	const records: T[] = [];
 	const pageSize = limit === undefined ? PAGING.maxLimit : Math.min(Math.max(limit, 1), PAGING.maxLimit);
 	const { method, path } = SEVDESK_ENDPOINTS[request.endpoint];
-	let previous: string | undefined;
+	const repeatsPrevious = repeatedPageCheck();
 	for (let offset = 0; ; ) {
 		const page = await fetchPage<T>(ctx, request, offset, pageSize);
 		// A server that ignores `offset` would be read forever, the same rows again and again.
-		const fingerprint = pageFingerprint(page.objects);
-		if (offset > 0 && page.objects.length > 0 && fingerprint === previous) {
+		if (repeatsPrevious(page.objects)) {
 			throw listError(ctx, request, `sevDesk answered ${method} ${path} at offset ${offset} with the same records as before; it seems to ignore paging, so reading stopped`);
 		}
-		previous = fingerprint;
 		records.push(...page.objects);
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		offset += page.objects.length;

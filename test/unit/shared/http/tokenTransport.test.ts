@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
 import { runNode, type RunNodeResult } from '../../../../devkit/engine/runNode';
 import { fillPath, filterQueryOf, type EndpointCall } from '../../../../nodes/shared/http/endpointTable';
-import { pageFingerprint } from '../../../../nodes/shared/http/pageFingerprint';
+import { pageFingerprint, repeatedPageCheck } from '../../../../nodes/shared/http/pageFingerprint';
 import { checkedBaseUrl, sendTokenCall, tokenPacer, type TokenApi, type TokenSession } from '../../../../nodes/shared/http/tokenTransport';
 import { apiErrorSaying, deadlineErrorOf } from '../../../../nodes/shared/http/transportErrors';
 import { RequestDeadlineError } from '../../../../nodes/shared/http/deadline';
@@ -248,6 +248,15 @@ describe('pageFingerprint', () => {
 		expect(pageFingerprint([{ id: 1, name: 'a' }, { id: 2 }])).toBe(pageFingerprint([{ id: 1, name: 'b' }, { id: 2 }]));
 		expect(pageFingerprint([{ id: 1 }, { id: 2 }])).not.toBe(pageFingerprint([{ id: 2 }, { id: 3 }]));
 		expect(pageFingerprint([{ name: 'a' }])).not.toBe(pageFingerprint([{ name: 'b' }]));
+	});
+
+	it('repeatedPageCheck: a page is repeated only when it holds the rows of the page right before it', () => {
+		const repeatsPrevious = repeatedPageCheck();
+		expect(repeatsPrevious([{ id: 1 }])).toBe(false);
+		expect(repeatsPrevious([{ id: 2 }])).toBe(false);
+		expect(repeatsPrevious([{ id: 2 }])).toBe(true);
+		expect(repeatsPrevious([])).toBe(false);
+		expect(repeatsPrevious([])).toBe(false);
 	});
 });
 
