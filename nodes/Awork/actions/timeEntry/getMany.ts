@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { aworkPath, aworkRequestAllPages } from '../../transport';
+import { aworkPages, aworkPath, PAGES_IN_FLIGHT } from '../../transport';
 import { and, bool, datetime, eq, ge, guid, lt } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
 import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
@@ -113,7 +113,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const countedProjects = readCountedProjects.call(this, itemIndex);
 	const path = projectId ? aworkPath`/projects/${projectId}/timeentries` : '/timeentries';
-	const entries = (await aworkRequestAllPages.call(this, path, {
+	const shared = this.getNodeParameter('simple', itemIndex, true) ? new SharedNested() : undefined;
+	const pages = aworkPages.call(this, path, {
+		pagesInFlight: PAGES_IN_FLIGHT,
 		filter,
 		// A stable order keeps paging consistent while entries are added.
 		orderBy: 'startDateUtc,id',
@@ -124,10 +126,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				: undefined,
 		counts: countedProjects ? (entry) => countedProjects.has(String((entry as IDataObject).projectId ?? '').toLowerCase()) : undefined,
 		itemIndex,
-	})) as IDataObject[];
-	if (!this.getNodeParameter('simple', itemIndex, true)) return entries;
-	const shared = new SharedNested();
-	return entries.map((entry) => simplifyTimeEntry(entry, shared));
+	}) as AsyncGenerator<IDataObject[]>;
+	const entries: IDataObject[] = [];
+	// Simplified page by page: the full entries of a big read are dropped while it goes on.
+	for await (const page of pages) for (const entry of page) entries.push(shared ? simplifyTimeEntry(entry, shared) : entry);
+	return entries;
 }
 
 /** Limit Counts Only Projects: undefined when empty (all count); a list, even an empty one, otherwise. */
