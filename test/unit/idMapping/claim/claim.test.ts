@@ -2,8 +2,8 @@
  * Claim > Take: of executions that take one claim at the same moment, exactly one goes on.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { FakeHandler } from '../../../devkit/fakes/shared/fakeServer';
-import { runIdMapping, useFakeDataTables } from './run';
+import type { FakeHandler } from '../../../../devkit/fakes/shared/fakeServer';
+import { runIdMapping, useFakeDataTables } from '../run';
 
 const TABLE = 'awork_psa_id_mappings';
 const tables = useFakeDataTables();

@@ -1,9 +1,9 @@
 /** The pure pieces: save planning, checkpoint order, filter chunking, base URL. */
-import { compareCheckpoints, kindOf } from '../../../nodes/IdMapping/helpers/checkpoint/checkpointOrder';
-import { planSave } from '../../../nodes/IdMapping/helpers/mapping/savePlan';
-import { chunkForFilter, MAX_FILTER_URL_CHARS, MAX_KEYS_PER_FILTER } from '../../../nodes/IdMapping/stores/dataTable/dataTableClient';
-import { aworkKeyOf, externalKeyOf, type Mapping } from '../../../nodes/IdMapping/stores/mappingStore';
-import { normaliseBaseUrl } from '../../../nodes/IdMapping/transport/n8nApi';
+import { compareCheckpoints, kindOf } from '../../../../nodes/IdMapping/helpers/checkpoint/checkpointOrder';
+import { planSave } from '../../../../nodes/IdMapping/helpers/mapping/savePlan';
+import { chunkForFilter, MAX_FILTER_URL_CHARS, MAX_KEYS_PER_FILTER } from '../../../../nodes/IdMapping/stores/dataTable/dataTableClient';
+import { aworkKeyOf, externalKeyOf, type Mapping } from '../../../../nodes/IdMapping/stores/mappingStore';
+import { normaliseBaseUrl } from '../../../../nodes/IdMapping/transport/n8nApi';
 
 const m = (externalId: string, aworkId: string, namespace = 'project'): Mapping => ({
 	namespace,

@@ -4,8 +4,8 @@
  * the table the other execution created instead of failing.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { FakeHandler } from '../../../devkit/fakes/shared/fakeServer';
-import { runIdMapping, useFakeDataTables } from './run';
+import type { FakeHandler } from '../../../../devkit/fakes/shared/fakeServer';
+import { runIdMapping, useFakeDataTables } from '../run';
 
 const TABLE = 'awork_psa_id_mappings';
 const tables = useFakeDataTables();

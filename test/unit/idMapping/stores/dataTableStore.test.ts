@@ -6,9 +6,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
-import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
-import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
-import { runIdMapping, type RunIdMappingOptions } from './run';
+import { clearDataTableCaches } from '../../../../nodes/IdMapping/stores/dataTableStore';
+import { FakeN8nDataTables } from '../../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
+import { runIdMapping, type RunIdMappingOptions } from '../run';
 
 const TABLE = 'awork_psa_id_mappings';
 let fake: FakeN8nDataTables;

@@ -4,9 +4,9 @@
  * before it writes, and both find nothing; the store must catch it.)
  */
 import type { IDataObject } from 'n8n-workflow';
-import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
-import type { RunNodeResult } from '../../../devkit/engine/runNode';
-import { persisted, runIdMapping, useFakeDataTables } from './run';
+import { clearDataTableCaches } from '../../../../nodes/IdMapping/stores/dataTableStore';
+import type { RunNodeResult } from '../../../../devkit/engine/runNode';
+import { persisted, runIdMapping, useFakeDataTables } from '../run';
 
 const TABLE = 'awork_psa_id_mappings';
 const tables = useFakeDataTables();

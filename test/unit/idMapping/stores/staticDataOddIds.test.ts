@@ -3,7 +3,7 @@
  * they must be stored and found like any other ID, never read from the prototype.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { persisted, runIdMapping } from './run';
+import { persisted, runIdMapping } from '../run';
 
 const ODD_IDS = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
 

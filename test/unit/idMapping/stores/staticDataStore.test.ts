@@ -4,7 +4,7 @@
  * saves and loads it.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { persisted, runIdMapping } from './run';
+import { persisted, runIdMapping } from '../run';
 
 const save = (extra: IDataObject = {}) => ({
 	resource: 'mapping',

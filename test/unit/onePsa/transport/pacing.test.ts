@@ -1,5 +1,5 @@
-import { startFakeOnePsa, PSA_RATE_LIMIT, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
-import { runOnePsa } from '../onePsa/helpers';
+import { startFakeOnePsa, PSA_RATE_LIMIT, type RunningFakeOnePsa } from '../../../../devkit/fakes/onepsa';
+import { runOnePsa } from '../helpers';
 
 // The one slow test: 250 requests against the fake's real limit of 100 per minute take about
 // two minutes of wall time. It asserts on what the fake saw, not on time.

@@ -1,8 +1,8 @@
-import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../devkit/fakes/onepsa';
-import { readRateLimitWait, RETRY_AFTER } from '../../../nodes/shared/http';
-import { endpointPath, filterQuery } from '../../../nodes/OnePsa/transport/endpoints';
-import { idempotencyKeyFor } from '../../../nodes/OnePsa/transport/idempotency';
-import { byId, runOnePsa } from '../onePsa/helpers';
+import { startFakeOnePsa, type RunningFakeOnePsa } from '../../../../devkit/fakes/onepsa';
+import { readRateLimitWait, RETRY_AFTER } from '../../../../nodes/shared/http';
+import { endpointPath, filterQuery } from '../../../../nodes/OnePsa/transport/endpoints';
+import { idempotencyKeyFor } from '../../../../nodes/OnePsa/transport/idempotency';
+import { byId, runOnePsa } from '../helpers';
 
 const getContract = { resource: 'contract', operation: 'get', contractId: byId('ctr_1') };
 

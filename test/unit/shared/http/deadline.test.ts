@@ -3,10 +3,10 @@
  * timeout and never fires on it; the PSA transport had none at all. Each transport must end at
  * its total deadline with an error naming it (deadline lowered here to 1.5 s).
  */
-import { aworkRequest, aworkTransportSettings } from '../../../nodes/Awork/transport';
-import { callN8nApi } from '../../../nodes/IdMapping/transport/n8nApi';
-import { callPsa } from '../../../nodes/OnePsa/transport';
-import { httpLimits, withinDeadline } from '../../../nodes/shared/http';
+import { aworkRequest, aworkTransportSettings } from '../../../../nodes/Awork/transport';
+import { callN8nApi } from '../../../../nodes/IdMapping/transport/n8nApi';
+import { callPsa } from '../../../../nodes/OnePsa/transport';
+import { httpLimits, withinDeadline } from '../../../../nodes/shared/http';
 import { HostileServer, runAworkProbe, runN8nApiProbe, runPsaProbe, trickle } from './hostile';
 
 const originalDeadline = httpLimits.requestDeadlineMs;

@@ -5,10 +5,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { AworkPsaApi } from '../../../credentials/AworkPsaApi.credentials';
-import { IdMappingN8nApi } from '../../../credentials/IdMappingN8nApi.credentials';
-import { OnePsaApi } from '../../../credentials/OnePsaApi.credentials';
-import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
+import { AworkPsaApi } from '../../../../credentials/AworkPsaApi.credentials';
+import { IdMappingN8nApi } from '../../../../credentials/IdMappingN8nApi.credentials';
+import { OnePsaApi } from '../../../../credentials/OnePsaApi.credentials';
+import { runNode, type RunNodeResult } from '../../../../devkit/engine/runNode';
 
 export interface HostileRequest {
 	method: string;

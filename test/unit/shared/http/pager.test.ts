@@ -3,7 +3,7 @@
  * forever (3,258 requests and 651k rows in 10 s); it must stop on the repeated page with an
  * error naming the endpoint. awork's pager already stopped there.
  */
-import { fetchAll } from '../../../nodes/OnePsa/transport';
+import { fetchAll } from '../../../../nodes/OnePsa/transport';
 import { HostileServer, json, runPsaProbe } from './hostile';
 
 const fullPage = Array.from({ length: 200 }, (_, i) => ({ id: `ctr_${i}`, name: `Contract ${i}` }));

@@ -4,9 +4,9 @@
  * value is refused before sending when it is empty, `.`, `..` or holds control characters, with
  * an error naming the field.
  */
-import { aworkPath } from '../../../nodes/Awork/transport';
-import { callPsa, endpointPath } from '../../../nodes/OnePsa/transport';
-import { pathSegment } from '../../../nodes/shared/http';
+import { aworkPath } from '../../../../nodes/Awork/transport';
+import { callPsa, endpointPath } from '../../../../nodes/OnePsa/transport';
+import { pathSegment } from '../../../../nodes/shared/http';
 import { HostileServer, json, runPsaProbe } from './hostile';
 
 describe('path segments built from data', () => {

@@ -4,13 +4,13 @@
  * end at once with an error naming the header and its value, and the shared pacer must not
  * hold other executions longer than the cap.
  */
-import { aworkRequest, aworkTransportSettings } from '../../../nodes/Awork/transport';
-import { callN8nApi } from '../../../nodes/IdMapping/transport/n8nApi';
-import { callPsa } from '../../../nodes/OnePsa/transport';
-import { httpLimits } from '../../../nodes/shared/http';
-import { RequestPacer } from '../../../nodes/shared/pacer';
-import { startFakeOnePsa } from '../../../devkit/fakes/onepsa';
-import { byId, runOnePsa } from '../onePsa/helpers';
+import { aworkRequest, aworkTransportSettings } from '../../../../nodes/Awork/transport';
+import { callN8nApi } from '../../../../nodes/IdMapping/transport/n8nApi';
+import { callPsa } from '../../../../nodes/OnePsa/transport';
+import { httpLimits } from '../../../../nodes/shared/http';
+import { RequestPacer } from '../../../../nodes/shared/pacer';
+import { startFakeOnePsa } from '../../../../devkit/fakes/onepsa';
+import { byId, runOnePsa } from '../../onePsa/helpers';
 import { HostileServer, json, runAworkProbe, runN8nApiProbe, runPsaProbe } from './hostile';
 
 const originalAwork = { ...aworkTransportSettings };

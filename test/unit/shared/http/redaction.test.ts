@@ -3,10 +3,10 @@
  * in the query or the path). Error messages echoed the URL verbatim into execution data; now
  * they show the origin, and the path only when it is the one the API expects.
  */
-import { aworkRequest } from '../../../nodes/Awork/transport';
-import { callN8nApi } from '../../../nodes/IdMapping/transport/n8nApi';
-import { callPsa } from '../../../nodes/OnePsa/transport';
-import { urlForMessages } from '../../../nodes/shared/http';
+import { aworkRequest } from '../../../../nodes/Awork/transport';
+import { callN8nApi } from '../../../../nodes/IdMapping/transport/n8nApi';
+import { callPsa } from '../../../../nodes/OnePsa/transport';
+import { urlForMessages } from '../../../../nodes/shared/http';
 import { closedPort, errorText, runAworkProbe, runN8nApiProbe, runPsaProbe } from './hostile';
 
 const SECRET = 'sk_live_PASTEDKEY123';

@@ -3,9 +3,9 @@
  * header, so the awork key, the PSA's X-Integration-Key and the n8n API key reached the other
  * host. No transport follows a redirect now; the error names where it pointed, by origin.
  */
-import { aworkRequest } from '../../../nodes/Awork/transport';
-import { callN8nApi } from '../../../nodes/IdMapping/transport/n8nApi';
-import { callPsa } from '../../../nodes/OnePsa/transport';
+import { aworkRequest } from '../../../../nodes/Awork/transport';
+import { callN8nApi } from '../../../../nodes/IdMapping/transport/n8nApi';
+import { callPsa } from '../../../../nodes/OnePsa/transport';
 import { HostileServer, json, runAworkProbe, runN8nApiProbe, runPsaProbe } from './hostile';
 
 describe('a redirect to another origin', () => {

@@ -3,11 +3,11 @@
  * naming no field; the transports refuse it before sending, naming the query parameter and the
  * limit.
  */
-import { aworkRequestAllPages } from '../../../nodes/Awork/transport';
-import { and, substringOf, text } from '../../../nodes/Awork/transport/filter';
-import { callN8nApi } from '../../../nodes/IdMapping/transport/n8nApi';
-import { fetchAll, filterQuery } from '../../../nodes/OnePsa/transport';
-import { httpLimits } from '../../../nodes/shared/http';
+import { aworkRequestAllPages } from '../../../../nodes/Awork/transport';
+import { and, substringOf, text } from '../../../../nodes/Awork/transport/filter';
+import { callN8nApi } from '../../../../nodes/IdMapping/transport/n8nApi';
+import { fetchAll, filterQuery } from '../../../../nodes/OnePsa/transport';
+import { httpLimits } from '../../../../nodes/shared/http';
 import { HostileServer, json, runAworkProbe, runN8nApiProbe, runPsaProbe } from './hostile';
 
 const huge = 'x'.repeat(100_000);
