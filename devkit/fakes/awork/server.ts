@@ -20,6 +20,7 @@ import { registerTimeEntryRoutes } from './routes/timeEntries';
 import { registerUserRoutes } from './routes/users';
 import { registerWebhookRoutes } from './routes/webhooks';
 import { registerWorkspaceSettingRoutes } from './routes/workspaceSettings';
+import { webhookEvents } from './models/webhooks';
 import { AworkStore } from './store';
 import { deliverWebhooks, entityTypeOf, type DeliverRequest, type DeliveryResult } from './webhookDelivery';
 
@@ -96,6 +97,8 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 			if (!ctx.config.autoWebhooks) return;
 			void deliverWebhooks(store, { eventType, entity, entityType: entityTypeOf(eventType), changes }, ctx.config.webhookTimeoutMs);
 		},
+		listens: (eventType) =>
+			ctx.config.autoWebhooks && [...store.webhooks.values()].some((hook) => hook.isActive && webhookEvents(hook).includes(eventType)),
 	};
 	const applyLimits = () => {
 		limiter.windows = [

@@ -14,6 +14,8 @@ export interface AworkContext {
 	config: AworkFakeConfig;
 	/** Sends an event to subscribed webhooks when config.autoWebhooks is on (fire and forget). */
 	emit: (eventType: string, entity: Record<string, unknown>, changes?: unknown[]) => void;
+	/** Whether emit would deliver this event anywhere, so bulk changes render entities only for a listener. */
+	listens: (eventType: string) => boolean;
 }
 
 /** Registers an /api/v1 route whose AworkErrors become awork error answers. */

@@ -200,6 +200,9 @@ function batch(ctx: AworkContext, req: FakeRequest) {
 		});
 	const failed = result.notFound.ids.length + result.unauthorized.ids.length + result.badRequest.ids.length;
 	if (body.requireAllTimeEntries === true && failed > 0) return { status: 207, body: result };
+	const event = operation === 'delete' ? 'timetracking_deleted' : 'timetracking_updated';
+	// Rendering thousands of entries for an event nobody subscribed to would slow every bulk change.
+	const announce = ctx.listens(event);
 	for (const { entry, copy } of planned) {
 		if (operation === 'delete') store.remove('timeEntries', entry.id);
 		else {
@@ -207,7 +210,7 @@ function batch(ctx: AworkContext, req: FakeRequest) {
 			store.touch(entry);
 		}
 		result.ok.ids.push(entry.id);
-		ctx.emit(operation === 'delete' ? 'timetracking_deleted' : 'timetracking_updated', ctx.registry.specs.timeEntries.render(entry));
+		if (announce) ctx.emit(event, ctx.registry.specs.timeEntries.render(entry));
 	}
 	return { status: 207, body: result };
 }

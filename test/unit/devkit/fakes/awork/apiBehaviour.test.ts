@@ -246,6 +246,42 @@ describe('fake awork: paging, auth, limits, faults', () => {
 		}
 	});
 
+	it('announces each entry a batch change changed to a webhook subscribed to timetracking_updated, and to no other', async () => {
+		const bodies: Array<{ eventType: string; entityId: string; entity: { isBilled: boolean } }> = [];
+		const receiver = http.createServer((req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (c) => chunks.push(c));
+			req.on('end', () => {
+				bodies.push(JSON.parse(Buffer.concat(chunks).toString()));
+				res.writeHead(204).end();
+			});
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		try {
+			const uri = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+			const userId = (await h.api.get('/me')).data.id;
+			const typeOfWorkId = (await h.api.get('/typeofwork')).data[0].id;
+			const form = { timezone: 'Europe/Berlin', userId, typeOfWorkId, startDateUtc: '2024-05-14T10:00:00Z', duration: 600, isBillable: true };
+			const [first, second] = [(await h.api.post('/timeentries', form)).data, (await h.api.post('/timeentries', form)).data];
+			await h.control.put('/config', { autoWebhooks: true });
+			const projectsOnly = (await h.api.post('/webhooks', { name: 'projects', uri, events: 'project_added', isActive: true, authenticationType: 'none' })).data;
+			const billed = await h.api.post('/timeentries/batch/setisbilled', { timeEntryIds: [first.id], isBilled: true });
+			expect(billed.data.ok.ids).toEqual([first.id]);
+			await h.api.delete(`/webhooks/${projectsOnly.id}`);
+			await h.api.post('/webhooks', { name: 'time', uri, events: 'timetracking_updated', isActive: true, authenticationType: 'none' });
+			await h.api.post('/timeentries/batch/setisbilled', { timeEntryIds: [first.id, second.id], isBilled: true });
+			while ((await h.control.get('/webhooks/deliveries')).data.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+			expect(bodies.map((body) => [body.eventType, body.entityId, body.entity.isBilled]).sort()).toEqual(
+				[
+					['timetracking_updated', first.id, true],
+					['timetracking_updated', second.id, true],
+				].sort(),
+			);
+		} finally {
+			await new Promise((resolve) => receiver.close(resolve));
+		}
+	});
+
 	it('applies fault switches and logs what it saw', async () => {
 		await h.control.put('/faults', { burst429: 2 });
 		const statuses = [];
