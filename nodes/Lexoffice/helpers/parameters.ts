@@ -1,17 +1,7 @@
 /** Parameter readers the Lexoffice operations share, each failing with an error that names the parameter. */
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-/** The value of a resource locator; an empty value is an error that names the parameter. */
-export function readLocator(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number, { required = true } = {}): string {
-	const value = String(ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!value && required) {
-		throw new NodeOperationError(ctx.getNode(), `"${label}" is empty`, {
-			itemIndex,
-			description: `Pick a ${label.toLowerCase()} from the list or enter its ID.`,
-		});
-	}
-	return value;
-}
+export { readLocator } from '../../shared/operations';
 
 const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 

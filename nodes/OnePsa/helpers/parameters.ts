@@ -1,23 +1,7 @@
 /** Parameter readers the PSA operations share, each failing with an error that names the parameter. */
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-/** The value of a resource locator; empty values are an error that names the parameter. */
-export function readLocator(
-	ctx: IExecuteFunctions,
-	parameter: string,
-	label: string,
-	itemIndex: number,
-	{ required = true } = {},
-): string {
-	const value = String(ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!value && required) {
-		throw new NodeOperationError(ctx.getNode(), `"${label}" is empty`, {
-			itemIndex,
-			description: `Pick a ${label.toLowerCase()} from the list or enter its ID.`,
-		});
-	}
-	return value;
-}
+export { readLocator } from '../../shared/operations';
 
 /** A text parameter that must not be empty. */
 export function readRequiredText(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {

@@ -1,5 +1,5 @@
 /** Reading node parameters cheaply when a run has thousands of items. */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { perNodeRun } from '../perNodeRun';
 
 function holdsExpression(value: unknown): boolean {
@@ -25,4 +25,22 @@ export function parameterOncePerRun<T>(context: IExecuteFunctions, name: string,
 		known.set(name, kind);
 	}
 	return (kind === EXPRESSION ? context.getNodeParameter(name, itemIndex, fallback as never) : kind.value) as T;
+}
+
+/** The value of a resource locator, trimmed; an empty one is an error that names the parameter (unless not required). */
+export function readLocator(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+	{ required = true } = {},
+): string {
+	const value = String(ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!value && required) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" is empty`, {
+			itemIndex,
+			description: `Pick a ${label.toLowerCase()} from the list or enter its ID.`,
+		});
+	}
+	return value;
 }
