@@ -3,7 +3,7 @@
  * locators) and the list options.
  */
 import type { INodeProperties } from 'n8n-workflow';
-import { describeOperations } from '../../shared/operations';
+import { describeOperations, listOrIdLocator } from '../../shared/operations';
 import type { AworkOperationNames } from '../actions/node.type';
 
 export { returnAllOrLimit } from '../../shared/operations';
@@ -14,37 +14,9 @@ export const { forOperation, operationSelector } = describeOperations<AworkOpera
 const GUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** A resource locator: pick from a searchable list, or give the awork ID. */
-export function idLocator(
-	name: string,
-	displayName: string,
-	searchListMethod: string,
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
-				validation: [
-					{ type: 'regex', properties: { regex: GUID_REGEX, errorMessage: 'Not a valid awork ID (GUID)' } },
-				],
-			},
-		],
-		...extra,
-	};
+export function idLocator(name: string, displayName: string, searchListMethod: string, extra: Partial<INodeProperties> = {}): INodeProperties {
+	const id = { placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000', pattern: { regex: GUID_REGEX, errorMessage: 'Not a valid awork ID (GUID)' } };
+	return listOrIdLocator({ name, label: displayName, searchMethod: searchListMethod, id, required: true }, extra);
 }
 
 /** An optional locator inside a collection (filters, additional fields). */

@@ -1,6 +1,6 @@
 /** Parameters the HQ operations share: where a parameter shows, the ID pickers and the position settings. */
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { describeOperations } from '../../shared/operations';
+import { describeOperations, listOrIdLocator } from '../../shared/operations';
 import { referenceFromFieldOption } from '../../shared/billing/invoiceLine';
 import type { HqOperationNames } from '../actions/node.type';
 import { DEFAULT_POSITION_SETTINGS, type PositionSettings } from '../helpers/positions';
@@ -10,24 +10,10 @@ export { returnAllOrLimit } from '../../shared/operations';
 /** Where a parameter shows, for one resource and operation (names checked by the compiler). */
 export const { showFor, forOperation, operationSelector } = describeOperations<HqOperationNames>();
 
+const HQ_ID = { placeholder: 'e.g. 1234', pattern: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An HQ ID is a whole number' } };
+
 function locator(label: string, searchMethod: string, name: string, extra: Partial<INodeProperties>): INodeProperties {
-	return {
-		displayName: label,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: searchMethod, searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1234',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An HQ ID is a whole number' } }],
-			},
-		],
-		...extra,
-	};
+	return listOrIdLocator({ name, label, searchMethod, id: HQ_ID }, extra);
 }
 
 export const contactLocator = (extra: Partial<INodeProperties>) => locator('Contact', 'searchContacts', 'contactId', extra);

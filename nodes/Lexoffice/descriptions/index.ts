@@ -1,6 +1,6 @@
 /** Parameters the Lexoffice operations share: where a parameter shows, and the ID pickers. */
 import type { INodeProperties } from 'n8n-workflow';
-import { describeOperations } from '../../shared/operations';
+import { describeOperations, listOrIdLocator } from '../../shared/operations';
 import type { LexofficeOperationNames } from '../actions/node.type';
 
 export { returnAllOrLimit } from '../../shared/operations';
@@ -9,22 +9,7 @@ export { returnAllOrLimit } from '../../shared/operations';
 export const { showFor, forOperation, operationSelector } = describeOperations<LexofficeOperationNames>();
 
 function locator(kind: { label: string; searchMethod: string }, name: string, extra: Partial<INodeProperties>): INodeProperties {
-	return {
-		displayName: kind.label,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: kind.searchMethod, searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6' },
-		],
-		...extra,
-	};
+	return listOrIdLocator({ name, label: kind.label, searchMethod: kind.searchMethod, id: { placeholder: 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6' } }, extra);
 }
 
 /** A customer contact (invoices may only name contacts with the customer role). */

@@ -1,6 +1,6 @@
 /** Parameters the PSA operations share: where a parameter shows, and the ID pickers. */
 import type { INodeProperties } from 'n8n-workflow';
-import { describeOperations } from '../../shared/operations';
+import { describeOperations, listOrIdLocator } from '../../shared/operations';
 import type { OnePsaOperationNames } from '../actions/node.type';
 
 export { returnAllOrLimit } from '../../shared/operations';
@@ -8,27 +8,8 @@ export { returnAllOrLimit } from '../../shared/operations';
 /** Where a parameter shows, for one resource and operation (names checked by the compiler). */
 export const { showFor, forOperation, operationSelector } = describeOperations<OnePsaOperationNames>();
 
-function locator(
-	kind: { label: string; searchMethod: string; placeholder: string },
-	name: string,
-	extra: Partial<INodeProperties>,
-): INodeProperties {
-	return {
-		displayName: kind.label,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: kind.searchMethod, searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: kind.placeholder },
-		],
-		...extra,
-	};
+function locator(kind: { label: string; searchMethod: string; placeholder: string }, name: string, extra: Partial<INodeProperties>): INodeProperties {
+	return listOrIdLocator({ name, label: kind.label, searchMethod: kind.searchMethod, id: { placeholder: kind.placeholder } }, extra);
 }
 
 export const contractLocator = (name: string, extra: Partial<INodeProperties>) =>

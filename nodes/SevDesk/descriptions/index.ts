@@ -1,6 +1,6 @@
 /** Parameters the sevDesk operations share: where a parameter shows, the pickers, unit and tax settings. */
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { describeOperations } from '../../shared/operations';
+import { describeOperations, listOrIdLocator } from '../../shared/operations';
 import type { SevDeskOperationNames } from '../actions/node.type';
 import { TAX_RULES } from '../transport/endpoints';
 import type { PositionSettings, UnitOnInvoice } from '../helpers/positions';
@@ -9,25 +9,10 @@ export { returnAllOrLimit } from '../../shared/operations';
 
 export const { showFor, forOperation, operationSelector } = describeOperations<SevDeskOperationNames>();
 
+const SEVDESK_ID = { regex: '^\\d+$', errorMessage: 'A sevDesk ID is a number' };
+
 function locator(kind: { label: string; searchMethod: string; placeholder: string }, name: string, extra: Partial<INodeProperties>): INodeProperties {
-	return {
-		displayName: kind.label,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: kind.searchMethod, searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: kind.placeholder,
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A sevDesk ID is a number' } }],
-			},
-		],
-		...extra,
-	};
+	return listOrIdLocator({ name, label: kind.label, searchMethod: kind.searchMethod, id: { placeholder: kind.placeholder, pattern: SEVDESK_ID }, required: true }, extra);
 }
 
 export const contactLocator = (extra: Partial<INodeProperties>) =>

@@ -89,3 +89,35 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return context.getNodeParameter('limit', itemIndex, 50) as number;
 }
+
+/** How a picker's "By ID" mode reads: placeholder and, where the API's IDs have a fixed form, a check. */
+export interface IdMode {
+	placeholder: string;
+	pattern?: { regex: string; errorMessage: string };
+}
+
+/** A resource locator: pick from a searchable list (a listSearch method of the node), or give the ID. */
+export function listOrIdLocator(
+	picker: { name: string; label: string; searchMethod: string; id: IdMode; required?: boolean },
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	const { placeholder, pattern } = picker.id;
+	return {
+		displayName: picker.label,
+		name: picker.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(picker.required ? { required: true } : {}),
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchMethod, searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				...(pattern ? { validation: [{ type: 'regex', properties: pattern }] } : {}),
+			},
+		],
+		...extra,
+	};
+}
