@@ -5,6 +5,8 @@
  * draft's create, HQ's note and a position in the middle of a draft, and awork's setIsBilled.
  * After each kill the workflow runs again until every target is billed; then each target is in
  * exactly one position of one invoice, there is one invoice per client, and nothing else is billed.
+ * Also per tool: killed at the first create or at setIsBilled, then new entries of a closed day
+ * arrive before the next run: the old entries stay in their first draft, the new go to another.
  */
 import { DateTime } from 'luxon';
 
@@ -48,6 +50,7 @@ const KILL_POINTS: Record<Tool, KillPoint[]> = {
 describe('invoice draft workflow, exactly once under SIGKILL', () => {
 	let sandbox: WorkflowSandbox;
 	const log: string[] = [];
+	let projectIds: string[] = [];
 
 	beforeAll(async () => {
 		sandbox = await startWorkflowSandbox({ label: 'faults-invoice-draft' });
@@ -66,6 +69,7 @@ describe('invoice draft workflow, exactly once under SIGKILL', () => {
 		sandbox.hq.fake.reset();
 		const [mapped, named] = sandbox.awork.fake.seed({ companies: [{ name: 'Acme GmbH' }, { name: 'Globex Ltd' }] }).companies as Array<{ id: string }>;
 		const projects = sandbox.awork.fake.seed({ projects: [{ name: 'Relaunch', companyId: mapped.id }, { name: 'Shop', companyId: named.id }] }).projects as Array<{ id: string }>;
+		projectIds = projects.map((project) => project.id);
 		let contactId = '';
 		if (tool === 'sevDesk') {
 			sandbox.sevDesk.fake.seed({ contacts: [{ id: 510, name: 'ACME Corporation' }, { id: 511, name: 'Globex Ltd' }] });
@@ -94,6 +98,24 @@ describe('invoice draft workflow, exactly once under SIGKILL', () => {
 		const records = sandbox.awork.fake.seed({ timeEntries: input }).timeEntries as Array<{ id: string; note: string }>;
 		sandbox.awork.fake.server.log.length = 0;
 		return new Map(records.map((record) => [record.id, record.note]));
+	}
+
+	/** New billable entries of a closed day for both clients (as if a day closed after the killed run); adds them to the targets. */
+	function seedNewEntries(targets: Map<string, string>): void {
+		const closedBefore = DateTime.now().setZone(ZONE).startOf('day');
+		const input = projectIds.flatMap((projectId, p) =>
+			Array.from({ length: 2 }, (_, i) => ({
+				projectId,
+				startDateUtc: closedBefore.minus({ days: 1, hours: 12 + i }).toUTC().toISO(),
+				duration: 2400,
+				isBillable: true,
+				isBilled: false,
+				timezone: ZONE,
+				note: `new-${p}-${i}`,
+			})),
+		);
+		const records = sandbox.awork.fake.seed({ timeEntries: input }).timeEntries as Array<{ id: string; note: string }>;
+		for (const record of records) if (record.note.startsWith('new-')) targets.set(record.id, record.note);
 	}
 
 	function toolLog(tool: Tool): RequestLogEntry[] {
@@ -167,6 +189,44 @@ describe('invoice draft workflow, exactly once under SIGKILL', () => {
 		const before = { invoices: invoiceCount(tool), positions: positionTexts(tool).length };
 		sandbox.awork.fake.server.log.length = 0;
 		expect((await runToEnd(workflowId, `${tool} after ${name}: replay`)).ok).toBe(true);
+		expect({ invoices: invoiceCount(tool), positions: positionTexts(tool).length }).toEqual(before);
+		expect(sandbox.awork.fake.server.log.filter(isBilledMark)).toEqual([]);
+	}, 900_000);
+
+	// Killed after the first client's draft was written (or its billing sent), then a day closes: the
+	// killed client's planned entries must go back into its first draft (the invoice plan in ID
+	// Mapping), the new ones into another, so the old ones are not invoiced a second time.
+	const newEntriesCases = (Object.keys(KILL_POINTS) as Tool[]).flatMap((tool) => [KILL_POINTS[tool][0], markBilled].map((point) => [tool, point.name, point] as const));
+
+	it.each(newEntriesCases)('%s: killed at %s, then new entries arrive: old entries stay in their first draft, new ones go to another, each billed once', async (tool, name, point) => {
+		const targets = await seed(tool);
+		const workflowId = await importWorkflow(tool);
+		const run = await startCliRun(sandbox.n8n, workflowId, { timeoutMs: RUN_TIMEOUT_MS });
+		const disarm = onNthRequest(point.fake === 'tool' ? toolLog(tool) : sandbox.awork.fake.server.log, point.match, point.at, () => run.kill());
+		const killed = await run.done;
+		disarm();
+		log.push(`${tool} killed at ${name}, then new entries: ${killed.killed ? `killed after ${killed.wallMs} ms` : `ran to the end (exit ${killed.exitCode})`}`);
+		expect(killed.killed).toBe(true);
+		expect(invoiceCount(tool)).toBe(1);
+		seedNewEntries(targets);
+
+		let runs = 0;
+		while ((await unbilled(targets)) > 0 && runs < 3) {
+			runs++;
+			expect((await runToEnd(workflowId, `${tool} after ${name} and new entries: run ${runs}`)).ok).toBe(true);
+		}
+		expect(await unbilled(targets)).toBe(0);
+		const counts = new Map<string, number>();
+		for (const text of positionTexts(tool)) counts.set(text, (counts.get(text) ?? 0) + 1);
+		const notes = [...targets.values()];
+		expect(notes.filter((note) => counts.get(note) !== 1).map((note) => `${note}: ${counts.get(note) ?? 0}`)).toEqual([]);
+		expect([...counts.keys()].filter((text) => !notes.includes(text))).toEqual([]);
+		// The killed client's first draft, its new entries' draft, and one draft of the other client.
+		expect(invoiceCount(tool)).toBe(3);
+
+		const before = { invoices: invoiceCount(tool), positions: positionTexts(tool).length };
+		sandbox.awork.fake.server.log.length = 0;
+		expect((await runToEnd(workflowId, `${tool} after ${name} and new entries: replay`)).ok).toBe(true);
 		expect({ invoices: invoiceCount(tool), positions: positionTexts(tool).length }).toEqual(before);
 		expect(sandbox.awork.fake.server.log.filter(isBilledMark)).toEqual([]);
 	}, 900_000);
