@@ -365,6 +365,36 @@ describe('workflow "invoice draft from awork time" in real n8n', () => {
 				await expectExactlyOnce(tool);
 			}, 600_000);
 		}
+
+		// HQ compares a found draft's positions with the lines; the others write a draft in one request.
+		if (tool === 'hq') {
+			it('an entry lengthened after its draft was made is not written again nor billed through that draft, and the summary says so', async () => {
+				const added = seedEntries(1);
+				const refused = targets(added).filter((e) => e.client === 'mapped');
+				await httpRequest('POST', `${sandbox.awork.controlUrl}/unauthorized`, { body: { ids: [refused[0].id] } });
+				summaryOf(await run(tool));
+				await httpRequest('DELETE', `${sandbox.awork.controlUrl}/unauthorized`);
+				const positions = positionTexts(tool).length;
+
+				// Someone lengthens one entry of the unbilled draft: its line no longer matches the draft's position.
+				const changed = sandbox.awork.fake.store.get('timeEntries', refused[0].id)!;
+				changed.duration = Number(changed.duration) + 3600;
+				sandbox.awork.fake.store.touch(changed);
+				sandbox.awork.fake.server.log.length = 0;
+				const invoices = invoiceCount(tool);
+				const second = summaryOf(await run(tool));
+				expect(invoiceCount(tool)).toBe(invoices);
+				expect(positionTexts(tool)).toHaveLength(positions);
+				expect(second.notInDraft).toEqual([expect.stringMatching(/^Acme GmbH: 1 entries changed since their draft was made/)]);
+				expect((await billedIds()).has(refused[0].id)).toBe(false);
+				expectBilledOnceEach(refused.slice(1));
+
+				// The user corrects the draft in HQ and bills the entry by hand; the books agree again.
+				changed.isBilled = true;
+				sandbox.awork.fake.store.touch(changed);
+				await expectExactlyOnce(tool);
+			}, 600_000);
+		}
 	});
 
 	/** Creates are stored by the tool, but the workflow never learns it (a lost answer: sevDesk answers after the node's 60 s deadline, Lexoffice's gateway answers 504). */

@@ -112,14 +112,25 @@ function holdsLine(position: IDataObject, text: string, body: IDataObject): bool
  * two positions.
  */
 export function linesMissingFrom(existing: IDataObject[], lines: InvoiceLine[], documentId: string, settings: PositionSettings): InvoiceLine[] {
+	return matchLines(existing, lines, documentId, settings).missing;
+}
+
+/** Pairs a document's positions with the lines: the lines it lacks, and the positions no line explains. */
+export function matchLines(
+	existing: IDataObject[],
+	lines: InvoiceLine[],
+	documentId: string,
+	settings: PositionSettings,
+): { missing: InvoiceLine[]; unexplained: IDataObject[] } {
 	const unused = [...existing];
-	return lines.filter((line) => {
+	const missing = lines.filter((line) => {
 		const body = freeTextPosition(documentId, line, settings);
 		const index = unused.findIndex((position) => holdsLine(position, collapsed(line.text), body));
 		if (index < 0) return true;
 		unused.splice(index, 1);
 		return false;
 	});
+	return { missing, unexplained: unused };
 }
 
 export const DEFAULT_POSITION_SETTINGS: PositionSettings = {

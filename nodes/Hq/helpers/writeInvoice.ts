@@ -19,7 +19,7 @@ import {
 	writeReference,
 } from './documents';
 import { postFreeTextPosition, type PositionTarget } from './positionTable';
-import { freeTextPosition, linesMissingFrom, readLines, type PositionSettings, type ReadLine } from './positions';
+import { freeTextPosition, linesMissingFrom, matchLines, readLines, type PositionSettings, type ReadLine } from './positions';
 
 export interface WrittenInvoice {
 	document: IDataObject;
@@ -43,13 +43,27 @@ async function postPositions(ctx: IExecuteFunctions, documentId: string, lines: 
  * line may be a sum whose entries the draft already bills in another line: nothing is written
  * then, and the missing lines are reported instead of billed.
  */
-async function completePositions(ctx: IExecuteFunctions, documentId: string, lines: ReadLine[], settings: PositionSettings, replay: boolean, entriesChanged = false) {
+async function completePositions(
+	ctx: IExecuteFunctions,
+	documentId: string,
+	lines: ReadLine[],
+	settings: PositionSettings,
+	replay: boolean,
+	entriesChanged = false,
+	ownDraft = false,
+) {
 	let missing = lines;
 	if (replay) {
 		const existing = await documentPositions(ctx, documentId);
-		const missingLines = new Set(linesMissingFrom(existing, lines.map((read) => read.line), documentId, settings));
+		const match = matchLines(existing, lines.map((read) => read.line), documentId, settings);
+		const missingLines = new Set(match.missing);
 		missing = lines.filter((read) => missingLines.has(read.line));
-		if (entriesChanged) return { positionsWritten: 0, positionsFound: lines.length - missing.length, linesNotInDraft: missing.map((read) => read.line) };
+		// In a draft made from these lines, a position no line explains is one of them as it was
+		// before an entry changed (longer, shorter, retexted): writing the new line would bill it twice.
+		const changedSinceWritten = ownDraft && match.unexplained.length > 0;
+		if (entriesChanged || changedSinceWritten) {
+			return { positionsWritten: 0, positionsFound: lines.length - missing.length, linesNotInDraft: missing.map((read) => read.line) };
+		}
 	}
 	await postPositions(ctx, documentId, missing, settings);
 	return { positionsWritten: missing.length, positionsFound: lines.length - missing.length };
@@ -87,7 +101,7 @@ export async function createDraftInvoice(
 			if (missing.length) refuseNonDraft(ctx, found, status?.type ?? null, `it carries reference ${reference} but lacks ${missing.length} of its positions`);
 			return { document: found, created: false, positionsWritten: 0, positionsFound: lines.length };
 		}
-		return { document: found, created: false, ...(await completePositions(ctx, documentId, lines, settings, true, entriesChanged)) };
+		return { document: found, created: false, ...(await completePositions(ctx, documentId, lines, settings, true, entriesChanged, true)) };
 	}
 	const statuses = emptyTwins.length ? await invoiceStatuses(ctx) : new Map();
 	for (const twin of emptyTwins) {
