@@ -5,6 +5,7 @@
  * the left.
  */
 import type { IHttpRequestMethods } from 'n8n-workflow';
+import { filterQueryOf } from '../../shared/http/endpointTable';
 import { pathSegment } from '../../shared/http/pathSegment';
 
 export type Source = 'docs' | 'seed' | 'assumed';
@@ -104,13 +105,5 @@ export function filterQuery(
 	name: EndpointName,
 	filters: Record<string, string | number | boolean | undefined>,
 ): Record<string, string | number | boolean> {
-	const names: Record<string, string> = (ONE_PSA_ENDPOINTS[name] as EndpointSpec).filters ?? {};
-	const query: Record<string, string | number | boolean> = {};
-	for (const [key, value] of Object.entries(filters)) {
-		if (value === undefined || value === '') continue;
-		const wireName = names[key];
-		if (!wireName) throw new Error(`Filter "${key}" is not defined for ${name}`);
-		query[wireName] = value;
-	}
-	return query;
+	return filterQueryOf(name, (ONE_PSA_ENDPOINTS[name] as EndpointSpec).filters, filters);
 }
