@@ -13,14 +13,14 @@ import { hasValidSecret } from './webhookSecret';
 
 export class AworkTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Awork Trigger',
+		displayName: 'awork Trigger',
 		name: 'aworkTrigger',
 		icon: { light: 'file:awork.svg', dark: 'file:awork.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when awork reports a change (time entries, tasks, projects, ...)',
-		defaults: { name: 'Awork Trigger' },
+		defaults: { name: 'awork Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
