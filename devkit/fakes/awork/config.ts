@@ -32,6 +32,12 @@ export interface AworkFakeConfig {
 	 * then see the midnight value too).
 	 */
 	timeEntryDateShape: 'instant' | 'dateAndTime';
+	/**
+	 * How GET /documents/{id}/content answers without streamAsFile. awork's sources disagree: the
+	 * parameter's description says "a model containing a property `Content`" ('model': {content}),
+	 * the response schema says a JSON string ('string').
+	 */
+	documentContentShape: 'model' | 'string';
 	/** Lists larger than this keep their filtered+sorted result until the data changes (benchmarks page 100k rows). */
 	listCacheThreshold: number;
 }
@@ -54,6 +60,7 @@ export function defaultConfig(): AworkFakeConfig {
 		webhookTimeoutMs: 10000,
 		listCacheThreshold: 2000,
 		timeEntryDateShape: 'instant',
+		documentContentShape: 'model',
 	};
 }
 
@@ -71,6 +78,9 @@ export function mergeConfig(config: AworkFakeConfig, patch: unknown): AworkFakeC
 	if (next.putSemantics !== 'replace' && next.putSemantics !== 'merge') throw new Error('putSemantics must be replace or merge');
 	if (next.timeEntryDateShape !== 'instant' && next.timeEntryDateShape !== 'dateAndTime') {
 		throw new Error('timeEntryDateShape must be instant or dateAndTime');
+	}
+	if (next.documentContentShape !== 'model' && next.documentContentShape !== 'string') {
+		throw new Error('documentContentShape must be model or string');
 	}
 	return next;
 }

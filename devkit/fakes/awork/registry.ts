@@ -1,6 +1,7 @@
 /** Binds each collection to its list spec (render, links, computed properties) for one store. */
 import { companySpec } from './models/companies';
 import { customFieldDefinitionSpec } from './models/customFields';
+import { documentSpaceSpec, documentSpec } from './models/documents';
 import { projectSpec } from './models/projects';
 import { commentSpec, milestoneSpec, taskListSpec, taskSpec, taskStatusSpec } from './models/tasks';
 import { timeEntrySpec } from './models/timeEntries';
@@ -30,6 +31,8 @@ export function createRegistry(store: AworkStore, dateShape: () => AworkFakeConf
 			timeEntries: timeEntrySpec(store, dateShape),
 			customFieldDefinitions: customFieldDefinitionSpec(store),
 			webhooks: webhookSpec(),
+			documentSpaces: documentSpaceSpec(),
+			documents: documentSpec(store),
 		},
 	};
 }

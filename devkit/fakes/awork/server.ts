@@ -10,8 +10,10 @@ import { generateTimeEntries, type GenerateOptions } from './control/generate';
 import { seed, seedDefaults, type SeedInput } from './control/seed';
 import { errorBody } from './errors';
 import { createRegistry } from './registry';
+import { registerProjectCommentRoutes } from './routes/comments';
 import { registerCompanyRoutes } from './routes/companies';
 import { registerCustomFieldRoutes } from './routes/customFields';
+import { registerDocumentRoutes } from './routes/documents';
 import { API_PREFIX, type AworkContext } from './routes/http';
 import { registerProjectRoutes } from './routes/projects';
 import { registerTaskListRoutes } from './routes/taskLists';
@@ -19,6 +21,7 @@ import { registerTaskRoutes } from './routes/tasks';
 import { registerTimeEntryRoutes } from './routes/timeEntries';
 import { registerUserRoutes } from './routes/users';
 import { registerWebhookRoutes } from './routes/webhooks';
+import { registerWorkspaceCreateRoutes } from './routes/workspaceCreates';
 import { registerWorkspaceSettingRoutes } from './routes/workspaceSettings';
 import { webhookEvents } from './models/webhooks';
 import { AworkStore } from './store';
@@ -145,6 +148,9 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 	registerTaskRoutes(server, ctx);
 	registerTimeEntryRoutes(server, ctx);
 	registerWebhookRoutes(server, ctx);
+	registerDocumentRoutes(server, ctx);
+	registerProjectCommentRoutes(server, ctx);
+	registerWorkspaceCreateRoutes(server, ctx);
 
 	const resetConfig = () => {
 		ctx.config = mergeConfig(defaultConfig(), options.config ?? {});

@@ -23,6 +23,8 @@ export const COLLECTIONS = [
 	'timeEntries',
 	'customFieldDefinitions',
 	'webhooks',
+	'documentSpaces',
+	'documents',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -273,8 +273,12 @@ export class FakeHttpServer {
 
 	private send(res: http.ServerResponse, answer: FakeResponse): void {
 		const headers: Record<string, string> = { ...(answer.headers ?? {}) };
-		let payload: string | undefined;
-		if (answer.body !== undefined && answer.status !== 204) {
+		let payload: string | Buffer | undefined;
+		// A Buffer is a file download: sent as it is, with the route's own content type.
+		if (Buffer.isBuffer(answer.body) && answer.status !== 204) {
+			payload = answer.body;
+			headers['content-type'] ??= 'application/octet-stream';
+		} else if (answer.body !== undefined && answer.status !== 204) {
 			payload = JSON.stringify(answer.body);
 			headers['content-type'] ??= 'application/json; charset=utf-8';
 		}

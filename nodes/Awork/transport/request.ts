@@ -22,6 +22,7 @@ import { oncePerNodeRun } from '../../shared/perNodeRun';
 import type { RequestPacer } from '../../shared/pacer';
 import { asOperationError } from '../../shared/operations/errors';
 import { aworkApiError, aworkDeadlineError, aworkNetworkError } from './errors';
+import { multipartBody, type MultipartFields } from './multipart';
 import { aworkPacer } from './pacing';
 
 export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
@@ -43,6 +44,10 @@ export interface AworkRequestOptions {
 	itemIndex?: number;
 	/** Overrides whether a failed attempt may be repeated; by default derived from method and path. */
 	retrySafe?: boolean;
+	/** Sent as multipart/form-data instead of `body` (awork's form endpoints, e.g. POST /documents). */
+	form?: MultipartFields;
+	/** The answer's bytes as a Buffer (a file download) instead of parsed JSON. */
+	binaryResponse?: boolean;
 }
 
 export interface AworkResponse<T> {
@@ -157,6 +162,15 @@ export async function aworkRequestFull<T>(
 		timeout: settings.timeoutMs,
 	};
 	if (options.body !== undefined && method !== 'GET') request.body = options.body as IHttpRequestOptions['body'];
+	if (options.form && method !== 'GET') {
+		const form = multipartBody(options.form);
+		request.body = form.data;
+		request.headers = { 'Content-Type': form.contentType };
+	}
+	if (options.binaryResponse) {
+		request.json = false;
+		request.encoding = 'arraybuffer';
+	}
 	const outcomeOf = (repeatable: boolean) => (repeatable ? 'rejected' : 'unknown') as 'rejected' | 'unknown';
 
 	const answer = await sendWithLimits({
@@ -196,7 +210,9 @@ export async function aworkRequestFull<T>(
 	const { status, headers, body, state } = answer;
 	if (status >= 200 && status < 300) return { body: body as T, headers, statusCode: status };
 	const outcome = status >= 500 && !retrySafe ? 'unknown' : 'rejected';
-	throw aworkApiError(node, status, body, { method, path, outcome, attempts: state.attempts }, options.itemIndex);
+	// A failed download still answers awork's JSON error body, as bytes.
+	const errorBody = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+	throw aworkApiError(node, status, errorBody, { method, path, outcome, attempts: state.attempts }, options.itemIndex);
 }
 
 export async function aworkRequest<T>(

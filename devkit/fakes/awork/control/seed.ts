@@ -4,6 +4,7 @@
  */
 import { buildCompany } from '../models/companies';
 import { buildCustomFieldDefinition } from '../models/customFields';
+import { buildDocument, buildDocumentSpace } from '../models/documents';
 import { buildProject } from '../models/projects';
 import { buildComment, buildMilestone, buildTask, buildTaskList, buildTaskStatus } from '../models/tasks';
 import { buildTimeEntry } from '../models/timeEntries';
@@ -49,6 +50,8 @@ const BUILDERS: Partial<Record<CollectionName, (store: AworkStore, input: Record
 	timeEntries: buildTimeEntry,
 	customFieldDefinitions: buildCustomFieldDefinition,
 	webhooks: buildWebhook,
+	documentSpaces: buildDocumentSpace,
+	documents: buildDocument,
 };
 
 function lowerIds(input: Record<string, unknown>): Record<string, unknown> {

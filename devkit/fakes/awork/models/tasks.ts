@@ -191,12 +191,14 @@ export function commentSpec(store: AworkStore): ListSpec {
 	return {
 		collection: 'comments',
 		render: (rec) => {
-			const task = store.tasks.get(rec.entityId);
-			const project = store.projects.get(task?.projectId);
+			// A comment is on a task (entityType 'tasks') or on a project ('projects').
+			const onProject = rec.entityType === 'projects';
+			const task = onProject ? undefined : store.tasks.get(rec.entityId);
+			const project = store.projects.get(onProject ? rec.entityId : task?.projectId);
 			const named = (r: Rec | undefined) => (r ? { id: r.id, name: r.name } : null);
 			return {
 				...rec,
-				entity: named(task),
+				entity: named(onProject ? project : task),
 				project: named(project),
 				task: named(task),
 				document: null,
