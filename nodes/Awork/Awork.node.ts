@@ -33,7 +33,10 @@ export class Awork implements INodeType {
 		name: 'awork',
 		icon: { light: 'file:awork.svg', dark: 'file:awork.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Get and Get Many of projects, tasks and companies offer Simplify, on by default.
+		// Nodes saved as 1 keep returning the full objects, as before.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create and read projects, tasks, custom fields and time entries in awork',
 		defaults: { name: 'awork' },

@@ -1,14 +1,9 @@
 /** Task parameters several task operations share. */
 import type { INodeProperties } from 'n8n-workflow';
+import { taskLocator } from './index';
 
-export const taskIdProperty: INodeProperties = {
-	displayName: 'Task ID',
-	name: 'taskId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
-};
+/** The task picker (From List, By URL, By ID); a plain ID saved by older versions still runs. */
+export const taskIdProperty: INodeProperties = taskLocator;
 
 export const TASK_STATUS_TYPES = [
 	{ name: 'Done', value: 'done' },

@@ -2,11 +2,13 @@
  * The `url` of projects and tasks in awork's web app: `<web address>/projects/<id>` and
  * `<web address>/tasks/<id>`. The web address is the credential's Web Address or, when that is
  * empty, the workspace address awork reports at GET /me; read at most once per node run, and
- * only when an output carries a project or task.
+ * only when an output carries a project or task. The project and task pickers read such a link
+ * back ("By URL").
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import type { UrlMode } from '../../shared/operations';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
-import { aworkCredentialWebUrl, aworkRequest } from '../transport';
+import { aworkCredentialWebUrl, aworkRequest, type AworkContext } from '../transport';
 
 export type WebUrlKind = 'projects' | 'tasks';
 
@@ -14,7 +16,7 @@ const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 
 const SET_WEB_ADDRESS = 'Set "Web Address" in the awork credential to the address you open awork at, e.g. https://yourcompany.awork.com.';
 
-async function readWebAddress(context: IExecuteFunctions): Promise<string> {
+async function readWebAddress(context: AworkContext): Promise<string> {
 	const configured = await aworkCredentialWebUrl.call(context);
 	if (configured) {
 		// Not echoed, like the Base URL: a secret pasted into the wrong field would land in execution data.
@@ -37,6 +39,33 @@ async function readWebAddress(context: IExecuteFunctions): Promise<string> {
 }
 
 const webAddressOfRun = oncePerNodeRun(readWebAddress);
+
+/**
+ * For list search in the editor: the web address, or undefined when none is known, so the list
+ * still shows, only without links.
+ */
+export async function editorWebAddress(context: ILoadOptionsFunctions): Promise<string | undefined> {
+	try {
+		return await webAddressOfRun(context);
+	} catch {
+		return undefined;
+	}
+}
+
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/**
+ * The "By URL" mode of a project or task picker: the ID is the GUID after /projects/ or /tasks/,
+ * whatever the web address and whatever follows (e.g. /details).
+ */
+export function webUrlMode(kind: WebUrlKind): UrlMode {
+	const thing = kind === 'projects' ? 'project' : 'task';
+	return {
+		placeholder: `e.g. https://yourcompany.awork.com/${kind}/123e4567-e89b-12d3-a456-426614174000`,
+		pattern: { regex: `^https?://\\S+/${kind}/${GUID}(?:[/?#]\\S*)?$`, errorMessage: `Not a link to an awork ${thing} (…/${kind}/<ID>)` },
+		extract: `/${kind}/(${GUID})`,
+	};
+}
 
 /** The link to one project or task, given the web address (without a trailing slash). */
 export function webUrlOf(webAddress: string, kind: WebUrlKind, id: unknown): string {

@@ -1,4 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import { ticketLocator } from './index';
 
 /** Per-item overrides of the awork -> PSA mapping (see docs/onepsa-api.md). */
 export function entryFieldsParameter(displayOptions: IDisplayOptions): INodeProperties {
@@ -17,7 +18,7 @@ export function entryFieldsParameter(displayOptions: IDisplayOptions): INodeProp
 			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '', description: 'Unique key of the entry in the PSA (default: the awork time entry ID)' },
 			{ displayName: 'Hours', name: 'hours', type: 'number', typeOptions: { minValue: 0, numberPrecision: 4 }, default: 0, description: 'Decimal hours (default: duration in seconds / 3600)' },
 			{ displayName: 'Rate', name: 'rate', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Hourly rate, when the contract does not set one' },
-			{ displayName: 'Ticket ID', name: 'ticketId', type: 'string', default: '', description: 'PSA ticket the time belongs to' },
+			ticketLocator('ticketId', { description: 'PSA ticket the time belongs to' }),
 			{ displayName: 'User Email', name: 'userEmail', type: 'string', placeholder: 'name@email.com', default: '' },
 			{ displayName: 'User Name', name: 'userName', type: 'string', default: '', description: 'Default: first and last name of the awork user' },
 		],

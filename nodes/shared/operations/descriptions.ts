@@ -96,12 +96,23 @@ export interface IdMode {
 	pattern?: { regex: string; errorMessage: string };
 }
 
-/** A resource locator: pick from a searchable list (a listSearch method of the node), or give the ID. */
+/**
+ * How a picker's "By URL" mode reads, where the thing has a web page: `pattern` checks the URL in
+ * the editor, `extract` (exactly one capture group) takes the ID out of it when the node runs.
+ */
+export interface UrlMode {
+	placeholder: string;
+	pattern: { regex: string; errorMessage: string };
+	extract: string;
+}
+
+/** A resource locator: pick from a searchable list (a listSearch method of the node), paste its web URL, or give the ID. */
 export function listOrIdLocator(
-	picker: { name: string; label: string; searchMethod: string; id: IdMode; required?: boolean },
+	picker: { name: string; label: string; searchMethod: string; id: IdMode; url?: UrlMode; required?: boolean },
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	const { placeholder, pattern } = picker.id;
+	const { url } = picker;
 	return {
 		displayName: picker.label,
 		name: picker.name,
@@ -110,6 +121,18 @@ export function listOrIdLocator(
 		...(picker.required ? { required: true } : {}),
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchMethod, searchable: true } },
+			...(url
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: url.placeholder,
+							validation: [{ type: 'regex' as const, properties: url.pattern }],
+							extractValue: { type: 'regex' as const, regex: url.extract },
+						},
+					]
+				: []),
 			{
 				displayName: 'By ID',
 				name: 'id',

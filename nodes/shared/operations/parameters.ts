@@ -27,6 +27,14 @@ export function parameterOncePerRun<T>(context: IExecuteFunctions, name: string,
 	return (kind === EXPRESSION ? context.getNodeParameter(name, itemIndex, fallback as never) : kind.value) as T;
 }
 
+/**
+ * The value of a locator read inside a collection (n8n unwraps only locators read by their own
+ * name or path); a plain value, as saved before a field became a locator, is returned as it is.
+ */
+export function locatorValue(value: unknown): unknown {
+	return value && typeof value === 'object' && '__rl' in value ? (value as { value?: unknown }).value : value;
+}
+
 /** The value of a resource locator, trimmed; an empty one is an error that names the parameter (unless not required). */
 export function readLocator(
 	ctx: IExecuteFunctions,

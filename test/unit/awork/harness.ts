@@ -20,6 +20,8 @@ export interface RunAworkOptions {
 	onError?: RunNodeOptions['onError'];
 	/** Changes to the API key credential (e.g. `{ webUrl: '' }`). */
 	credential?: IDataObject;
+	/** The node version the workflow saved (default 1). */
+	typeVersion?: number;
 }
 
 export class AworkTestBed {
@@ -94,6 +96,7 @@ export class AworkTestBed {
 			input: options.input ?? [{ json: {} }],
 			continueOnFail: options.continueOnFail,
 			onError: options.onError,
+			typeVersion: options.typeVersion,
 		});
 	}
 }

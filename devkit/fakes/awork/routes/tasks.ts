@@ -1,4 +1,4 @@
-/** Tasks: create, get, update, project task lists, status changes, comments and tags. */
+/** Tasks: create, get, update, project task lists (of one project, and all the user sees), status changes, comments and tags. */
 import type { FakeHttpServer } from '../../shared/fakeServer';
 import { AworkError, validationFailed, type ValidationError } from '../errors';
 import { buildComment, buildTask } from '../models/tasks';
@@ -153,6 +153,11 @@ export function registerTaskRoutes(server: FakeHttpServer, ctx: AworkContext): v
 		const project = mustFind(ctx, 'projects', req.params.projectId, 'project');
 		return listResponse(registry, spec, req, ctx.config, { scope: `project:${project.id}`, where: (rec) => rec.projectId === project.id });
 	});
+
+	// Every project task the user can see; the fake has no task permissions, so that is all of them.
+	apiRoute(server, 'GET', '/me/projecttasks', (req) =>
+		listResponse(registry, spec, req, ctx.config, { scope: 'me:projecttasks', where: (rec) => rec.baseType === 'projecttask' }),
+	);
 
 	apiRoute(server, 'GET', '/tasks/:taskId/comments', (req) => {
 		const taskId = req.params.taskId.toLowerCase();

@@ -2,11 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { collection, forOperation, nameContainsOption, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, rawFilterOption, returnAllOrLimit, simplifyOption } from '../../descriptions';
+import { simplified } from '../../helpers/simplify';
 import { nameContainsFilter, readRawFilter } from '../../helpers/parameters';
 
 export const description = forOperation('company', 'getMany', [
 	...returnAllOrLimit(),
+	simplifyOption('company'),
 	collection('filters', 'Filters', 'Add Filter', [nameContainsOption, rawFilterOption]),
 ]);
 
@@ -18,10 +20,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		nameContainsFilter.call(this, filters.nameContains, itemIndex),
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
-	return (await aworkRequestAllPages.call(this, '/companies', {
+	const companies = (await aworkRequestAllPages.call(this, '/companies', {
 		filter,
 		orderBy: 'name',
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
+	return simplified.call(this, 'company', companies, itemIndex);
 }

@@ -3,12 +3,14 @@ import { aworkRequestAllPages } from '../../transport';
 import { and, eq, guid, text } from '../../transport/filter';
 import { customFieldsByNameOptions, withCustomFieldsByName } from '../../helpers/customFieldsByName';
 import { readLimit } from '../../../shared/operations';
-import { collection, forOperation, nameContainsOption, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, optionalIdLocator, rawFilterOption, returnAllOrLimit, simplifyOption } from '../../descriptions';
+import { simplified } from '../../helpers/simplify';
 import { nameContainsFilter, optionalGuid, readRawFilter } from '../../helpers/parameters';
 import { withWebUrls } from '../../helpers/webUrl';
 
 export const description = forOperation('project', 'getMany', [
 	...returnAllOrLimit(),
+	simplifyOption('project'),
 	collection('filters', 'Filters', 'Add Filter', [
 		optionalIdLocator('companyId', 'Company', 'searchCompanies', 'Only projects of this client (company)'),
 		nameContainsOption,
@@ -47,5 +49,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
-	return await withWebUrls.call(this, 'projects', await withCustomFieldsByName.call(this, projects, itemIndex));
+	const withUrls = await withWebUrls.call(this, 'projects', await withCustomFieldsByName.call(this, projects, itemIndex));
+	return simplified.call(this, 'project', withUrls, itemIndex);
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
-import { forOperation } from '../../descriptions';
+import { forOperation, idLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { readTask } from '../../helpers/task/read';
 import { TASK_STATUS_TYPES, taskIdProperty } from '../../descriptions/task';
@@ -36,14 +36,7 @@ export const description = forOperation('task', 'changeStatus', [
 			"The task's project status with this name (any case), when the project has one; otherwise the first status of the type above. Leave empty to always use the type.",
 		displayOptions: { show: { statusBy: ['type'] } },
 	},
-	{
-		displayName: 'Task Status ID',
-		name: 'taskStatusId',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: { statusBy: ['id'] } },
-	},
+	{ ...idLocator('taskStatusId', 'Task Status', 'searchTaskStatuses'), displayOptions: { show: { statusBy: ['id'] } } },
 ]);
 
 type MultiStatus = Partial<Record<'notFound' | 'unauthorized' | 'badRequest', { ids?: string[] }>>;

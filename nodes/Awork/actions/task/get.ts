@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { forOperation } from '../../descriptions';
+import { forOperation, simplifyOption } from '../../descriptions';
+import { simplifiedOne } from '../../helpers/simplify';
 import { readId } from '../../helpers/parameters';
 import { customFieldsByNameOptions, withCustomFieldsByName } from '../../helpers/customFieldsByName';
 import { readTask } from '../../helpers/task/read';
@@ -8,6 +9,7 @@ import { withWebUrl } from '../../helpers/webUrl';
 
 export const description = forOperation('task', 'get', [
 	taskIdProperty,
+	simplifyOption('task'),
 	customFieldsByNameOptions(
 		'Whether to add customFieldsByName: the custom field values keyed by field name, e.g. {"PSA Ticket": "T-1042"} (reads the field definitions once per run)',
 	),
@@ -18,5 +20,5 @@ export const runs = 'perItem';
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const task = await readTask.call(this, readId.call(this, 'taskId', 'Task ID', itemIndex), itemIndex);
 	const [withNames] = await withCustomFieldsByName.call(this, [task], itemIndex);
-	return await withWebUrl.call(this, 'tasks', withNames);
+	return simplifiedOne.call(this, 'task', await withWebUrl.call(this, 'tasks', withNames), itemIndex);
 }

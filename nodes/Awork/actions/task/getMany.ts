@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequestAllPages } from '../../transport';
 import { and, eq, text } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { collection, forOperation, nameContainsOption, projectLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, projectLocator, rawFilterOption, returnAllOrLimit, simplifyOption } from '../../descriptions';
+import { simplified } from '../../helpers/simplify';
 import { nameContainsFilter, readId, readRawFilter } from '../../helpers/parameters';
 import { TASK_STATUS_TYPES } from '../../descriptions/task';
 import { withWebUrls } from '../../helpers/webUrl';
@@ -10,6 +11,7 @@ import { withWebUrls } from '../../helpers/webUrl';
 export const description = forOperation('task', 'getMany', [
 	projectLocator,
 	...returnAllOrLimit(),
+	simplifyOption('task'),
 	collection('filters', 'Filters', 'Add Filter', [
 		nameContainsOption,
 		rawFilterOption,
@@ -33,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
-	return await withWebUrls.call(this, 'tasks', tasks);
+	return simplified.call(this, 'task', await withWebUrls.call(this, 'tasks', tasks), itemIndex);
 }

@@ -1,18 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation } from '../../descriptions';
+import { forOperation, timeEntryLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 
-export const description = forOperation('timeEntry', 'get', [
-	{
-		displayName: 'Time Entry ID',
-		name: 'timeEntryId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
-	},
-]);
+export const description = forOperation('timeEntry', 'get', [timeEntryLocator]);
 
 export const runs = 'perItem';
 

@@ -3,7 +3,7 @@ import { aworkPages, aworkPath, PAGES_IN_FLIGHT } from '../../transport';
 import { and, bool, datetime, eq, ge, guid, lt } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
 import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
-import { optionalGuid, readRawFilter } from '../../helpers/parameters';
+import { optionalGuid, readOptionalId, readRawFilter } from '../../helpers/parameters';
 import { CURSOR_AT_START, isAfterCursor, readCursorOption } from '../../helpers/timeEntry/readCursor';
 import { entryStartMs, startOfUtcDay } from '../../helpers/timeEntry/startInstant';
 import { SharedNested } from '../../helpers/timeEntry/sharedNested';
@@ -16,7 +16,7 @@ const yesNoAny = (what: string) => [
 ];
 
 export const description = forOperation('timeEntry', 'getMany', [
-	optionalIdLocator('projectId', 'Project', 'searchProjects', 'Only time entries of this project (read from the project’s own list)'),
+	optionalIdLocator('projectId', 'Project', 'searchProjects', 'Only time entries of this project (read from the project’s own list)', { byUrl: true }),
 	...returnAllOrLimit(),
 	{
 		displayName: 'Limit Counts Only Projects',
@@ -84,7 +84,8 @@ export const description = forOperation('timeEntry', 'getMany', [
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const projectId = optionalGuid.call(this, this.getNodeParameter('projectId', itemIndex, ''), 'Project', itemIndex);
+	// By name, so n8n takes the ID out of a pasted project link.
+	const projectId = readOptionalId.call(this, 'projectId', 'Project', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const window = readTimeWindow.call(this, filters.startFrom, filters.startBefore, itemIndex);
 	const updated = readTimeWindow.call(this, filters.updatedSince, undefined, itemIndex, { from: 'Updated Since', to: '' }).from;

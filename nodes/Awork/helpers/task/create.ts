@@ -1,7 +1,7 @@
 /** The parameters and POST /tasks body of a new task: Create and Create If Missing share them. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { optionalIdLocator, projectLocator } from '../../descriptions';
-import { compact, optionalGuid, readId } from '../parameters';
+import { compact, optionalGuid, readId, readOptionalId } from '../parameters';
 import { readTaskFields, taskFields } from './fields';
 
 /** The fields of a new task; Create If Missing uses them too. */
@@ -10,7 +10,7 @@ export const taskCreateProperties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Create first homepage draft' },
 	taskFields('additionalFields', 'Additional Fields', [
 		{ displayName: 'Order in List', name: 'listOrder', type: 'number', default: 0, description: 'Position of the task in the task list' },
-		{ displayName: 'Parent Task ID', name: 'parentId', type: 'string', default: '', description: 'Makes the task a subtask of this task (same project)' },
+		optionalIdLocator('parentId', 'Parent Task', 'searchTasks', 'Makes the task a subtask of this task (same project)', { byUrl: true }),
 		optionalIdLocator('taskListId', 'Task List', 'searchTaskLists', 'The list of the project the task is placed in'),
 		{
 			displayName: 'Task Status Name or ID',
@@ -44,7 +44,8 @@ export function readTaskCreateBody(this: IExecuteFunctions, itemIndex: number): 
 		...readTaskFields.call(this, fields, itemIndex),
 		taskStatusId: optionalGuid.call(this, fields.taskStatusId, 'Task Status', itemIndex),
 		typeOfWorkId: optionalGuid.call(this, fields.typeOfWorkId, 'Type of Work', itemIndex),
-		parentId: optionalGuid.call(this, fields.parentId, 'Parent Task ID', itemIndex),
+		// Read by path: n8n takes the ID out of a pasted task link only for the locator itself.
+		parentId: readOptionalId.call(this, 'additionalFields.parentId', 'Parent Task', itemIndex),
 	});
 	// A new task has no planned effort anyway: 0 minutes is not sent.
 	if (body.plannedDuration === 0) delete body.plannedDuration;

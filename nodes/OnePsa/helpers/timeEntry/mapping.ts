@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { BillingRecord } from '../../../shared/billing/billingRecord';
 import { roundHours, roundTo } from '../../../shared/billing/fields';
+import { locatorValue } from '../../../shared/operations';
 
 export interface PsaTimeEntry extends IDataObject {
 	externalId: string;
@@ -26,7 +27,8 @@ export interface EntryOverrides {
 	description?: string;
 	billable?: boolean | string;
 	rate?: number | string;
-	ticketId?: string;
+	/** A ticket picker's value, or a plain ID as saved before the field was one. */
+	ticketId?: string | { value?: unknown };
 	userName?: string;
 	userEmail?: string;
 }
@@ -98,7 +100,8 @@ export function mapToPsaEntry(
 	};
 	if (userName) entry.userName = userName;
 	if (text(overrides.userEmail)) entry.userEmail = text(overrides.userEmail);
-	if (text(overrides.ticketId)) entry.ticketId = text(overrides.ticketId);
+	const ticketId = text(locatorValue(overrides.ticketId));
+	if (ticketId) entry.ticketId = ticketId;
 	if (given(overrides.rate)) {
 		const rate = Number(overrides.rate);
 		if (!Number.isFinite(rate) || rate < 0) return { problem: `Rate "${String(overrides.rate)}" is not a number of 0 or more` };

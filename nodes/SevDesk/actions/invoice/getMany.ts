@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, returnAllOrLimit, showFor } from '../../descriptions';
+import { contactLocator, forOperation, locatorId, returnAllOrLimit, showFor } from '../../descriptions';
 import { invoiceView } from '../../helpers/views';
 import { fetchAll, filterQuery, INVOICE_STATUS, sevDeskConnection } from '../../transport';
 
@@ -19,15 +19,13 @@ export const description: INodeProperties[] = [
 		description: 'Which invoices to list; drafts by default',
 		displayOptions: showFor('invoice', 'getMany'),
 	},
-	{
-		displayName: 'Contact ID',
+	// Kept under its old name: workflows saved with a plain contact ID still run.
+	contactLocator({
 		name: 'filterContactId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 123456',
+		required: false,
 		description: 'Only invoices of this sevDesk contact; leave empty for all',
 		displayOptions: showFor('invoice', 'getMany'),
-	},
+	}),
 	...forOperation('invoice', 'getMany', returnAllOrLimit()),
 ];
 
@@ -35,7 +33,7 @@ export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const status = String(this.getNodeParameter('status', itemIndex, String(INVOICE_STATUS.draft)));
-	const contactId = String(this.getNodeParameter('filterContactId', itemIndex, '')).trim();
+	const contactId = locatorId(this, 'filterContactId', itemIndex);
 	const query = filterQuery('listInvoices', {
 		status: status === 'any' ? undefined : status,
 		contactId: contactId || undefined,

@@ -1,8 +1,8 @@
-import axios from 'axios';
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { Awork } from '../../../../nodes/Awork/Awork.node';
 import * as listSearch from '../../../../nodes/Awork/methods/listSearch';
 import * as loadOptions from '../../../../nodes/Awork/methods/loadOptions';
+import { aworkEditorContext } from '../editorContext';
 import { AworkTestBed, byId, json, paired } from '../harness';
 
 const bed = new AworkTestBed();
@@ -69,51 +69,7 @@ describe('awork node: workspace lists', () => {
 	});
 });
 
-/** A load-options context talking to the fake, for the editor's list and option methods. */
-function editorContext(current: IDataObject = {}): ILoadOptionsFunctions {
-	const node = {
-		id: 'n',
-		name: 'awork',
-		type: 'awork',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: 'apiKey', ...current },
-		credentials: { aworkPsaApi: { id: 'cred-1', name: 'awork' } },
-	};
-	return {
-		getNode: () => node,
-		getCredentials: async () => ({ apiKey: bed.fake.apiKey, baseUrl: bed.awork.baseUrl }),
-		getCurrentNodeParameter: (name: string) => {
-			const value = current[name] as IDataObject | string | undefined;
-			return value && typeof value === 'object' && '__rl' in value ? value.value : value;
-		},
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				const response = await axios.request({
-					method: options.method,
-					url: options.url,
-					params: options.qs,
-					data: options.body,
-					headers: { Authorization: `Bearer ${bed.fake.apiKey}` },
-					validateStatus: () => true,
-				});
-				return { body: response.data, headers: response.headers, statusCode: response.status };
-			},
-			// API-key requests arrive signed by the transport.
-			httpRequest: async (options: IHttpRequestOptions) => {
-				const response = await axios.request({
-					method: options.method,
-					url: options.url,
-					params: options.qs,
-					data: options.body,
-					headers: options.headers as Record<string, string>,
-					validateStatus: () => true,
-				});
-				return { body: response.data, headers: response.headers, statusCode: response.status };
-			},
-		},
-	} as unknown as ILoadOptionsFunctions;
-}
+const editorContext = (current: IDataObject = {}) => aworkEditorContext(bed, current);
 
 describe('awork node: editor lists', () => {
 	it('searches projects by name with escaped text and pages by 100', async () => {

@@ -23,6 +23,9 @@ describe('sevDesk Invoice > Get Many', () => {
 		const ofAcme = await runSevDesk(sevDesk, { resource: 'invoice', operation: 'getMany', returnAll: true, filterContactId: String(ACME) });
 		expect(ofAcme.items.map((item) => item.json.id)).toEqual(['1']);
 		expect(sevDesk.fake.log.at(-1)?.query).toMatchObject({ status: '100', 'contact[id]': String(ACME), 'contact[objectName]': 'Contact' });
+		// The contact is a picker now; the plain ID above is how workflows saved before still run.
+		const picked = await runSevDesk(sevDesk, { resource: 'invoice', operation: 'getMany', returnAll: true, filterContactId: { __rl: true, mode: 'list', value: String(GLOBEX) } });
+		expect(picked.items.map((item) => item.json.id)).toEqual(['3']);
 		const any = await runSevDesk(sevDesk, { resource: 'invoice', operation: 'getMany', status: 'any', limit: 3 });
 		expect(any.items.map((item) => item.json.id)).toEqual(['1', '2', '3']);
 	});
