@@ -8,13 +8,8 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 } from 'n8n-workflow';
-import { asOperationError } from '../../shared/operations';
+import { asOperationError, locatorValue } from '../../shared/operations';
 import { AworkFilterError, isGuid, raw, substringOf, text, type AworkFilter } from '../transport/filter';
-
-/** The value of a locator read as part of a collection (n8n only unwraps top-level locators). */
-export function locatorValue(value: unknown): unknown {
-	return value && typeof value === 'object' && '__rl' in value ? (value as unknown as { value: unknown }).value : value;
-}
 
 /** An optional GUID from a collection value; empty means not set, anything else must be a GUID. */
 export function optionalGuid(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string | undefined {
