@@ -39,6 +39,8 @@ export interface RunNodeOptions {
 	nodeName?: string;
 	/** Defaults to "test-execution"; runs that stand for different executions need their own. */
 	executionId?: string;
+	/** The workflow's time zone setting (what the node's getTimezone() returns); n8n's default otherwise. */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -170,6 +172,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		active: false,
 		nodeTypes: nodeTypesFor(options.node),
 		staticData: options.staticData ?? {},
+		...(options.timezone ? { settings: { timezone: options.timezone } } : {}),
 	});
 
 	const mode = options.mode ?? 'manual';

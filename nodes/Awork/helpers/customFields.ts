@@ -3,9 +3,9 @@
  * puts each value in the property awork expects for its type (CustomFieldPostForm) and, for
  * tasks, links the definitions to the task's project first, as awork requires.
  */
-import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { asOperationError } from '../../shared/operations';
+import { readDate, utcIso } from '../../shared/dates';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { aworkFailureOf, aworkPath, aworkRequest, isGuid, type AworkContext } from '../transport';
 
@@ -119,9 +119,8 @@ function customFieldValue(this: IExecuteFunctions, definition: CustomFieldDefini
 		}
 		case 'date':
 		case 'datetime': {
-			const date = value instanceof Date ? DateTime.fromJSDate(value) : DateTime.fromISO(text, { zone: 'utc', setZone: true });
-			if (!empty && !date.isValid) throw fieldError.call(this, definition, value, 'an ISO date such as 2026-01-31', itemIndex);
-			entry.dateValue = empty ? null : date.toUTC().toISO({ suppressMilliseconds: true });
+			const date = readDate(this, value, `Custom Field "${definition.name}"`, itemIndex);
+			entry.dateValue = date ? utcIso(date) : null;
 			return entry;
 		}
 		case 'boolean': {

@@ -2,13 +2,13 @@
  * Parameter readers shared by the awork operations: IDs, dates, filters and numbers, each
  * failing with an error that names the parameter.
  */
-import { DateTime } from 'luxon';
 import {
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 } from 'n8n-workflow';
 import { asOperationError, locatorValue } from '../../shared/operations';
+import { DATE_EXAMPLES, readDate, utcIso } from '../../shared/dates';
 import { AworkFilterError, isGuid, raw, substringOf, text, type AworkFilter } from '../transport/filter';
 
 /** An optional GUID from a collection value; empty means not set, anything else must be a GUID. */
@@ -67,21 +67,11 @@ export function filterValue<T>(this: IExecuteFunctions, field: string, itemIndex
 	}
 }
 
-/** Parses a date parameter (ISO text, or a date n8n already parsed) into UTC ISO for awork. */
+/** A date parameter as UTC ISO for awork; without an offset it is read in the workflow's time zone. */
 export function toAworkDate(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
-	const parsed =
-		value instanceof Date
-			? DateTime.fromJSDate(value)
-			: DateTime.isDateTime(value)
-				? value
-				: DateTime.fromISO(String(value ?? '').trim(), { zone: 'utc', setZone: true });
-	if (!parsed.isValid) {
-		throw new NodeOperationError(this.getNode(), `${field}: "${String(value)}" is not a valid date`, {
-			itemIndex,
-			description: 'Use an ISO 8601 date such as 2026-01-31 or 2026-01-31T12:00:00Z.',
-		});
-	}
-	return parsed.toUTC().toISO({ suppressMilliseconds: true }) as string;
+	const parsed = readDate(this, value, field, itemIndex);
+	if (!parsed) throw new NodeOperationError(this.getNode(), `${field}: no date given`, { itemIndex, description: `Give a date such as ${DATE_EXAMPLES}.` });
+	return utcIso(parsed);
 }
 
 /** Drops unset values (undefined, empty text) so awork keeps its defaults for them. */

@@ -1,5 +1,6 @@
 /** Parameter readers the Lexoffice operations share, each failing with an error that names the parameter. */
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { readDay as readDayOf } from '../../shared/dates';
 
 export { readLocator } from '../../shared/operations';
 
@@ -11,19 +12,9 @@ export const germanDay = (at: Date) => GERMAN_DAY.format(at);
 /** Today as YYYY-MM-DD, in Germany. */
 export const today = (now = new Date()) => germanDay(now);
 
-/** A date parameter as the day it names (YYYY-MM-DD); empty gives `fallback`. */
+/** A date parameter as the day it names (YYYY-MM-DD, nodes/shared/dates); empty gives `fallback`. */
 export function readDay(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, fallback: string): string {
-	const text = String(value ?? '').trim();
-	if (!text) return fallback;
-	// The day as the user wrote it: converting to UTC first could move it to the day before.
-	const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];
-	if (!day || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-		throw new NodeOperationError(ctx.getNode(), `"${label}" is not a date: ${JSON.stringify(text)}`, {
-			itemIndex,
-			description: 'Use a date such as 2026-06-01.',
-		});
-	}
-	return day;
+	return readDayOf(ctx, value, label, itemIndex) ?? fallback;
 }
 
 /** A day as Lexware's timestamp (exactly three millisecond digits): midnight UTC is the same day in Germany. */

@@ -1,5 +1,6 @@
 /** Parameter readers the PSA operations share, each failing with an error that names the parameter. */
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { readDate } from '../../shared/dates';
 
 export { readLocator } from '../../shared/operations';
 
@@ -15,20 +16,12 @@ export function readRequiredText(ctx: IExecuteFunctions, name: string, label: st
 	return value;
 }
 
-/** A dateTime parameter as an ISO instant; an unreadable value is an error naming the parameter. */
+/** A dateTime parameter as a UTC ISO instant; without an offset it is read in the workflow's time zone. */
 export function readInstant(
 	ctx: IExecuteFunctions,
-	value: string | undefined,
+	value: unknown,
 	label: string,
 	itemIndex: number,
 ): string | undefined {
-	if (!value) return undefined;
-	const at = new Date(value);
-	if (Number.isNaN(at.getTime())) {
-		throw new NodeOperationError(ctx.getNode(), `"${label}" is not a date: "${value}"`, {
-			itemIndex,
-			description: 'Use an ISO date such as 2024-05-31 or 2024-05-31T12:00:00Z.',
-		});
-	}
-	return at.toISOString();
+	return readDate(ctx, value, label, itemIndex)?.toUTC().toISO() ?? undefined;
 }

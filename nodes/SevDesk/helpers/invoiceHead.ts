@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { INVOICE_DEFAULTS, INVOICE_STATUS } from '../transport/endpoints';
 import type { BookkeepingVersion } from './accountLists';
 import { numberOf, refId } from './views';
+import { readDay } from '../../shared/dates';
 
 /** `dd.mm.yyyy`, the request date format [docs], from dd.mm.yyyy, yyyy-mm-dd or an ISO timestamp (its own date part). */
 export function requestDate(value: string): string | null {
@@ -10,6 +11,13 @@ export function requestDate(value: string): string | null {
 	if (/^\d{2}\.\d{2}\.\d{4}$/.test(text)) return text;
 	const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
 	return iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : null;
+}
+
+/** Option Invoice Date as dd.mm.yyyy: sevDesk's own form as given, any other date read by nodes/shared/dates; empty is today. */
+function readInvoiceDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	if (typeof value === 'string' && /^\d{2}\.\d{2}\.\d{4}$/.test(value.trim())) return value.trim();
+	const day = readDay(ctx, value, 'Invoice Date', itemIndex);
+	return day ? day.split('-').reverse().join('.') : today(ctx.getTimezone());
 }
 
 /** Today in the workflow's time zone, as dd.mm.yyyy. */
@@ -38,11 +46,7 @@ export interface DraftSettings {
 /** Reads the options of Create Draft for one item; a bad value fails naming its field. */
 export function readDraftOptions(ctx: IExecuteFunctions, itemIndex: number): Omit<DraftSettings, 'contactId' | 'contactPersonId' | 'reference' | 'taxRate'> & { contactPersonId: string } {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
-	const rawDate = String(options.invoiceDate ?? '').trim();
-	const invoiceDate = rawDate ? requestDate(rawDate) : today(ctx.getTimezone());
-	if (invoiceDate === null) {
-		throw new NodeOperationError(ctx.getNode(), `"Invoice Date" must be a date such as 2026-12-31 or 31.12.2026, got ${JSON.stringify(rawDate)}`, { itemIndex });
-	}
+	const invoiceDate = readInvoiceDate(ctx, options.invoiceDate, itemIndex);
 	const currency = String(options.currency ?? 'EUR').trim().toUpperCase();
 	if (!/^[A-Z]{3}$/.test(currency)) {
 		throw new NodeOperationError(ctx.getNode(), `"Currency" must be a three-letter ISO 4217 code such as EUR, got ${JSON.stringify(options.currency)}`, { itemIndex });

@@ -22,6 +22,8 @@ export interface RunAworkOptions {
 	credential?: IDataObject;
 	/** The node version the workflow saved (default 1). */
 	typeVersion?: number;
+	/** The workflow's time zone setting. */
+	timezone?: string;
 }
 
 export class AworkTestBed {
@@ -97,6 +99,7 @@ export class AworkTestBed {
 			continueOnFail: options.continueOnFail,
 			onError: options.onError,
 			typeVersion: options.typeVersion,
+			timezone: options.timezone,
 		});
 	}
 }

@@ -20,6 +20,8 @@ export interface RunOnePsaOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
+	/** The workflow's time zone setting. */
+	timezone?: string;
 }
 
 export async function runOnePsa(
@@ -34,6 +36,7 @@ export async function runOnePsa(
 		credentialTypes: [new OnePsaApi()],
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
 	});
 }
 

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { collection, forOperation, idLocator } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
+import { readDate } from '../../../shared/dates';
 import { clientHealth, isClosed, projectHealth, type HealthClock, type ProjectHealth } from '../../helpers/project/health/definitions';
 import { readCompanies, readCompany, readHealthProjects, readMilestones, readProject } from '../../helpers/project/health/reads';
 import { projectContext } from '../../helpers/project/health/context';
@@ -78,14 +79,7 @@ export const description = forOperation('project', 'getClientHealth', [
 
 function readClock(this: IExecuteFunctions, options: IDataObject, itemIndex: number): HealthClock {
 	const zone = this.getTimezone();
-	const raw = options.referenceTime;
-	const now = raw ? DateTime.fromISO(String(raw), { zone }) : DateTime.now().setZone(zone);
-	if (!now.isValid) {
-		throw new NodeOperationError(this.getNode(), `Reference Time: "${String(raw)}" is not a valid date`, {
-			itemIndex,
-			description: 'Use an ISO 8601 time such as 2026-03-15T12:00:00Z, or leave it empty for the current time.',
-		});
-	}
+	const now = (readDate(this, options.referenceTime, 'Reference Time', itemIndex) ?? DateTime.now()).setZone(zone);
 	const recentDays = Number(options.recentActivityDays ?? 14);
 	if (!Number.isFinite(recentDays) || recentDays < 1) {
 		throw new NodeOperationError(this.getNode(), `Recent Activity (Days): "${String(options.recentActivityDays)}" must be 1 or more`, { itemIndex });

@@ -60,14 +60,14 @@ export const description = forOperation('timeEntry', 'getMany', [
 				name: 'startBefore',
 				type: 'dateTime',
 				default: '',
-				description: 'Only entries that started before this time (exclusive, UTC unless an offset is given)',
+				description: 'Only entries that started before this time (exclusive; without an offset, in the workflow’s time zone)',
 			},
 			{
 				displayName: 'Start From',
 				name: 'startFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Only entries that started at or after this time (inclusive, UTC unless an offset is given)',
+				description: 'Only entries that started at or after this time (inclusive; without an offset, in the workflow’s time zone)',
 			},
 			{
 				displayName: 'Updated Since',

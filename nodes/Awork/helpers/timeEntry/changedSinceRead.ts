@@ -5,9 +5,10 @@
  * as a duplicate and compares it with the entry as it is then. Costs one filtered read of the
  * entries changed since the run started (normally one page).
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
-import { datetime, ge, parseIsoDate } from '../../transport/filter';
+import { datetime, ge } from '../../transport/filter';
+import { readDate } from '../../../shared/dates';
 import { entryNow } from './entryNow';
 
 /** awork stamps updatedOn with its own clock; this much difference from n8n's is allowed for. */
@@ -15,19 +16,8 @@ export const CLOCK_ALLOWANCE_MS = 60_000;
 
 /** The option's instant, less the clock allowance; undefined when the option is empty. */
 export function readChangedSince(this: IExecuteFunctions, value: unknown): Date | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let since;
-	try {
-		since = parseIsoDate(value instanceof Date ? value : String(value));
-	} catch {
-		since = undefined;
-	}
-	if (!since?.isValid) {
-		throw new NodeOperationError(this.getNode(), `Leave Unbilled If Changed Since: "${String(value)}" is not a date and time`, {
-			description: 'Give the time the run read the entries, e.g. {{ $now.toISO() }} taken before the read, as ISO 8601.',
-		});
-	}
-	return new Date(since.toMillis() - CLOCK_ALLOWANCE_MS);
+	const since = readDate(this, value, 'Leave Unbilled If Changed Since');
+	return since ? new Date(since.toMillis() - CLOCK_ALLOWANCE_MS) : undefined;
 }
 
 /** The entries among `ids` (lower case) that awork changed at or after `since`, as awork has them now. */

@@ -4,6 +4,7 @@ import { contactLocator, positionSettings, readId, readPositionSettings, showFor
 import type { ReadLine } from '../../helpers/positions';
 import { createDraftInvoice, hqDate, performancePeriod, writeInvoiceBatch } from '../../helpers/writeInvoice';
 import { INVOICE_DOCUMENT_TYPE } from '../../transport';
+import { readDay } from '../../../shared/dates';
 
 const show = showFor('invoice', 'createDraft');
 
@@ -52,13 +53,9 @@ export const description: INodeProperties[] = [
 
 export const runs = 'batch';
 
-const DAY = /^\d{4}-\d{2}-\d{2}/;
-
 function invoiceDay(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = String(ctx.getNodeParameter('invoiceDate', itemIndex, '') ?? '').trim();
-	if (!raw) return new Date().toISOString().slice(0, 10);
-	if (!DAY.test(raw)) throw new NodeOperationError(ctx.getNode(), `Invoice Date must be a date, got ${JSON.stringify(raw)}`, { itemIndex });
-	return raw.slice(0, 10);
+	const day = readDay(ctx, ctx.getNodeParameter('invoiceDate', itemIndex, ''), 'Invoice Date', itemIndex);
+	return day ?? new Date().toISOString().slice(0, 10);
 }
 
 function addDays(day: string, days: number): string {

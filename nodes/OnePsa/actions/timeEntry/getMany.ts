@@ -1,8 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fetchAll, filterQuery } from '../../transport';
 import { readLimit } from '../../../shared/operations';
 import { contractLocator, forOperation, returnAllOrLimit, showFor } from '../../descriptions';
 import { readLocator } from '../../helpers/parameters';
+import { readDay } from '../../../shared/dates';
 
 const show = showFor('timeEntry', 'getMany');
 
@@ -31,19 +32,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** A day as YYYY-MM-DD, taken from the text so no time zone shifts it. */
-function day(ctx: IExecuteFunctions, value: string | undefined, label: string, itemIndex: number): string | undefined {
-	if (!value) return undefined;
-	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value));
-	if (!match) {
-		throw new NodeOperationError(ctx.getNode(), `"${label}" is not a date: "${value}"`, {
-			itemIndex,
-			description: 'Use a date such as 2024-05-31.',
-		});
-	}
-	return match[1];
-}
-
 export const runs = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
@@ -56,8 +44,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			query: filterQuery('listTimeEntries', {
 				contractId,
 				externalId: filters.externalId?.trim(),
-				from: day(this, filters.from, 'From Date', itemIndex),
-				to: day(this, filters.to, 'To Date', itemIndex),
+				from: readDay(this, filters.from, 'From Date', itemIndex),
+				to: readDay(this, filters.to, 'To Date', itemIndex),
 			}),
 			itemIndex,
 		},

@@ -34,7 +34,7 @@ describe('awork node: project create', () => {
 				isBillableByDefault: true,
 				description: 'From the PSA',
 			},
-		});
+		}, { timezone: 'Europe/Berlin' });
 		expect(result.error).toBeUndefined();
 		const [sent] = bed.requestsTo('POST', /\/projects$/);
 		expect(sent.body).toEqual({
@@ -43,7 +43,8 @@ describe('awork node: project create', () => {
 			companyId: company.id,
 			projectTypeId: type.id,
 			projectStatusId: status.id,
-			startDate: '2026-02-01T00:00:00Z',
+			// Without an offset: midnight in the workflow's time zone; with one: as given.
+			startDate: '2026-01-31T23:00:00Z',
 			dueDate: '2026-03-31T16:00:00Z',
 			timeBudget: 45000,
 			isBillableByDefault: true,
@@ -74,7 +75,7 @@ describe('awork node: project create', () => {
 		const badKey = await bed.run({ resource: 'project', operation: 'create', name: 'X', projectKey: 'has space' });
 		expect(badKey.error?.message).toBe('Project Key: "has space" is not a valid awork project key');
 		const badDate = await bed.run({ resource: 'project', operation: 'create', name: 'X', additionalFields: { dueDate: 'soon' } });
-		expect(badDate.error?.message).toBe('Due Date: "soon" is not a valid date');
+		expect(badDate.error?.message).toMatch(/^Due Date: "soon" is not a date: expected an ISO 8601 date/);
 		expect(bed.requests).toHaveLength(0);
 	});
 
@@ -299,12 +300,12 @@ describe('awork node: project set custom fields', () => {
 					{ definition: 'Notes', value: "O'Brien & co" },
 				],
 			},
-		});
+		}, { timezone: 'Europe/Berlin' });
 		expect(result.error).toBeUndefined();
 		expect(bed.requestsTo('POST', /setcustomfields$/)[0].body).toEqual([
 			{ customFieldDefinitionId: defs[0].id, textValue: 'https://psa.example.com/projects/42' },
 			{ customFieldDefinitionId: defs[1].id, numberValue: 1250.5 },
-			{ customFieldDefinitionId: defs[2].id, dateValue: '2026-01-15T00:00:00Z' },
+			{ customFieldDefinitionId: defs[2].id, dateValue: '2026-01-14T23:00:00Z' },
 			{ customFieldDefinitionId: defs[3].id, booleanValue: true },
 			{ customFieldDefinitionId: defs[4].id, textValue: "O'Brien & co" },
 		]);

@@ -211,7 +211,7 @@ describe('awork node: Project > Get Client Health', () => {
 		expect(paired(two)).toEqual([0, 1]);
 
 		const badTime = await health({ healthScope: 'all' }, { referenceTime: 'tomorrow' });
-		expect(badTime.error?.message).toBe('Reference Time: "tomorrow" is not a valid date');
+		expect(badTime.error?.message).toMatch(/^Reference Time: "tomorrow" is not a date: expected an ISO 8601 date/);
 		const badCompany = await health({ healthScope: 'company', companyId: byId("={{ 'acme' }}") });
 		expect(badCompany.error?.message).toBe('Company: "acme" is not an awork ID');
 	});

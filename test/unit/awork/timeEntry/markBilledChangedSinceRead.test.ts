@@ -114,7 +114,7 @@ describe('awork node: Mark Billed leaves entries changed since the read unbilled
 	it('fails without billing anything when the option is not a date, naming the option', async () => {
 		const { projectId, ids } = seedRead();
 		const result = await markBilled(ids, projectId, 'yesterday-ish');
-		expect(result.error?.message).toMatch(/^Leave Unbilled If Changed Since: "yesterday-ish" is not a date and time/);
+		expect(result.error?.message).toMatch(/^Leave Unbilled If Changed Since: "yesterday-ish" is not a date: expected an ISO 8601 date/);
 		expect(billed()).toEqual([]);
 	});
 });

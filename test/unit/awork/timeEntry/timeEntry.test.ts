@@ -108,10 +108,10 @@ describe('awork node: time entries, get many', () => {
 	});
 
 	it('names the window field that is wrong', async () => {
-		const reversed = await bed.run({ resource: 'timeEntry', operation: 'getMany', filters: { startFrom: '2026-02-01', startBefore: '2026-01-01' } });
-		expect(reversed.error?.message).toBe('Start Before (2026-01-01T00:00:00.000Z) must be later than Start From (2026-02-01T00:00:00.000Z)');
+		const reversed = await bed.run({ resource: 'timeEntry', operation: 'getMany', filters: { startFrom: '2026-02-01', startBefore: '2026-01-01' } }, { timezone: 'Europe/Berlin' });
+		expect(reversed.error?.message).toBe('Start Before (2025-12-31T23:00:00.000Z) must be later than Start From (2026-01-31T23:00:00.000Z)');
 		const bad = await bed.run({ resource: 'timeEntry', operation: 'getMany', filters: { startFrom: '01/02/2026' } });
-		expect(bad.error?.message).toBe('Start From: "01/02/2026" is not a valid date');
+		expect(bad.error?.message).toMatch(/^Start From: "01\/02\/2026" is not a date: expected an ISO 8601 date/);
 		expect(bed.requests).toHaveLength(0);
 	});
 
