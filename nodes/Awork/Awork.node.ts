@@ -6,24 +6,28 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { routeOperation } from '../shared/operations';
+import * as comment from './actions/comment';
 import * as company from './actions/company';
 import * as customFieldDefinition from './actions/customFieldDefinition';
 import * as project from './actions/project';
 import * as task from './actions/task';
 import * as taskList from './actions/taskList';
 import * as timeEntry from './actions/timeEntry';
+import * as user from './actions/user';
 import * as workspace from './actions/workspace';
 import type { AworkOperations } from './actions/node.type';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 const operations: AworkOperations = {
+	comment: comment.operations,
 	company: company.operations,
 	customFieldDefinition: customFieldDefinition.operations,
 	project: project.operations,
 	task: task.operations,
 	taskList: taskList.operations,
 	timeEntry: timeEntry.operations,
+	user: user.operations,
 	workspace: workspace.operations,
 };
 
@@ -65,12 +69,14 @@ export class Awork implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Comment', value: 'comment', description: 'Comments on projects and tasks' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Custom Field Definition', value: 'customFieldDefinition' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Task', value: 'task' },
 					{ name: 'Task List', value: 'taskList' },
 					{ name: 'Time Entry', value: 'timeEntry' },
+					{ name: 'User', value: 'user', description: 'The people of the workspace, by ID or email' },
 					{ name: 'Workspace', value: 'workspace', description: 'Users, types of work, templates and statuses' },
 				],
 				default: 'project',
@@ -82,6 +88,8 @@ export class Awork implements INodeType {
 			...timeEntry.description,
 			...company.description,
 			...workspace.description,
+			...user.description,
+			...comment.description,
 		],
 	};
 

@@ -3,11 +3,13 @@ import type { OperationTable } from '../../shared/operations';
 
 export type AworkOperationNames = {
 	company: 'create' | 'get' | 'getMany';
+	comment: 'getManyOfProject' | 'getManyOfTask';
 	customFieldDefinition: 'getMany' | 'getOrCreate';
 	project: 'changeStatus' | 'create' | 'createIfMissing' | 'get' | 'getClientHealth' | 'getMany' | 'setCustomFields' | 'update';
 	task: 'addComment' | 'changeStatus' | 'create' | 'createIfMissing' | 'get' | 'getMany' | 'setCustomFields' | 'update';
 	taskList: 'create' | 'createIfMissing' | 'getMany';
 	timeEntry: 'checkPsaBookings' | 'get' | 'getMany' | 'markBilled' | 'markUnbilled' | 'toInvoicePositions';
+	user: 'get' | 'searchByEmail';
 	workspace: 'getProjectStatuses' | 'getProjectTemplates' | 'getProjectTypes' | 'getTaskStatuses' | 'getTypesOfWork' | 'getUsers';
 };
 
