@@ -77,32 +77,23 @@ function shown(value: unknown): string {
 	}
 }
 
-function nodeError(ctx: DateContext, error: unknown, value: unknown, field: string, itemIndex: number | undefined, zone: string): Error {
-	if (!(error instanceof DateValueError)) return error as Error;
-	return new NodeOperationError(ctx.getNode(), `${field}: ${shown(value)} is not a date: ${error.message}`, {
-		itemIndex,
-		description: `Use ISO 8601, e.g. ${DATE_EXAMPLES}. Without an offset it is read in the workflow's time zone (${zone}).`,
-	});
-}
-
 /** parseDate in the workflow's time zone; a bad value is a node error naming the field and what was wrong. */
 export function readDate(ctx: DateContext, value: unknown, field: string, itemIndex?: number): DateTime | undefined {
 	const zone = ctx.getTimezone();
 	try {
 		return parseDate(value, zone);
 	} catch (error) {
-		throw nodeError(ctx, error, value, field, itemIndex, zone);
+		// parseDate only throws DateValueError.
+		throw new NodeOperationError(ctx.getNode(), `${field}: ${shown(value)} is not a date: ${(error as Error).message}`, {
+			itemIndex,
+			description: `Use ISO 8601, e.g. ${DATE_EXAMPLES}. Without an offset it is read in the workflow's time zone (${zone}).`,
+		});
 	}
 }
 
 /** parseDay in the workflow's time zone, failing like readDate. */
 export function readDay(ctx: DateContext, value: unknown, field: string, itemIndex?: number): string | undefined {
-	const zone = ctx.getTimezone();
-	try {
-		return parseDay(value, zone);
-	} catch (error) {
-		throw nodeError(ctx, error, value, field, itemIndex, zone);
-	}
+	return readDate(ctx, value, field, itemIndex)?.toISODate() ?? undefined;
 }
 
 /** An instant as UTC ISO text without milliseconds, e.g. 2026-03-29T00:30:00Z. */
