@@ -10,7 +10,17 @@ export type AworkOperationNames = {
 	taskList: 'create' | 'createIfMissing' | 'getMany';
 	timeEntry: 'checkPsaBookings' | 'get' | 'getMany' | 'markBilled' | 'markUnbilled' | 'toInvoicePositions';
 	user: 'get' | 'searchByEmail';
-	workspace: 'getProjectStatuses' | 'getProjectTemplates' | 'getProjectTypes' | 'getTaskStatuses' | 'getTypesOfWork' | 'getUsers';
+	workspace:
+		| 'createProjectStatus'
+		| 'createTaskStatus'
+		| 'createTypeOfWork'
+		| 'getProjectStatuses'
+		| 'getProjectStatusesOfProject'
+		| 'getProjectTemplates'
+		| 'getProjectTypes'
+		| 'getTaskStatuses'
+		| 'getTypesOfWork'
+		| 'getUsers';
 };
 
 export type AworkResource = keyof AworkOperationNames;

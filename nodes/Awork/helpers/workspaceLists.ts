@@ -9,7 +9,8 @@ import type { AworkOperationNames, AworkOperations } from '../actions/node.type'
 import { forOperation, projectLocator, returnAllOrLimit } from '../descriptions';
 import { readId } from './parameters';
 
-type WorkspaceOperation = AworkOperationNames['workspace'];
+/** The workspace operations that read a list (the others create). */
+type WorkspaceOperation = Exclude<AworkOperationNames['workspace'], `create${string}`>;
 
 interface WorkspaceList {
 	operation: WorkspaceOperation;
@@ -31,6 +32,12 @@ export const WORKSPACE_LISTS: WorkspaceList[] = [
 		operation: 'getTaskStatuses',
 		name: 'Task Statuses',
 		path: (projectId) => aworkPath`/projects/${projectId}/taskstatuses`,
+		orderBy: 'order',
+	},
+	{
+		operation: 'getProjectStatusesOfProject',
+		name: 'Project Statuses of a Project',
+		path: (projectId) => aworkPath`/projects/${projectId}/projectstatuses`,
 		orderBy: 'order',
 	},
 ];
@@ -62,11 +69,12 @@ function listOperation(list: WorkspaceList): ItemOperation {
 const listOf = (operation: WorkspaceOperation) => listOperation(WORKSPACE_LISTS.find((list) => list.operation === operation)!);
 
 /** Spelt out so that a list without an operation, or the reverse, fails to compile. */
-export const operations: AworkOperations['workspace'] = {
+export const operations: Pick<AworkOperations['workspace'], WorkspaceOperation> = {
 	getUsers: listOf('getUsers'),
 	getTypesOfWork: listOf('getTypesOfWork'),
 	getProjectTemplates: listOf('getProjectTemplates'),
 	getProjectTypes: listOf('getProjectTypes'),
 	getProjectStatuses: listOf('getProjectStatuses'),
 	getTaskStatuses: listOf('getTaskStatuses'),
+	getProjectStatusesOfProject: listOf('getProjectStatusesOfProject'),
 };

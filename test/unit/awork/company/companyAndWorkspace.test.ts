@@ -119,7 +119,9 @@ describe('awork node: description', () => {
 		expect(description.usableAsTool).toBe(true);
 		expect(description.credentials?.map((c) => c.name)).toEqual(['aworkPsaApi', 'aworkPsaOAuth2Api']);
 		const operations = description.properties.filter((p) => p.name === 'operation');
-		expect(operations).toHaveLength(7);
+		// One operation picker per resource, each shown for its resource.
+		const resources = (description.properties.find((p) => p.name === 'resource')?.options ?? []) as Array<{ value: string }>;
+		expect(operations.map((selector) => selector.displayOptions?.show?.resource?.[0]).sort()).toEqual(resources.map((r) => r.value).sort());
 		for (const selector of operations) {
 			for (const option of selector.options as Array<{ action?: string; value: string }>) expect(option.action).toBeTruthy();
 		}
