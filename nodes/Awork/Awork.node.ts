@@ -9,6 +9,7 @@ import { routeOperation } from '../shared/operations';
 import * as comment from './actions/comment';
 import * as company from './actions/company';
 import * as customFieldDefinition from './actions/customFieldDefinition';
+import * as document from './actions/document';
 import * as project from './actions/project';
 import * as task from './actions/task';
 import * as taskList from './actions/taskList';
@@ -23,6 +24,7 @@ const operations: AworkOperations = {
 	comment: comment.operations,
 	company: company.operations,
 	customFieldDefinition: customFieldDefinition.operations,
+	document: document.operations,
 	project: project.operations,
 	task: task.operations,
 	taskList: taskList.operations,
@@ -72,6 +74,7 @@ export class Awork implements INodeType {
 					{ name: 'Comment', value: 'comment', description: 'Comments on projects and tasks' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Custom Field Definition', value: 'customFieldDefinition' },
+					{ name: 'Document', value: 'document', description: 'Docs in document spaces and projects, and their content' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Task', value: 'task' },
 					{ name: 'Task List', value: 'taskList' },
@@ -88,6 +91,7 @@ export class Awork implements INodeType {
 			...timeEntry.description,
 			...company.description,
 			...workspace.description,
+			...document.description,
 			...user.description,
 			...comment.description,
 		],

@@ -5,6 +5,7 @@ export type AworkOperationNames = {
 	company: 'create' | 'get' | 'getMany';
 	comment: 'getManyOfProject' | 'getManyOfTask';
 	customFieldDefinition: 'getMany' | 'getOrCreate';
+	document: 'create' | 'get' | 'getContent' | 'getMany' | 'getManyOfDocumentSpace' | 'getManyOfProject';
 	project: 'changeStatus' | 'create' | 'createIfMissing' | 'get' | 'getClientHealth' | 'getMany' | 'setCustomFields' | 'update';
 	task: 'addComment' | 'changeStatus' | 'create' | 'createIfMissing' | 'get' | 'getMany' | 'setCustomFields' | 'update';
 	taskList: 'create' | 'createIfMissing' | 'getMany';

@@ -1,0 +1,21 @@
+/** The one reading of the three document lists (all, of a document space, of a project). */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { readLimit } from '../../../shared/operations';
+import { aworkRequestAllPages } from '../../transport';
+import { and } from '../../transport/filter';
+import { nameContainsFilter, readRawFilter } from '../parameters';
+
+export async function listDocuments(this: IExecuteFunctions, path: string, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filter = and(
+		nameContainsFilter.call(this, filters.nameContains, itemIndex),
+		readRawFilter.call(this, filters.rawFilter, itemIndex),
+	);
+	return (await aworkRequestAllPages.call(this, path, {
+		qs: filters.includeTrashed === true ? { includeTrashedDocuments: true } : undefined,
+		filter,
+		orderBy: 'name',
+		limit: readLimit(this, itemIndex),
+		itemIndex,
+	})) as IDataObject[];
+}
