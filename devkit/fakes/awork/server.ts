@@ -13,9 +13,11 @@ import { createRegistry } from './registry';
 import { registerProjectCommentRoutes } from './routes/comments';
 import { registerCompanyRoutes } from './routes/companies';
 import { registerCustomFieldRoutes } from './routes/customFields';
+import { registerDeleteRoutes } from './routes/deletes';
 import { registerDocumentRoutes } from './routes/documents';
 import { API_PREFIX, type AworkContext } from './routes/http';
 import { registerProjectRoutes } from './routes/projects';
+import { registerTaskBatchRoutes } from './routes/taskBatch';
 import { registerTaskListRoutes } from './routes/taskLists';
 import { registerTaskRoutes } from './routes/tasks';
 import { registerTimeEntryRoutes } from './routes/timeEntries';
@@ -145,7 +147,10 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 	registerProjectRoutes(server, ctx);
 	registerCustomFieldRoutes(server, ctx);
 	registerTaskListRoutes(server, ctx);
+	// Before the task routes: /tasks/batch/addtags would otherwise read as the task "batch".
+	registerTaskBatchRoutes(server, ctx);
 	registerTaskRoutes(server, ctx);
+	registerDeleteRoutes(server, ctx);
 	registerTimeEntryRoutes(server, ctx);
 	registerWebhookRoutes(server, ctx);
 	registerDocumentRoutes(server, ctx);

@@ -2,14 +2,27 @@
 import type { OperationTable } from '../../shared/operations';
 
 export type AworkOperationNames = {
-	company: 'create' | 'get' | 'getMany';
+	company: 'create' | 'delete' | 'get' | 'getMany';
 	comment: 'getManyOfProject' | 'getManyOfTask';
 	customFieldDefinition: 'getMany' | 'getOrCreate';
 	document: 'create' | 'get' | 'getContent' | 'getMany' | 'getManyOfDocumentSpace' | 'getManyOfProject';
-	project: 'changeStatus' | 'create' | 'createIfMissing' | 'get' | 'getClientHealth' | 'getMany' | 'setCustomFields' | 'update';
-	task: 'addComment' | 'changeStatus' | 'create' | 'createIfMissing' | 'get' | 'getMany' | 'setCustomFields' | 'update';
-	taskList: 'create' | 'createIfMissing' | 'getMany';
-	timeEntry: 'checkPsaBookings' | 'get' | 'getMany' | 'markBilled' | 'markUnbilled' | 'toInvoicePositions';
+	project: 'changeStatus' | 'create' | 'createIfMissing' | 'delete' | 'get' | 'getClientHealth' | 'getMany' | 'setCustomFields' | 'update';
+	task:
+		| 'addComment'
+		| 'addTag'
+		| 'changeStatus'
+		| 'create'
+		| 'createIfMissing'
+		| 'delete'
+		| 'get'
+		| 'getMany'
+		| 'moveToList'
+		| 'removeAssignees'
+		| 'setAssignees'
+		| 'setCustomFields'
+		| 'update';
+	taskList: 'create' | 'createIfMissing' | 'delete' | 'getMany';
+	timeEntry: 'checkPsaBookings' | 'create' | 'delete' | 'get' | 'getMany' | 'markBilled' | 'markUnbilled' | 'toInvoicePositions' | 'update';
 	user: 'get' | 'searchByEmail';
 	workspace:
 		| 'createProjectStatus'

@@ -50,9 +50,10 @@ export function customFieldsByName(values: unknown, definitions: CustomFieldDefi
 }
 
 /** The "Options" collection with "Add Custom Fields by Name", described for what the operation outputs. */
-export function customFieldsByNameOptions(description: string): INodeProperties {
+export function customFieldsByNameOptions(description: string, otherOptions: INodeProperties[] = []): INodeProperties {
 	return collection('options', 'Options', 'Add Option', [
 		{ displayName: 'Add Custom Fields by Name', name: 'customFieldsByName', type: 'boolean', default: false, description },
+		...otherOptions,
 	]);
 }
 

@@ -25,6 +25,8 @@ export interface AworkFailure {
 	outcome: 'rejected' | 'unknown';
 	attempts: number;
 	networkCode?: string;
+	/** An earlier attempt of this call broke after sending: it may have landed (e.g. a repeated DELETE then finds nothing). */
+	earlierAttemptMayHaveLanded?: boolean;
 }
 
 function asErrorBody(body: unknown): AworkErrorBody {

@@ -54,6 +54,8 @@ export interface AworkResponse<T> {
 	body: T;
 	headers: Record<string, unknown>;
 	statusCode: number;
+	/** An earlier attempt of this call broke after sending, so it may have been applied already. */
+	earlierAttemptMayHaveLanded?: boolean;
 }
 
 interface AworkConnection {
@@ -208,11 +210,12 @@ export async function aworkRequestFull<T>(
 	});
 
 	const { status, headers, body, state } = answer;
-	if (status >= 200 && status < 300) return { body: body as T, headers, statusCode: status };
+	const { earlierAttemptMayHaveLanded } = state;
+	if (status >= 200 && status < 300) return { body: body as T, headers, statusCode: status, earlierAttemptMayHaveLanded };
 	const outcome = status >= 500 && !retrySafe ? 'unknown' : 'rejected';
 	// A failed download still answers awork's JSON error body, as bytes.
 	const errorBody = Buffer.isBuffer(body) ? body.toString('utf8') : body;
-	throw aworkApiError(node, status, errorBody, { method, path, outcome, attempts: state.attempts }, options.itemIndex);
+	throw aworkApiError(node, status, errorBody, { method, path, outcome, attempts: state.attempts, earlierAttemptMayHaveLanded }, options.itemIndex);
 }
 
 export async function aworkRequest<T>(

@@ -5,11 +5,14 @@ import { readLimit } from '../../../shared/operations';
 import { collection, forOperation, nameContainsOption, rawFilterOption, returnAllOrLimit, simplifyOption } from '../../descriptions';
 import { simplified } from '../../helpers/simplify';
 import { nameContainsFilter, readRawFilter } from '../../helpers/parameters';
+import { orderByOption } from '../../descriptions/orderBy';
+import { readOrderBy } from '../../helpers/orderBy';
 
 export const description = forOperation('company', 'getMany', [
 	...returnAllOrLimit(),
 	simplifyOption('company'),
 	collection('filters', 'Filters', 'Add Filter', [nameContainsOption, rawFilterOption]),
+	collection('options', 'Options', 'Add Option', [orderByOption('name desc')]),
 ]);
 
 export const runs = 'perItem';
@@ -22,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const companies = (await aworkRequestAllPages.call(this, '/companies', {
 		filter,
-		orderBy: 'name',
+		orderBy: readOrderBy.call(this, (this.getNodeParameter('options', itemIndex, {}) as IDataObject).orderBy, itemIndex) ?? 'name',
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];

@@ -7,6 +7,8 @@ import { collection, forOperation, nameContainsOption, optionalIdLocator, rawFil
 import { simplified } from '../../helpers/simplify';
 import { nameContainsFilter, optionalGuid, readRawFilter } from '../../helpers/parameters';
 import { withWebUrls } from '../../helpers/webUrl';
+import { orderByOption } from '../../descriptions/orderBy';
+import { readOrderBy } from '../../helpers/orderBy';
 
 export const description = forOperation('project', 'getMany', [
 	...returnAllOrLimit(),
@@ -30,6 +32,7 @@ export const description = forOperation('project', 'getMany', [
 	]),
 	customFieldsByNameOptions(
 		'Whether to add customFieldsByName to each project: its custom field values keyed by field name, e.g. {"PSA Contract": "ctr_1001"} (reads the field definitions once per run)',
+		[orderByOption('projectStatus/type,name')],
 	),
 ]);
 
@@ -46,6 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const projects = (await aworkRequestAllPages.call(this, '/projects', {
 		filter,
+		orderBy: readOrderBy.call(this, (this.getNodeParameter('options', itemIndex, {}) as IDataObject).orderBy, itemIndex),
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../../descriptions';
 import type { AworkOperations } from '../node.type';
+import * as deleteProject from './delete';
 import * as changeStatus from './changeStatus';
 import * as create from './create';
 import * as createIfMissing from './createIfMissing';
@@ -19,6 +20,7 @@ export const operations: AworkOperations['project'] = {
 	update,
 	changeStatus,
 	setCustomFields,
+	delete: deleteProject,
 };
 
 export const description: INodeProperties[] = [
@@ -30,6 +32,12 @@ export const description: INodeProperties[] = [
 			value: 'createIfMissing',
 			action: 'Create a project unless its key exists',
 			description: 'Returns the project with this key if it exists (created: false), otherwise creates it (created: true)',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a project',
+			description: 'Delete a project and its tasks, optionally with its time entries (never billed ones); outputs deleted: true and its ID',
 		},
 		{ name: 'Get', value: 'get', action: 'Get a project' },
 		{

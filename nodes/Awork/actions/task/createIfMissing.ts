@@ -4,45 +4,19 @@
  * Key, the key (written into the task's description) tells tasks apart, not the name: two quote
  * lines with one title become two tasks, and each is found again by its own key.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest, aworkRequestAllPages } from '../../transport';
 import { eq, text } from '../../transport/filter';
 import { forOperation } from '../../descriptions';
 import { findOrCreate, oldest } from '../../helpers/findOrCreate';
+import { matchKeyMarker, matchKeyProperty, readMatchKey, withMatchKey } from '../../helpers/matchKey';
 import { readTaskCreateBody, taskCreateProperties } from '../../helpers/task/create';
 import { withWebUrl } from '../../helpers/webUrl';
 
-const MATCH_KEY = /^[A-Za-z0-9_.:#/-]{1,200}$/;
+const matchKeyDescription =
+	'Identifies the task instead of its name, e.g. the ID of the quote line it stands for. Written at the end of the description as [match key: …]; only a task of this name with this key is reused. 1-200 letters, digits or _ . : # / -. Empty: the name alone decides.';
 
-const matchKeyProperty: INodeProperties = {
-	displayName: 'Match Key',
-	name: 'matchKey',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. psa-line:L-17',
-	description:
-		'Identifies the task instead of its name, e.g. the ID of the quote line it stands for. Written at the end of the description as [match key: …]; only a task of this name with this key is reused. 1-200 letters, digits or _ . : # / -. Empty: the name alone decides.',
-};
-
-export const description = forOperation('task', 'createIfMissing', [...taskCreateProperties, matchKeyProperty]);
-
-/** The text a task's description carries for its match key. */
-export function matchKeyMarker(key: string): string {
-	return `[match key: ${key}]`;
-}
-
-function readMatchKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const raw = this.getNodeParameter('matchKey', itemIndex, '') as unknown;
-	const key = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!key) return undefined;
-	if (!MATCH_KEY.test(key)) {
-		throw new NodeOperationError(this.getNode(), `Match Key: "${key.slice(0, 60)}" is not a valid match key`, {
-			itemIndex,
-			description: 'Use 1-200 letters, digits or _ . : # / -, e.g. psa-line-L-17 (hash IDs that hold other characters).',
-		});
-	}
-	return key;
-}
+export const description = forOperation('task', 'createIfMissing', [...taskCreateProperties, matchKeyProperty(matchKeyDescription, 'e.g. psa-line:L-17')]);
 
 function inList(task: IDataObject, listId: string | undefined): boolean {
 	if (!listId) return true;
@@ -56,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = readTaskCreateBody.call(this, itemIndex);
 	const matchKey = readMatchKey.call(this, itemIndex);
 	const marker = matchKey && matchKeyMarker(matchKey);
-	if (marker) body.description = body.description ? `${String(body.description)}\n\n${marker}` : marker;
+	if (matchKey) body.description = withMatchKey(body.description, matchKey);
 	const projectId = String(body.entityId);
 	const listId = (body.lists as Array<{ id: string }> | undefined)?.[0]?.id;
 	const find = async () => {

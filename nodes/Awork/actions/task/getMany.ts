@@ -7,6 +7,8 @@ import { simplified } from '../../helpers/simplify';
 import { nameContainsFilter, readId, readRawFilter } from '../../helpers/parameters';
 import { TASK_STATUS_TYPES } from '../../descriptions/task';
 import { withWebUrls } from '../../helpers/webUrl';
+import { orderByOption } from '../../descriptions/orderBy';
+import { readOrderBy } from '../../helpers/orderBy';
 
 export const description = forOperation('task', 'getMany', [
 	projectLocator,
@@ -17,6 +19,7 @@ export const description = forOperation('task', 'getMany', [
 		rawFilterOption,
 		{ displayName: 'Status Type', name: 'statusType', type: 'options', options: TASK_STATUS_TYPES, default: 'todo' },
 	]),
+	collection('options', 'Options', 'Add Option', [orderByOption('dueOn desc,name')]),
 ]);
 
 /** The project's tasks (GET /projects/{id}/projecttasks), optionally filtered. */
@@ -32,6 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const tasks = (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/projecttasks`, {
 		filter,
+		orderBy: readOrderBy.call(this, (this.getNodeParameter('options', itemIndex, {}) as IDataObject).orderBy, itemIndex),
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];

@@ -4,6 +4,8 @@ import { and } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
 import { collection, forOperation, nameContainsOption, projectLocator, returnAllOrLimit } from '../../descriptions';
 import { nameContainsFilter, readId } from '../../helpers/parameters';
+import { orderByOption } from '../../descriptions/orderBy';
+import { readOrderBy } from '../../helpers/orderBy';
 
 export const description = forOperation('taskList', 'getMany', [
 	projectLocator,
@@ -11,6 +13,7 @@ export const description = forOperation('taskList', 'getMany', [
 	collection('options', 'Options', 'Add Option', [
 		nameContainsOption,
 		{ displayName: 'Show Archived', name: 'showArchived', type: 'boolean', default: false, description: 'Whether to include archived lists' },
+		orderByOption('name'),
 	]),
 ]);
 
@@ -22,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const lists = (await aworkRequestAllPages.call(this, aworkPath`/projects/${projectId}/tasklists`, {
 		qs: options.showArchived ? { showArchived: true } : undefined,
 		filter: and(nameContainsFilter.call(this, options.nameContains, itemIndex)),
-		orderBy: 'order',
+		orderBy: readOrderBy.call(this, options.orderBy, itemIndex) ?? 'order',
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];

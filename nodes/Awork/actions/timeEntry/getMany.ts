@@ -1,13 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkPages, aworkPath, PAGES_IN_FLIGHT } from '../../transport';
 import { and, bool, datetime, eq, ge, guid, lt } from '../../transport/filter';
 import { readLimit } from '../../../shared/operations';
-import { forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { collection, forOperation, optionalIdLocator, rawFilterOption, returnAllOrLimit } from '../../descriptions';
+import { orderByOption } from '../../descriptions/orderBy';
 import { optionalGuid, readOptionalId, readRawFilter } from '../../helpers/parameters';
 import { CURSOR_AT_START, isAfterCursor, readCursorOption } from '../../helpers/timeEntry/readCursor';
 import { entryStartMs, startOfUtcDay } from '../../helpers/timeEntry/startInstant';
 import { SharedNested } from '../../helpers/timeEntry/sharedNested';
 import { readTimeWindow } from '../../helpers/timeEntry/window';
+import { readOrderBy } from '../../helpers/orderBy';
 
 const yesNoAny = (what: string) => [
 	{ name: 'Any', value: 'any' },
@@ -79,6 +81,7 @@ export const description = forOperation('timeEntry', 'getMany', [
 			optionalIdLocator('userId', 'User', 'searchUsers', 'Only time entries of this user'),
 		],
 	},
+	collection('options', 'Options', 'Add Option', [orderByOption('startDateUtc desc')]),
 ]);
 
 export const runs = 'perItem';
@@ -99,6 +102,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return (fromMs === undefined || start >= fromMs) && (toMs === undefined || start < toMs);
 	};
 	const cursor = readCursorOption.call(this, filters.readAfter, itemIndex);
+	const orderBy = readOrderBy.call(this, (this.getNodeParameter('options', itemIndex, {}) as IDataObject).orderBy, itemIndex);
+	if (orderBy && typeof filters.readAfter === 'string' && filters.readAfter.trim()) {
+		throw new NodeOperationError(this.getNode(), 'Order By (Expert): cannot be combined with Read After, which reads in startDateUtc,id order', { itemIndex });
+	}
 	const flag = (name: string) => (filters[name] === 'true' || filters[name] === 'false' ? eq(name, bool(filters[name] === 'true')) : undefined);
 	const filter = and(
 		flag('isBillable'),
@@ -119,7 +126,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		pagesInFlight: PAGES_IN_FLIGHT,
 		filter,
 		// A stable order keeps paging consistent while entries are added.
-		orderBy: 'startDateUtc,id',
+		orderBy: orderBy ?? 'startDateUtc,id',
 		limit: readLimit(this, itemIndex),
 		keep:
 			fromMs !== undefined || toMs !== undefined || cursor
