@@ -5,7 +5,7 @@ export type AworkOperationNames = {
 	company: 'create' | 'delete' | 'get' | 'getMany';
 	comment: 'getManyOfProject' | 'getManyOfTask';
 	customFieldDefinition: 'getMany' | 'getOrCreate';
-	document: 'create' | 'get' | 'getContent' | 'getMany' | 'getManyOfDocumentSpace' | 'getManyOfProject';
+	document: 'create' | 'delete' | 'get' | 'getContent' | 'getMany' | 'getManyOfDocumentSpace' | 'getManyOfProject';
 	project: 'changeStatus' | 'create' | 'createIfMissing' | 'delete' | 'get' | 'getClientHealth' | 'getMany' | 'setCustomFields' | 'update';
 	task:
 		| 'addComment'

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../../descriptions';
 import type { AworkOperations } from '../node.type';
 import * as create from './create';
+import * as del from './delete';
 import * as get from './get';
 import * as getContent from './getContent';
 import * as getMany from './getMany';
@@ -10,6 +11,7 @@ import * as getManyOfProject from './getManyOfProject';
 
 export const operations: AworkOperations['document'] = {
 	create,
+	delete: del,
 	get,
 	getContent,
 	getMany,
@@ -24,6 +26,12 @@ export const description: INodeProperties[] = [
 			value: 'create',
 			action: 'Create a document',
 			description: 'Create a document, optionally with HTML or Markdown content; returns the new document',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a document',
+			description: 'Move a document to the trash (with its child documents); returns deleted: true, or an error naming the document if awork has none such',
 		},
 		{ name: 'Get', value: 'get', action: 'Get a document', description: 'Get one document (name, space, project, access)' },
 		{

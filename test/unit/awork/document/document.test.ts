@@ -1,18 +1,17 @@
 /**
  * Documents against the fake awork: the three lists (paging, filters, trash), Get, Get Content
- * (both documented answer shapes, empty content, file output) and Create (a multipart form).
+ * (both documented answer shapes, empty content, file output), Create (a multipart form) and
+ * Delete (trash, children, a document awork does not know).
  */
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 import { contentOf } from '../../../../devkit/fakes/awork/models/documents';
 import * as listSearch from '../../../../nodes/Awork/methods/listSearch';
 import { aworkEditorContext } from '../editorContext';
-import { AworkTestBed, byId, json, paired } from '../harness';
+import { byId, json, paired, type AworkTestBed } from '../harness';
+import { loseNextAnswer, quickRetryBed } from '../retries';
 
-const bed = new AworkTestBed();
-beforeAll(async () => await bed.start());
-afterAll(async () => await bed.stop());
-beforeEach(() => bed.reset());
+const bed = quickRetryBed();
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const id = (record: IDataObject) => String(record.id);
@@ -198,6 +197,55 @@ describe('awork node: Create document', () => {
 		});
 		expect(response.status).toBe(415);
 		expect(response.data).toMatchObject({ code: 'unsupported-media-type' });
+	});
+});
+
+describe('awork node: Delete document', () => {
+	function seedTree() {
+		const [space] = bed.seed({ documentSpaces: [{ name: 'Handbook' }] }).documentSpaces;
+		const [root] = bed.seed({ documents: [{ name: 'Root', documentSpaceId: space.id }] }).documents;
+		const [parent] = bed.seed({ documents: [{ name: 'Parent', documentSpaceId: space.id, parentId: root.id }] }).documents;
+		const [child] = bed.seed({ documents: [{ name: 'Child', documentSpaceId: space.id, parentId: parent.id }] }).documents;
+		bed.clearLog();
+		return { root: id(root), parent: id(parent), child: id(child) };
+	}
+	const stored = (documentId: string) => bed.store.collections.documents.get(documentId)!;
+
+	it('moves the document and its children to the trash and says so', async () => {
+		const { parent, child, root } = seedTree();
+		const result = await bed.run({ resource: 'document', operation: 'delete', documentId: byId(parent) });
+		expect(json(result)).toEqual([{ deleted: true, id: parent }]);
+		expect(bed.requests[0]).toMatchObject({ method: 'DELETE', path: `/api/v1/documents/${parent}`, query: { alsoDeleteChildren: 'true' }, status: 204 });
+		expect([stored(parent).movedToTrashOn, stored(child).movedToTrashOn].every(Boolean)).toBe(true);
+		expect(stored(root).movedToTrashOn).toBeNull();
+	});
+
+	it('without Also Delete Child Documents, the children move up to the parent', async () => {
+		const { parent, child, root } = seedTree();
+		await bed.run({ resource: 'document', operation: 'delete', documentId: byId(parent), alsoDeleteChildren: false });
+		expect(bed.requests[0].query).toEqual({ alsoDeleteChildren: 'false' });
+		expect(stored(child)).toMatchObject({ movedToTrashOn: null, parentId: root });
+	});
+
+	it('an unknown document is an error naming its ID, or deleted: false with Ignore If Already Deleted', async () => {
+		seedTree();
+		const failed = await bed.run({ resource: 'document', operation: 'delete', documentId: byId(UNKNOWN) });
+		expect(failed.error?.message).toBe(`Document ${UNKNOWN} was not found in awork, so it was not deleted`);
+		const ignored = await bed.run({ resource: 'document', operation: 'delete', documentId: byId(UNKNOWN), ignoreMissing: true });
+		expect(json(ignored)).toEqual([{ deleted: false, id: UNKNOWN, alreadyDeleted: true }]);
+	});
+
+	it('a delete whose answer was lost is sent again; awork finds it in the trash and it counts as deleted', async () => {
+		const { parent } = seedTree();
+		const restore = loseNextAnswer(bed, 'DELETE', '/api/v1/documents/:documentId');
+		const result = await bed.run({ resource: 'document', operation: 'delete', documentId: byId(parent) });
+		restore();
+		expect(json(result)).toEqual([{ deleted: true, id: parent }]);
+		expect(bed.requestsTo('DELETE', /\/documents\//).map((entry) => [entry.fault, entry.status])).toEqual([
+			['resetAfterCommit', 204],
+			[undefined, 204],
+		]);
+		expect(stored(parent).movedToTrashOn).toBeTruthy();
 	});
 });
 
