@@ -2,20 +2,10 @@
  * Task List / Task > Create If Missing: reused by name, created once, and a create whose answer
  * was lost is found again instead of made twice (what lets the approval workflow resume).
  */
-import { aworkTransportSettings } from '../../../../nodes/Awork/transport';
-import { AworkTestBed, byId, json } from '../harness';
+import { byId, json } from '../harness';
+import { loseNextAnswer, quickRetryBed } from '../retries';
 
-const bed = new AworkTestBed();
-const original = { ...aworkTransportSettings };
-beforeAll(async () => {
-	await bed.start();
-	aworkTransportSettings.retry = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
-});
-afterAll(async () => {
-	Object.assign(aworkTransportSettings, original);
-	await bed.stop();
-});
-beforeEach(() => bed.reset());
+const bed = quickRetryBed();
 
 function project(): string {
 	return String(bed.seed({ projects: [{ name: "O'Brien relaunch" }] }).projects[0].id);
@@ -37,12 +27,7 @@ describe('awork node: Task List > Create If Missing', () => {
 	it('finds the list a lost answer created instead of creating a second one', async () => {
 		const projectId = project();
 		// The create lands, its answer is lost (the connection breaks after the write).
-		const restore = bed.wrapRoute('POST', '/api/v1/projects/:projectId/tasklists', (handler) => async (req) => {
-			const answer = await handler(req);
-			bed.fake.server.faults.resetAfterCommitRate = 1;
-			setTimeout(() => (bed.fake.server.faults.resetAfterCommitRate = 0), 0);
-			return answer;
-		});
+		const restore = loseNextAnswer(bed, 'POST', '/api/v1/projects/:projectId/tasklists');
 		const result = await bed.run({ resource: 'taskList', operation: 'createIfMissing', projectId: byId(projectId), name: 'Delivery' });
 		restore();
 		expect(result.error).toBeUndefined();
@@ -111,12 +96,7 @@ describe('awork node: Task > Create If Missing', () => {
 
 	it('finds the keyed task a lost answer created instead of creating a second one', async () => {
 		const projectId = project();
-		const restore = bed.wrapRoute('POST', '/api/v1/tasks', (handler) => async (req) => {
-			const answer = await handler(req);
-			bed.fake.server.faults.resetAfterCommitRate = 1;
-			setTimeout(() => (bed.fake.server.faults.resetAfterCommitRate = 0), 0);
-			return answer;
-		});
+		const restore = loseNextAnswer(bed, 'POST', '/api/v1/tasks');
 		const result = await bed.run({ resource: 'task', operation: 'createIfMissing', projectId: byId(projectId), name: 'Design', matchKey: 'k-2' });
 		restore();
 		expect(result.error).toBeUndefined();
