@@ -14,7 +14,7 @@ export class AworkPsaApi implements ICredentialType {
 	name = 'aworkPsaApi';
 
 	// n8n's lint requires title case here, so the brand's lower-case "awork" is capitalised.
-	displayName = 'awork API';
+	displayName = 'Awork API';
 
 	icon: Icon = { light: 'file:awork.svg', dark: 'file:awork.dark.svg' };
 

@@ -11,7 +11,7 @@ export class AworkPsaOAuth2Api implements ICredentialType {
 	extends = ['oAuth2Api'];
 
 	// n8n's lint requires title case here, so the brand's lower-case "awork" is capitalised.
-	displayName = 'awork OAuth2 API';
+	displayName = 'Awork OAuth2 API';
 
 	icon: Icon = { light: 'file:awork.svg', dark: 'file:awork.dark.svg' };
 

@@ -7,7 +7,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 export class IdMappingN8nApi implements ICredentialType {
 	name = 'idMappingN8nApi';
 
-	displayName = 'ID Mapping n8n API';
+	displayName = 'ID Mapping Data Table API';
 
 	icon: Icon = { light: 'file:idMappingN8nApi.svg', dark: 'file:idMappingN8nApi.dark.svg' };
 

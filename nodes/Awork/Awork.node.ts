@@ -35,7 +35,7 @@ const operations: AworkOperations = {
 
 export class Awork implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'awork',
+		displayName: 'Awork',
 		name: 'awork',
 		icon: { light: 'file:awork.svg', dark: 'file:awork.dark.svg' },
 		group: ['transform'],
@@ -45,14 +45,15 @@ export class Awork implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create and read projects, tasks, custom fields and time entries in awork',
-		defaults: { name: 'awork' },
+		defaults: { name: 'Awork' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		// Mark Billed with "Add Report Output" has a second output, Report.
 		outputs: `={{ $parameter["operation"] === "markBilled" && ($parameter["options"] || {})["addReport"] === true ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Time Entries" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Report" }] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`,
+		// To Invoice Positions works on its input only: it asks for no credential.
 		credentials: [
-			{ name: 'aworkPsaApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'aworkPsaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'aworkPsaApi', required: true, displayOptions: { show: { authentication: ['apiKey'] }, hide: { operation: ['toInvoicePositions'] } } },
+			{ name: 'aworkPsaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] }, hide: { operation: ['toInvoicePositions'] } } },
 		],
 		properties: [
 			{
@@ -64,6 +65,7 @@ export class Awork implements INodeType {
 					{ name: 'OAuth2', value: 'oAuth2' },
 				],
 				default: 'apiKey',
+				displayOptions: { hide: { operation: ['toInvoicePositions'] } },
 			},
 			{
 				displayName: 'Resource',

@@ -13,14 +13,14 @@ import { hasValidSecret } from './webhookSecret';
 
 export class AworkTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'awork Trigger',
+		displayName: 'Awork Trigger',
 		name: 'aworkTrigger',
 		icon: { light: 'file:awork.svg', dark: 'file:awork.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when awork reports a change (time entries, tasks, projects, ...)',
-		defaults: { name: 'awork Trigger' },
+		defaults: { name: 'Awork Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -68,7 +68,7 @@ export class AworkTrigger implements INodeType {
 						name: 'webhookName',
 						type: 'string',
 						default: '',
-						placeholder: 'n8n: My workflow',
+						placeholder: 'e.g. n8n: My workflow',
 						description: 'Name of the webhook in awork (Settings > Integrations). Defaults to "n8n: " followed by the workflow name.',
 					},
 				],

@@ -2,7 +2,7 @@
 import type { OperationTable } from '../../shared/operations';
 
 export type AworkOperationNames = {
-	company: 'create' | 'delete' | 'get' | 'getMany';
+	company: 'create' | 'delete' | 'get' | 'getHealth' | 'getMany';
 	comment: 'getManyOfProject' | 'getManyOfTask';
 	customFieldDefinition: 'getMany' | 'getOrCreate';
 	document: 'create' | 'delete' | 'get' | 'getContent' | 'getMany' | 'getManyOfDocumentSpace' | 'getManyOfProject';

@@ -15,6 +15,8 @@ type WorkspaceOperation = Exclude<AworkOperationNames['workspace'], `create${str
 interface WorkspaceList {
 	operation: WorkspaceOperation;
 	name: string;
+	/** What the operation lists, for the editor. */
+	description: string;
 	/** The endpoint; a function when the list belongs to a chosen project. */
 	path: string | ((projectId: string) => string);
 	orderBy?: string;
@@ -23,20 +25,22 @@ interface WorkspaceList {
 }
 
 export const WORKSPACE_LISTS: WorkspaceList[] = [
-	{ operation: 'getUsers', name: 'Users', path: '/users', orderBy: 'lastName', archivable: true },
-	{ operation: 'getTypesOfWork', name: 'Types of Work', path: '/typeofwork', orderBy: 'name', archivable: true },
-	{ operation: 'getProjectTemplates', name: 'Project Templates', path: '/projecttemplates', orderBy: 'name' },
-	{ operation: 'getProjectTypes', name: 'Project Types', path: '/projecttypes', orderBy: 'name', archivable: true },
-	{ operation: 'getProjectStatuses', name: 'Project Statuses', path: '/projectstatuses', orderBy: 'order', archivable: true },
+	{ operation: 'getUsers', name: 'Users', description: 'List the users of the workspace', path: '/users', orderBy: 'lastName', archivable: true },
+	{ operation: 'getTypesOfWork', name: 'Types of Work', description: 'List the types of work time is tracked on', path: '/typeofwork', orderBy: 'name', archivable: true },
+	{ operation: 'getProjectTemplates', name: 'Project Templates', description: 'List the templates projects can be created from', path: '/projecttemplates', orderBy: 'name' },
+	{ operation: 'getProjectTypes', name: 'Project Types', description: 'List the project types of the workspace', path: '/projecttypes', orderBy: 'name', archivable: true },
+	{ operation: 'getProjectStatuses', name: 'Project Statuses', description: 'List the project statuses of the workspace', path: '/projectstatuses', orderBy: 'order', archivable: true },
 	{
 		operation: 'getTaskStatuses',
 		name: 'Task Statuses',
+		description: 'List the task statuses of one project',
 		path: (projectId) => aworkPath`/projects/${projectId}/taskstatuses`,
 		orderBy: 'order',
 	},
 	{
 		operation: 'getProjectStatusesOfProject',
 		name: 'Project Statuses of a Project',
+		description: "List the project statuses one project uses: its workflow's, else the workspace's and its own",
 		path: (projectId) => aworkPath`/projects/${projectId}/projectstatuses`,
 		orderBy: 'order',
 	},

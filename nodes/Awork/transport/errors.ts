@@ -86,7 +86,7 @@ function statusText(status: number, body: AworkErrorBody, failure: AworkFailure)
 					message: `awork failed with a server error (${status})${code} on ${what}`,
 					description:
 						failure.outcome === 'unknown'
-							? `awork may or may not have applied this change. Check awork before running it again, or use an operation that is safe to repeat (e.g. Create If Missing). ${said}`.trim()
+							? `awork may or may not have applied this change. Check awork before running it again, or use an operation that is safe to repeat (e.g. Get or Create). ${said}`.trim()
 							: `awork kept failing after ${failure.attempts} attempts. ${said}`.trim(),
 				};
 			}
@@ -129,7 +129,7 @@ export function aworkNetworkError(
 			: `Could not reach awork at ${baseUrl} (${networkCode}) after ${failure.attempts} attempts`;
 	const description =
 		failure.outcome === 'unknown'
-			? 'This request is not safe to repeat automatically. Check awork before running it again, or use an operation that is safe to repeat (e.g. Create If Missing).'
+			? 'This request is not safe to repeat automatically. Check awork before running it again, or use an operation that is safe to repeat (e.g. Get or Create).'
 			: 'Check the Base URL in the awork credential and the network between n8n and awork.';
 	const error = new NodeApiError(
 		node,
@@ -158,7 +158,7 @@ export function aworkDeadlineError(node: INode, cause: RequestDeadlineError, fai
 	const message = `awork did not finish answering ${failure.method} ${failure.path} within ${formatSeconds(cause.deadlineMs)} (the deadline for one request)`;
 	const description =
 		failure.outcome === 'unknown'
-			? 'awork may or may not have applied this change. Check awork before running it again, or use an operation that is safe to repeat (e.g. Create If Missing).'
+			? 'awork may or may not have applied this change. Check awork before running it again, or use an operation that is safe to repeat (e.g. Get or Create).'
 			: 'awork answered too slowly or never finished. Retry later; if it persists, check the Base URL in the awork credential and the network in between.';
 	const error = new NodeApiError(node, { message, code: cause.code } as JsonObject, { message, description, itemIndex });
 	return withAworkFacts(error, message, description, { ...failure, networkCode: cause.code });

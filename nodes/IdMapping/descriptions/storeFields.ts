@@ -21,7 +21,7 @@ export const storeFields: INodeProperties[] = [
 				description: 'Kept inside this workflow; no setup needed',
 			},
 			{
-				name: 'N8n Data Table',
+				name: 'Data Table',
 				value: 'dataTable',
 				description: 'A data table of this n8n, shared by every workflow; needs an n8n API key',
 			},

@@ -30,7 +30,7 @@ import { oncePerNodeRun } from '../../shared/perNodeRun';
 import { DEFAULT_RETRY_POLICY } from '../../shared/retry';
 
 export const N8N_API_CREDENTIAL = 'idMappingN8nApi';
-const CREDENTIAL_NAME = 'ID Mapping n8n API';
+const CREDENTIAL_NAME = 'ID Mapping Data Table API';
 
 /**
  * n8n's own server refuses header blocks over 16 KB; the data-table store fills lookup filters up

@@ -7,7 +7,7 @@ export function entryFieldsParameter(displayOptions: IDisplayOptions): INodeProp
 		displayName: 'Entry Fields',
 		name: 'entryFields',
 		type: 'collection',
-		placeholder: 'Override Field',
+		placeholder: 'Add Override',
 		default: {},
 		description: 'Values that replace what is read from the awork time entry',
 		displayOptions,
@@ -19,7 +19,7 @@ export function entryFieldsParameter(displayOptions: IDisplayOptions): INodeProp
 			{ displayName: 'Hours', name: 'hours', type: 'number', typeOptions: { minValue: 0, numberPrecision: 4 }, default: 0, description: 'Decimal hours (default: duration in seconds / 3600)' },
 			{ displayName: 'Rate', name: 'rate', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Hourly rate, when the contract does not set one' },
 			ticketLocator('ticketId', { description: 'PSA ticket the time belongs to' }),
-			{ displayName: 'User Email', name: 'userEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'User Email', name: 'userEmail', type: 'string', placeholder: 'e.g. name@email.com', default: '' },
 			{ displayName: 'User Name', name: 'userName', type: 'string', default: '', description: 'Default: first and last name of the awork user' },
 		],
 	};

@@ -61,17 +61,17 @@ export const UNIT_MATCHERS = {
 
 /** Revenue tax rules of bookkeeping 2.0 and the position tax rates each allows [docs]; OSS rules take a country's rates. */
 export const TAX_RULES: Record<string, { name: string; rates: number[] | 'country' }> = {
-	'1': { name: 'Taxable domestic revenue (Umsatzsteuerpflichtige Umsätze)', rates: [0, 7, 19] },
-	'2': { name: 'Export outside the EU (Ausfuhren)', rates: [0] },
-	'3': { name: 'Intra-community supply (Innergemeinschaftliche Lieferungen)', rates: [0, 7, 19] },
-	'4': { name: 'Tax-free revenue §4 UStG', rates: [0] },
-	'5': { name: 'Reverse charge §13b UStG', rates: [0] },
-	'11': { name: 'Small business §19 UStG (Kleinunternehmer)', rates: [0] },
-	'17': { name: 'Not taxable domestically', rates: [0] },
-	'18': { name: 'One-stop shop (goods)', rates: 'country' },
-	'19': { name: 'One-stop shop (electronic services)', rates: 'country' },
-	'20': { name: 'One-stop shop (other services)', rates: 'country' },
-	'21': { name: 'Reverse charge §18b UStG', rates: [0] },
+	'1': { name: 'Taxable Domestic Revenue (Umsatzsteuerpflichtige Umsätze)', rates: [0, 7, 19] },
+	'2': { name: 'Export Outside the EU (Ausfuhren)', rates: [0] },
+	'3': { name: 'Intra-Community Supply (Innergemeinschaftliche Lieferungen)', rates: [0, 7, 19] },
+	'4': { name: 'Tax-Free Revenue §4 UStG', rates: [0] },
+	'5': { name: 'Reverse Charge §13b UStG', rates: [0] },
+	'11': { name: 'Small Business §19 UStG (Kleinunternehmer)', rates: [0] },
+	'17': { name: 'Not Taxable Domestically', rates: [0] },
+	'18': { name: 'One-Stop Shop (Goods)', rates: 'country' },
+	'19': { name: 'One-Stop Shop (Electronic Services)', rates: 'country' },
+	'20': { name: 'One-Stop Shop (Other Services)', rates: 'country' },
+	'21': { name: 'Reverse Charge §18b UStG', rates: [0] },
 };
 
 /** The fixed head values of a new invoice: normal invoice, cash discount 0, net prices [docs]; Germany = 1 [assumed]. */

@@ -8,7 +8,12 @@ export const operations: AworkOperations['customFieldDefinition'] = { getMany, g
 
 export const description: INodeProperties[] = [
 	operationSelector('customFieldDefinition', 'getOrCreate', [
-		{ name: 'Get Many', value: 'getMany', action: 'Get many custom field definitions' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many custom field definitions',
+			description: 'List the custom fields defined for projects, for tasks, or both',
+		},
 		{
 			name: 'Get or Create',
 			value: 'getOrCreate',

@@ -9,6 +9,8 @@ import { withWebUrl } from '../../helpers/webUrl';
 export const description = forOperation('task', 'changeStatus', [
 	taskIdProperty,
 	{
+		// The status is picked by type (and name). Picking it by ID is kept for the workflows that
+		// do: this shows only where it is set to ID, so new nodes have one way.
 		displayName: 'Status By',
 		name: 'statusBy',
 		type: 'options',
@@ -17,6 +19,7 @@ export const description = forOperation('task', 'changeStatus', [
 			{ name: 'ID', value: 'id', description: 'A task status ID of the task’s project' },
 		],
 		default: 'type',
+		displayOptions: { show: { statusBy: ['id'] } },
 	},
 	{
 		displayName: 'Status Type',
@@ -24,16 +27,17 @@ export const description = forOperation('task', 'changeStatus', [
 		type: 'options',
 		options: TASK_STATUS_TYPES,
 		default: 'done',
+		description: "Moves the task to the first status of this type in its project (awork's statuses are per project)",
 		displayOptions: { show: { statusBy: ['type'] } },
 	},
 	{
-		displayName: 'Prefer Status Named',
+		displayName: 'Status Name',
 		name: 'statusName',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Resolved in PSA',
 		description:
-			"The task's project status with this name (any case), when the project has one; otherwise the first status of the type above. Leave empty to always use the type.",
+			"Optional: the status with this name (any case) when the task's project has one; otherwise the first status of the type above. Leave empty to always use the type.",
 		displayOptions: { show: { statusBy: ['type'] } },
 	},
 	{ ...idLocator('taskStatusId', 'Task Status', 'searchTaskStatuses'), displayOptions: { show: { statusBy: ['id'] } } },
@@ -46,7 +50,7 @@ export const runs = 'perItem';
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = readId.call(this, 'taskId', 'Task ID', itemIndex);
 	let statusId: string;
-	if (this.getNodeParameter('statusBy', itemIndex) === 'id') {
+	if (this.getNodeParameter('statusBy', itemIndex, 'type') === 'id') {
 		statusId = readId.call(this, 'taskStatusId', 'Task Status ID', itemIndex);
 	} else {
 		const type = this.getNodeParameter('statusType', itemIndex) as string;

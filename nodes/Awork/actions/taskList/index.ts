@@ -10,15 +10,20 @@ export const operations: AworkOperations['taskList'] = { create, createIfMissing
 
 export const description: INodeProperties[] = [
 	operationSelector('taskList', 'create', [
-		{ name: 'Create', value: 'create', action: 'Create a task list' },
-		{ name: 'Create If Missing', value: 'createIfMissing', action: 'Create a task list unless the project has one of that name' },
+		{ name: 'Create', value: 'create', action: 'Create a task list', description: 'Create a task list in a project' },
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a task list',
 			description: 'Delete a task list, optionally with its tasks; outputs deleted: true and its ID',
 		},
-		{ name: 'Get Many', value: 'getMany', action: 'Get many task lists of a project' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many task lists of a project', description: 'List the task lists of a project' },
+		{
+			name: 'Get or Create',
+			value: 'createIfMissing',
+			action: 'Get or create a task list by name',
+			description: 'Returns the project’s task list of this name if there is one (created: false), otherwise creates it (created: true)',
+		},
 	]),
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -34,8 +34,13 @@ export const description: INodeProperties[] = [
 			action: 'Delete a time entry',
 			description: 'Delete a time entry that is not billed (unless allowed); outputs deleted: true and its ID',
 		},
-		{ name: 'Get', value: 'get', action: 'Get a time entry' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many time entries' },
+		{ name: 'Get', value: 'get', action: 'Get a time entry', description: 'Retrieve one time entry' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many time entries',
+			description: 'List time entries, filtered by start date, billable and billed state, or last change',
+		},
 		{
 			name: 'Mark Billed',
 			value: 'markBilled',

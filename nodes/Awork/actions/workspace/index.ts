@@ -35,7 +35,12 @@ export const description: INodeProperties[] = [
 		'getUsers',
 		[
 			...CREATES,
-			...WORKSPACE_LISTS.map((list) => ({ name: `Get ${list.name}`, value: list.operation, action: `Get ${list.name.toLowerCase()}` })),
+			...WORKSPACE_LISTS.map((list) => ({
+				name: `Get Many ${list.name}`,
+				value: list.operation,
+				action: `Get many ${list.name.toLowerCase()}`,
+				description: list.description,
+			})),
 		].sort((a, b) => a.name.localeCompare(b.name)),
 	),
 	...Object.values(operations).flatMap((operation) => operation.description),

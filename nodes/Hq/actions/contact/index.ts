@@ -9,7 +9,7 @@ export const operations: HqOperations['contact'] = { get, search };
 export const description: INodeProperties[] = [
 	operationSelector('contact', 'search', [
 		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Read one HQ company' },
-		{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Find HQ companies by name' },
+		{ name: 'Get Many', value: 'search', action: 'Get many contacts', description: 'Find HQ companies by name' },
 	]),
 	...get.description,
 	...search.description,

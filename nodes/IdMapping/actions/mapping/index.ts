@@ -12,15 +12,15 @@ export const operations: IdMappingOperations['mapping'] = { save, lookupByExtern
 export const description: INodeProperties[] = [
 	operationSelector('mapping', 'lookupByExternalId', [
 		{ name: 'Delete', value: 'delete', action: 'Delete mappings', description: 'Remove mappings' },
-		{ name: 'List', value: 'list', action: 'List mappings', description: 'List all mappings, or those of one namespace' },
+		{ name: 'Get Many', value: 'list', action: 'Get many mappings', description: 'List all mappings, or those of one namespace' },
 		{
-			name: 'Lookup by Awork ID',
+			name: 'Look Up by Awork ID',
 			value: 'lookupByAworkId',
 			action: 'Look up by awork ID',
 			description: 'Find the external ID for awork IDs; items leave through Found or Not Found',
 		},
 		{
-			name: 'Lookup by External ID',
+			name: 'Look Up by External ID',
 			value: 'lookupByExternalId',
 			action: 'Look up by external ID',
 			description: 'Find the awork ID for external IDs; items leave through Found or Not Found',

@@ -1,4 +1,4 @@
-/** Lookup by Awork ID: the external ID mapped to each item's awork ID; items leave through Found or Not Found. */
+/** Look Up by Awork ID: the external ID mapped to each item's awork ID; items leave through Found or Not Found. */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { lookupDescription, runLookup, type LookupDirection } from '../../helpers/mapping/lookup';
 import { aworkKeyOf } from '../../stores/mappingStore';

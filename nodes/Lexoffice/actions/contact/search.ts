@@ -33,7 +33,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		default: '',
 		description: 'Part of an email address (at least 3 characters). Empty: any email.',
 		displayOptions: showFor('contact', 'search'),

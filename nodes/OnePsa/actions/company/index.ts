@@ -6,6 +6,6 @@ import * as search from './search';
 export const operations: OnePsaOperations['company'] = { search };
 
 export const description: INodeProperties[] = [
-	operationSelector('company', 'search', [{ name: 'Search', value: 'search', action: 'Search companies', description: 'Find clients by name' }]),
+	operationSelector('company', 'search', [{ name: 'Get Many', value: 'search', action: 'Get many companies', description: 'Find clients (companies) by name' }]),
 	...search.description,
 ];

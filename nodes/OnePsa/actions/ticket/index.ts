@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Create', value: 'create', action: 'Create a ticket', description: 'Escalate work into a new ticket, linked back to its awork task' },
 		{ name: 'Get', value: 'get', action: 'Get a ticket', description: 'Read one ticket' },
 		{ name: 'Remove Link', value: 'removeLink', action: 'Remove a link from a ticket', description: 'Remove a link to a record in another system' },
-		{ name: 'Search', value: 'search', action: 'Search tickets', description: 'Find tickets by number or by title' },
+		{ name: 'Get Many', value: 'search', action: 'Get many tickets', description: 'Find tickets by number or by title' },
 		{ name: 'Update', value: 'update', action: 'Update a ticket', description: 'Change subject, status or priority' },
 	]),
 	...addLink.description,

@@ -4,7 +4,8 @@ import { showFor, ticketLocator } from '../../descriptions';
 import { readLocator } from '../../helpers/parameters';
 
 const show = showFor('ticket', 'update');
-const titled = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+/** A drop-down name from an API value, in title case: in_progress -> In Progress. */
+const titled = (value: string) => value.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 
 export const description: INodeProperties[] = [
 	ticketLocator('ticketId', { required: true, description: 'The ticket to change', displayOptions: show }),

@@ -9,7 +9,7 @@ export const operations: SevDeskOperations['contact'] = { get, search };
 export const description: INodeProperties[] = [
 	operationSelector('contact', 'search', [
 		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Get one contact (customer) by ID' },
-		{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Find contacts (customers) by name or customer number' },
+		{ name: 'Get Many', value: 'search', action: 'Get many contacts', description: 'Find contacts (customers) by name or customer number' },
 	]),
 	...get.description,
 	...search.description,

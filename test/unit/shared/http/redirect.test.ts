@@ -49,7 +49,7 @@ describe('a redirect to another origin', () => {
 					return await callN8nApi(this, { method: 'GET', path: '/data-tables', repeatable: true });
 				}),
 			'The n8n API answered GET /data-tables',
-			'"Base URL" in the "ID Mapping n8n API" credential',
+			'"Base URL" in the "ID Mapping Data Table API" credential',
 		],
 	])('%s: not followed, no credential reaches the other host, the error names its origin', async (_api, run, what, setting) => {
 		const result = await run();
