@@ -54,7 +54,8 @@ export async function* aworkPages<T>(
 	const limit = options.limit === undefined ? Infinity : Math.max(0, Math.floor(options.limit));
 	if (limit === 0) return;
 	// Uncounted items are read past, so a small limit must not mean small pages.
-	const pageSize = Math.min(options.pageSize ?? AWORK_MAX_PAGE_SIZE, AWORK_MAX_PAGE_SIZE, options.counts ? Infinity : limit);
+	// Not const: a server that serves smaller pages than asked is then read at its own size.
+	let pageSize = Math.min(options.pageSize ?? AWORK_MAX_PAGE_SIZE, AWORK_MAX_PAGE_SIZE, options.counts ? Infinity : limit);
 	const filterby = filterExpression(options.filter);
 	const request = (page: number) => {
 		const qs: IDataObject = { ...(options.qs ?? {}), page, pageSize };
@@ -91,6 +92,12 @@ export async function* aworkPages<T>(
 		if (page > 1 && first !== undefined && first === previousFirst) return;
 		previousFirst = first;
 		const total = headerNumber(headers, 'aw-totalitems');
+		// A short first page while the total says more: the server caps the page size below what was
+		// asked. Asking for its size from page 2 on reads the same rows whether it counts pages by
+		// the size it served or by the size asked for; stopping here would skip the rest silently.
+		if (page === 1 && items.length > 0 && items.length < pageSize && total !== undefined && total > items.length) {
+			pageSize = items.length;
+		}
 		const kept = keep ? items.filter(keep) : items;
 		dropped += items.length - kept.length;
 		let wanted: T[];

@@ -35,6 +35,23 @@ function pagedList(total: number, { totalHeader = true } = {}) {
 	};
 }
 
+/**
+ * A list endpoint that serves at most `cap` rows per page, whatever was asked. awork's docs say
+ * only "maximum of 1000", so both readings of a later page are served: offset by the size served
+ * (aw-pagesize) or by the size asked for.
+ */
+function cappedList(total: number, cap: number, offsetBy: 'served' | 'asked') {
+	return (req: SeenRequest) => {
+		const page = Number(req.query.page ?? 1);
+		const asked = Number(req.query.pageSize ?? 10);
+		const served = Math.min(asked, cap);
+		const start = (page - 1) * (offsetBy === 'served' ? served : asked);
+		const rows = Array.from({ length: Math.max(0, Math.min(served, total - start)) }, (_, i) => ({ id: start + i }));
+		const headers = { 'aw-page': String(page), 'aw-pagesize': String(served), 'aw-items': String(rows.length), 'aw-totalitems': String(total) };
+		return { status: 200, body: rows, headers };
+	};
+}
+
 describe('awork transport: paging', () => {
 	let server: ScriptedServer;
 	afterEach(async () => await server.stop());
@@ -92,6 +109,21 @@ describe('awork transport: paging', () => {
 		expect(result.items[0].json.result).toBe(2000);
 		expect(server.seen).toHaveLength(3);
 	});
+
+	it.each(['served', 'asked'] as const)(
+		'reads every row from a server that serves smaller pages than asked (later pages offset by the size %s)',
+		async (offsetBy) => {
+			server = await new ScriptedServer(cappedList(2500, 300, offsetBy)).start();
+			const result = await runProbe(server.baseUrl, async function () {
+				return (await aworkRequestAllPages.call(this, '/timeentries')).map((row) => (row as { id: number }).id);
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json.result).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+			// After the first answer, pages are asked for at the server's own size.
+			expect(server.seen.slice(1).every((r) => r.query.pageSize === '300')).toBe(true);
+			expect(server.seen).toHaveLength(Math.ceil(2500 / 300));
+		},
+	);
 
 	it('asks only for what a limit needs', async () => {
 		server = await new ScriptedServer(pagedList(5000)).start();
