@@ -169,6 +169,22 @@ describe('awork node: Task > Delete', () => {
 		expect(bed.store.timeEntries.has(billed) || bed.store.timeEntries.has(open)).toBe(false);
 	});
 
+	it('with Delete Time Entries, a billed entry on a subtask also stops it (awork deletes subtasks with the task)', async () => {
+		const { taskId, projectId } = seedTask();
+		const [subtask] = bed.seed({ tasks: [{ name: 'Sub', baseType: 'projecttask', projectId, parentId: taskId }] }).tasks;
+		const [nested] = bed.seed({ tasks: [{ name: 'Sub-sub', baseType: 'projecttask', projectId, parentId: String(subtask.id) }] }).tasks;
+		const [billed] = withEntries(String(nested.id), projectId, true);
+		const refused = await bed.run({ resource: 'task', operation: 'delete', taskId: byId(taskId), deleteTimeEntries: true });
+		expect(refused.error?.message).toBe(`Subtask ${String(nested.id)} of task ${taskId} has billed time entries (e.g. ${billed}), so it was not deleted with its time entries`);
+		expect(bed.store.tasks.has(taskId)).toBe(true);
+		expect(bed.store.timeEntries.has(billed)).toBe(true);
+		// Without deleting time entries awork keeps them, so nothing stops the delete.
+		const kept = await bed.run({ resource: 'task', operation: 'delete', taskId: byId(taskId) });
+		expect(json(kept)).toEqual([{ deleted: true, id: taskId }]);
+		expect([taskId, String(subtask.id), String(nested.id)].some((id) => bed.store.tasks.has(id))).toBe(false);
+		expect(bed.store.timeEntries.get(billed)).toMatchObject({ taskId: null, isBilled: true });
+	});
+
 	it('a repeated run fails naming the task, or outputs deleted: false with Ignore If Already Deleted', async () => {
 		const { taskId } = seedTask();
 		await bed.run({ resource: 'task', operation: 'delete', taskId: byId(taskId) });
