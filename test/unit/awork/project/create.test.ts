@@ -1,17 +1,7 @@
-import { aworkTransportSettings } from '../../../../nodes/Awork/transport';
-import { AworkTestBed, byId, json, paired } from '../harness';
+import { byId, json, paired } from '../harness';
+import { quickRetryBed } from '../retries';
 
-const bed = new AworkTestBed();
-const original = { ...aworkTransportSettings };
-beforeAll(async () => {
-	await bed.start();
-	aworkTransportSettings.retry = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
-});
-afterAll(async () => {
-	Object.assign(aworkTransportSettings, original);
-	await bed.stop();
-});
-beforeEach(() => bed.reset());
+const bed = quickRetryBed();
 
 describe('awork node: project create', () => {
 	it('creates a project from scratch with the mapped fields', async () => {
