@@ -1,0 +1,43 @@
+/**
+ * Every process group the queue harness starts (Redis, Postgres, n8n main and workers) is noted
+ * here, so that nothing outlives the test run: the test process kills its own groups when it
+ * exits, and jest's global teardown kills whatever a crashed test file left behind (it reads the
+ * pid files the test files wrote into N8N_QUEUE_LEFTOVERS_DIR).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { killGroup } from '../process';
+
+export const LEFTOVERS_DIR_ENV = 'N8N_QUEUE_LEFTOVERS_DIR';
+
+const tracked = new Set<number>();
+let exitHookInstalled = false;
+
+/** Notes a process group (by its leader's pid); returns a function that forgets it after a clean stop. */
+export function trackProcessGroup(pid: number | undefined): () => void {
+	if (!pid) return () => undefined;
+	tracked.add(pid);
+	if (!exitHookInstalled) {
+		exitHookInstalled = true;
+		process.on('exit', () => {
+			for (const group of tracked) killGroup(group);
+		});
+	}
+	const dir = process.env[LEFTOVERS_DIR_ENV];
+	const file = dir && fs.existsSync(dir) ? path.join(dir, String(pid)) : undefined;
+	if (file) fs.writeFileSync(file, '');
+	return () => {
+		tracked.delete(pid);
+		if (file) fs.rmSync(file, { force: true });
+	};
+}
+
+/** SIGKILLs every group noted in the folder and removes it; returns how many were still noted. */
+export function killLeftovers(dir: string): number {
+	if (!fs.existsSync(dir)) return 0;
+	const pids = fs.readdirSync(dir).map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
+	for (const pid of pids) killGroup(pid);
+	fs.rmSync(dir, { recursive: true, force: true });
+	return pids.length;
+}
