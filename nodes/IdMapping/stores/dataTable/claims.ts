@@ -23,8 +23,11 @@ export const CLAIM_NAMESPACE = '_claim';
 
 /** How long a taker keeps trying while others take the same claim; then it reports the claim held. */
 export const CLAIM_CONTENTION_LIMIT_MS = 15_000;
-/** Pause between reads while contending. */
+/** Pause before the lowest contender reads again. */
 const CONTENTION_PAUSE_MS = 40;
+/** Pause between reads of a taker that only watches (plus up to as much again at random): many
+ * watchers reading fast would slow down n8n's answers to the one that is about to win. */
+const WATCH_PAUSE_MS = 150;
 
 interface ClaimData {
 	takenAt?: string;
@@ -178,7 +181,7 @@ export class ClaimTable {
 	/** Reads without a row of its own until another holder has the claim, or it is free to try again. */
 	private async watch(startedAt: number, deadline: number): Promise<ClaimOutcome | undefined> {
 		for (;;) {
-			await sleep(CONTENTION_PAUSE_MS + Math.floor(Math.random() * CONTENTION_PAUSE_MS));
+			await sleep(WATCH_PAUSE_MS + Math.floor(Math.random() * WATCH_PAUSE_MS));
 			const read = this.judge(await this.rows(), startedAt, undefined);
 			if (read.kind === 'held') return outcomeOf(read.by, false, this.leaseMs);
 			if (read.kind === 'free') return undefined;
