@@ -11,18 +11,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startN8n, type N8nInstance } from '../../devkit/n8n';
+import type { MappingRow } from '../../nodes/IdMapping/stores/dataTable/dataTableClient';
 import { startPostgres, type TestPostgres } from '../../devkit/n8n/postgres';
 import { runIdMapping } from '../unit/idMapping/run';
-
-interface TableRow {
-	id: number;
-	namespace: string;
-	externalId: string;
-	aworkId: string;
-	externalKey: string;
-	aworkKey: string;
-	data: string | null;
-}
 
 let executions = 0;
 const nextExecutionId = () => `q2-${++executions}`;
@@ -70,18 +61,18 @@ describe.each(['postgres', 'sqlite'] as const)('ID Mapping Data Table store on n
 	const save = (table: string, input: IDataObject[], executionId?: string) =>
 		run(table, { resource: 'mapping', operation: 'save', namespace: 'project', externalId: '={{ $json.ext }}', aworkId: '={{ $json.aw }}' }, input, executionId);
 
-	async function rowsOf(table: string): Promise<TableRow[]> {
+	async function rowsOf(table: string): Promise<MappingRow[]> {
 		const tables = await n8n.publicApiRequest<{ data: Array<{ id: string; name: string }> }>(
 			'GET',
 			`/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: table }))}`,
 		);
 		const id = tables.data.find((t) => t.name === table)?.id;
 		if (!id) return [];
-		const rows: TableRow[] = [];
+		const rows: MappingRow[] = [];
 		let cursor: string | null = null;
 		do {
 			const query: string = cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=250&sortBy=id%3Aasc';
-			const page: { data: TableRow[]; nextCursor: string | null } = await n8n.publicApiRequest('GET', `/data-tables/${id}/rows?${query}`);
+			const page: { data: MappingRow[]; nextCursor: string | null } = await n8n.publicApiRequest('GET', `/data-tables/${id}/rows?${query}`);
 			rows.push(...page.data);
 			cursor = page.nextCursor;
 		} while (cursor);

@@ -7,23 +7,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { FakeHandler, FakeRequest } from '../../../../devkit/fakes/shared/fakeServer';
-import { runIdMapping, useFakeDataTables } from '../run';
+import { runIdMapping, useFakeDataTables, wrapFakeRoute } from '../run';
 
 const TABLE = 'awork_psa_id_mappings';
 const tables = useFakeDataTables();
 
-type Route = { method: string; segments: string[]; handler: FakeHandler };
-const routes = () => (tables.fake.server as unknown as { routes: Route[] }).routes;
-
-/** Swaps the handler of one fake route for one test; returns the undo. */
-function wrapRoute(method: string, path: string, wrap: (original: FakeHandler) => FakeHandler): () => void {
-	const route = routes().find((r) => r.method === method && r.segments.join('/') === path)!;
-	const original = route.handler;
-	route.handler = wrap(original);
-	return () => {
-		route.handler = original;
-	};
-}
+const wrapRoute = (method: string, path: string, wrap: (original: FakeHandler) => FakeHandler) => wrapFakeRoute(tables.fake, method, path, wrap);
 
 const n8nApi = () => ({ baseUrl: tables.baseUrl, apiKey: 'key-1' });
 const take = (executionId: string) =>
