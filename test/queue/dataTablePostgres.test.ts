@@ -8,11 +8,14 @@
  * several workers run the node. Each case uses a table of its own and reads the rows back through
  * the public API.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { startN8n, type N8nInstance } from '../../devkit/n8n';
 import type { MappingRow } from '../../nodes/IdMapping/stores/dataTable/dataTableClient';
-import { startPostgres, type TestPostgres } from '../../devkit/n8n/postgres';
+import { n8nPostgresEnv, pgClient, startPostgres, type PostgresConnection, type TestPostgres } from '../../devkit/n8n/postgres';
 import { runIdMapping } from '../unit/idMapping/run';
 
 let executions = 0;
@@ -20,6 +23,7 @@ const nextExecutionId = () => `q2-${++executions}`;
 
 describe.each(['postgres', 'sqlite'] as const)('ID Mapping Data Table store on n8n with %s', (database) => {
 	let pg: TestPostgres | undefined;
+	let databaseConnection: PostgresConnection | undefined;
 	let n8n: N8nInstance;
 	let apiKey: string;
 
@@ -27,18 +31,10 @@ describe.each(['postgres', 'sqlite'] as const)('ID Mapping Data Table store on n
 		let env: Record<string, string> = {};
 		if (database === 'postgres') {
 			pg = await startPostgres({ label: 'datatable' });
-			const db = await pg.createDatabase('n8n_datatable');
-			env = {
-				DB_TYPE: 'postgresdb',
-				DB_POSTGRESDB_HOST: db.host,
-				DB_POSTGRESDB_PORT: String(db.port),
-				DB_POSTGRESDB_DATABASE: db.database,
-				DB_POSTGRESDB_USER: db.user,
-				DB_POSTGRESDB_PASSWORD: db.password,
-				// n8n's default is 2 connections per process; a main and 2 workers hold at least 6 between
-				// them, and the races below need transactions that overlap in Postgres.
-				DB_POSTGRESDB_POOL_SIZE: '10',
-			};
+			// n8n's default is 2 connections per process; a main and 2 workers hold at least 6 between
+			// them, and the races below need transactions that overlap in Postgres.
+			databaseConnection = await pg.createDatabase('n8n_datatable');
+			env = n8nPostgresEnv(databaseConnection, 10);
 		}
 		n8n = await startN8n({ label: `datatable-${database}`, env });
 		apiKey = await n8n.createApiKey();
@@ -78,6 +74,28 @@ describe.each(['postgres', 'sqlite'] as const)('ID Mapping Data Table store on n
 		} while (cursor);
 		return rows;
 	}
+
+	it('keeps the data table rows in that database', async () => {
+		const table = `q2_where_${database}`;
+		expect((await save(table, [{ ext: 'W-1', aw: 'project-w-1' }])).error).toBeUndefined();
+		const tables = await n8n.publicApiRequest<{ data: Array<{ id: string; name: string }> }>('GET', `/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: table }))}`);
+		const sqlTable = `data_table_user_${tables.data[0].id}`;
+		if (database === 'postgres') {
+			const client = pgClient(databaseConnection!);
+			await client.connect();
+			try {
+				const rows = (await client.query(`SELECT "externalKey", "aworkKey" FROM "${sqlTable}"`)).rows;
+				expect(rows).toEqual([{ externalKey: 'project:W-1', aworkKey: 'project:project-w-1' }]);
+			} finally {
+				await client.end();
+			}
+		} else {
+			// The schema is text in the SQLite file, or in its write-ahead log until a checkpoint.
+			const files = ['database.sqlite', 'database.sqlite-wal'].map((name) => path.join(n8n.userFolder, '.n8n', name));
+			const bytes = Buffer.concat(files.filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file)));
+			expect(bytes.includes(Buffer.from(`CREATE TABLE "${sqlTable}"`))).toBe(true);
+		}
+	}, 120_000);
 
 	const claimOf = (items: Array<{ json: IDataObject }> | null | undefined) => (items ?? [])[0]?.json.claim as IDataObject | undefined;
 
