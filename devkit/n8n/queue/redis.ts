@@ -61,7 +61,7 @@ export async function startRedis(): Promise<RunningRedis> {
 		{ stdio: 'ignore', detached: true },
 	);
 	child.on('error', () => undefined); // reported by the readiness wait below
-	const untrack = trackProcessGroup(child.pid);
+	const untrack = trackProcessGroup(child.pid, dir);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const stop = async () => {
 		killGroup(child.pid);
