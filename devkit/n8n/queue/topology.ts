@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { startN8n, type N8nInstance } from '../instance';
-import { startPostgres, type PostgresConnection, type TestPostgres } from '../postgres';
+import { n8nPostgresEnv, startPostgres, type PostgresConnection, type TestPostgres } from '../postgres';
 import { trackProcessGroup } from './leftovers';
 import { startRedis, type RunningRedis } from './redis';
 import { N8nWorker } from './worker';
@@ -62,12 +62,7 @@ export interface QueueTopology {
 export function queueModeEnv(database: PostgresConnection, redis: RunningRedis): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
-		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: database.host,
-		DB_POSTGRESDB_PORT: String(database.port),
-		DB_POSTGRESDB_DATABASE: database.database,
-		DB_POSTGRESDB_USER: database.user,
-		DB_POSTGRESDB_PASSWORD: database.password,
+		...n8nPostgresEnv(database),
 		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 	};
