@@ -129,7 +129,7 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 		},
 		decorate: (req, res) => {
 			const hit = hits.get(req);
-			if (hit && res.status !== 429) res.headers = { ...rateLimitHeaders(ctx.config, hit), ...(res.headers ?? {}) };
+			if (hit && res.status !== 429 && ctx.config.rateLimit.headersOn === 'everyAnswer') res.headers = { ...rateLimitHeaders(ctx.config, hit), ...(res.headers ?? {}) };
 		},
 		tooManyRequests: () => tooManyRequests(rateLimitHeaders(ctx.config, { allowed: false, retryAfterMs: 1000, remaining: [0, 0] })),
 		serverError: (status) => ({ status, body: errorBody('server-error', 'An internal error occurred.') }),

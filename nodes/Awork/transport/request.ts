@@ -22,7 +22,7 @@ import { oncePerNodeRun } from '../../shared/perNodeRun';
 import type { RequestPacer } from '../../shared/pacer';
 import { asOperationError } from '../../shared/operations/errors';
 import { aworkApiError, aworkDeadlineError, aworkNetworkError } from './errors';
-import { aworkPacer } from './pacing';
+import { aworkPacer, observeAworkBudget } from './pacing';
 
 export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -180,6 +180,8 @@ export async function aworkRequestFull<T>(
 		repeatWhenNeverSent: true,
 		retry: settings.retry,
 		rateLimit: { header: RATELIMIT_RESET, maxAttempts: settings.rateLimitAttempts, fallback: settings.retry },
+		// Other clients of the workspace (other n8n workers) spend the same budget; awork's headers say how much.
+		observe: (answerHeaders) => observeAworkBudget(connection.pacer, answerHeaders),
 		networkError: (error, networkCode, { state, repeatable }) =>
 			aworkNetworkError(
 				node,
