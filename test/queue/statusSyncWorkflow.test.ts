@@ -87,6 +87,14 @@ describe('workflow "task ↔ ticket status sync" in queue mode (main + 2 workers
 		return runs;
 	}
 
+	/** awork's task_status_changed and the PSA's ticket.updated for the pair, 3 of each at once; their runs. */
+	async function echoesAndReplaysAtOnce(ticketId: string, taskId: string): Promise<Array<{ outcome: string; worker: string | undefined }>> {
+		await Promise.all([1, 2, 3].flatMap(() => [deliverTaskStatusChanged(taskId), sendTicketUpdated(ticketId)]));
+		return await settle();
+	}
+	const notAlreadySynced = (runs: Array<{ outcome: string }>) =>
+		runs.filter((run) => run.outcome !== 'task: already synced' && run.outcome !== 'ticket: already synced');
+
 	beforeAll(async () => {
 		queue = await startQueueTopology({ label: 'status-sync' });
 		sandbox = await startWorkflowSandbox({ label: 'status-sync-queue', awork: { config: { autoWebhooks: true } }, existingN8n: queue.main });
@@ -125,11 +133,10 @@ describe('workflow "task ↔ ticket status sync" in queue mode (main + 2 workers
 		expect(synced.awork).toEqual(['POST /api/v1/tasks/changestatuses']);
 		expect(synced.psa).toEqual([]);
 
-		await Promise.all([1, 2, 3].flatMap(() => [deliverTaskStatusChanged(taskId), sendTicketUpdated(ticketId)]));
-		const echoes = await settle();
+		const echoes = await echoesAndReplaysAtOnce(ticketId, taskId);
 		process.stdout.write(`status sync echoes in queue mode: ${echoes.map((run) => `${run.outcome} @${run.worker}`).join('; ')}\n`);
 		expect(echoes.length).toBeGreaterThanOrEqual(4);
-		expect(echoes.filter((run) => run.outcome !== 'task: already synced' && run.outcome !== 'ticket: already synced')).toEqual([]);
+		expect(notAlreadySynced(echoes)).toEqual([]);
 		expect(writes()).toEqual(synced);
 		expect([ticket(ticketId).status, taskStatusName(taskId)]).toEqual(['resolved', 'Done']);
 	});
@@ -148,9 +155,7 @@ describe('workflow "task ↔ ticket status sync" in queue mode (main + 2 workers
 		expect(synced.psa.slice(before.psa.length)).toEqual([`PATCH /api/tickets/${ticketId} {"status":"closed"}`]);
 		expect(synced.awork).toEqual(before.awork);
 
-		await Promise.all([1, 2, 3].flatMap(() => [sendTicketUpdated(ticketId), deliverTaskStatusChanged(taskId)]));
-		const echoes = await settle();
-		expect(echoes.filter((run) => run.outcome !== 'task: already synced' && run.outcome !== 'ticket: already synced')).toEqual([]);
+		expect(notAlreadySynced(await echoesAndReplaysAtOnce(ticketId, taskId))).toEqual([]);
 		expect(writes()).toEqual(synced);
 		expect([ticket(ticketId).status, taskStatusName(taskId)]).toEqual(['closed', 'Done']);
 	});
