@@ -158,12 +158,18 @@ describe('RequestPacer', () => {
 		for (let i = 0; i < 4; i++) await take();
 		expect(granted).toEqual([0, 0, 0, 0]);
 	});
+
+	/** Three requests sent; the first answer says 5 of 10 are spent: it, and 4 of another client (our other 2 have not arrived). */
+	async function twoOfOursOnTheWay() {
+		const clock = pacerWithClock([{ limit: 10, intervalMs: 1000 }]);
+		for (let i = 0; i < 3; i++) await clock.pacer.acquire();
+		clock.pacer.requestEnded();
+		clock.pacer.observeBudget({ intervalMs: 1000, limit: 10, remaining: 5 });
+		return clock;
+	}
+
 	it('does not count its own requests still on the way as spent by others', async () => {
-		const { pacer, take, granted } = pacerWithClock([{ limit: 10, intervalMs: 1000 }]);
-		for (let i = 0; i < 3; i++) await pacer.acquire();
-		// The first answer: the server has counted it and 4 of another client, not our other 2 yet.
-		pacer.requestEnded();
-		pacer.observeBudget({ intervalMs: 1000, limit: 10, remaining: 5 });
+		const { pacer, take, granted } = await twoOfOursOnTheWay();
 		// 5 counted + our 2 on the way = 7: three are left (once ours have their answers).
 		pacer.requestEnded();
 		pacer.requestEnded();
@@ -172,10 +178,7 @@ describe('RequestPacer', () => {
 	});
 
 	it('keeps room for the requests others have on the way, as many as its own', async () => {
-		const { pacer, take, granted } = pacerWithClock([{ limit: 10, intervalMs: 1000 }]);
-		for (let i = 0; i < 3; i++) await pacer.acquire();
-		pacer.requestEnded();
-		pacer.observeBudget({ intervalMs: 1000, limit: 10, remaining: 5 });
+		const { take, granted } = await twoOfOursOnTheWay();
 		// 5 counted, our 2 on the way, and (a guess) 2 of the other client's: one is left.
 		for (let i = 0; i < 2; i++) await take();
 		expect(granted).toEqual([0, 1001]);
