@@ -28,5 +28,15 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
 		},
+		{
+			displayName: 'queue',
+			// n8n in queue mode (Postgres, Redis, main + 2 workers), run with `npm run test:queue`.
+			testEnvironment: '<rootDir>/devkit/n8n/jest/environment.ts',
+			globalSetup: '<rootDir>/devkit/n8n/queue/jest/globalSetup.ts',
+			globalTeardown: '<rootDir>/devkit/n8n/queue/jest/globalTeardown.ts',
+			setupFilesAfterEnv: ['<rootDir>/devkit/n8n/jest/setup.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/queue/**/*.test.ts'],
+		},
 	],
 };

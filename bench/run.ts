@@ -2,6 +2,8 @@
  * `npm run bench`: runs every benchmark, each in a fresh Node process so memory figures do not
  * mix, and writes the figures to docs/benchmarks.md with the command that reproduces them.
  * Figures are single runs on the machine that ran the command; compare runs on one machine.
+ * `BENCH_ONLY=queueExport npm run bench` re-measures only the queue-mode section (it carries its
+ * own date and commit) and keeps the rest of the file.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +12,7 @@ import path from 'node:path';
 import type { AworkReadBenchResult } from './aworkTimeEntryRead';
 import type { IdMappingBenchResult } from './idMappingLookup';
 import { exportBenchMarkdown, PROJECTS, type ExportBenchResult } from './exportSideBySide';
+import { queueExportMarkdown, type QueueExportBenchResult } from './queueExport';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** Everything in docs/benchmarks.md from this line on is written by hand and kept by a re-run. */
@@ -57,6 +60,7 @@ function main(): void {
 	console.log(mapping);
 	console.log('Invoicing export side by side: baseline from stock nodes vs shipped workflow, 1k/10k/50k entries, in real n8n ...');
 	const exportBench = runIsolated<ExportBenchResult>('exportSideBySide.js', 'runExportBench', [[1000, 10_000, 50_000], 10_000]);
+	const queueSection = queueExportSection(at);
 
 	const doc = `# Benchmarks
 
@@ -125,14 +129,65 @@ for exactly once, see docs/reliability.md).
 ${exportBench ? exportBenchMarkdown(exportBench) : ''}
 
 Single run: \`npm run build:test && node build/bench/exportSideBySide.js 10000\` (both workflows, limits off).
+
+${queueSection}
 `;
+	writeBenchmarks(() => doc);
+}
+
+/** Writes docs/benchmarks.md from the text before the notes; hand-written notes below the marker (profiles, analyses, each with its own date) are kept. */
+function writeBenchmarks(measured: (previousFigures: string) => string): void {
 	fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
 	const file = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
-	// Hand-written notes below the marker (profiles, analyses, each with its own date) are kept.
 	const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-	const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : '';
+	const notesAt = previous.indexOf(NOTES_MARKER);
+	const notes = notesAt >= 0 ? previous.slice(notesAt) : '';
+	const doc = measured(notesAt >= 0 ? previous.slice(0, notesAt).trimEnd() + '\n' : previous);
 	fs.writeFileSync(file, notes ? `${doc}\n${notes}` : doc);
 	console.log('Wrote docs/benchmarks.md');
 }
 
-main();
+/** The queue-mode section between these markers; `BENCH_ONLY=queueExport` re-measures only it. */
+const QUEUE_START = '<!-- queue-export: start -->';
+const QUEUE_END = '<!-- queue-export: end -->';
+
+/** Measures the export under the real limits, one process vs two queue-mode workers; the section has its own date and commit. */
+function queueExportSection(at: string): string {
+	console.log('Invoicing export under the real rate limits: one n8n process vs two queue-mode workers ...');
+	const queueBench = runIsolated<QueueExportBenchResult>('queueExport.js', 'runQueueExportBench', [480, 60]);
+	console.log(queueExportMarkdown(queueBench));
+	return `${QUEUE_START}
+## Two exports at once: one n8n process vs two queue-mode workers
+
+The shipped export (\`workflows/invoicing-export.json\`, started by a webhook in place of its manual
+trigger, reconciliation off) books ${queueBench.entries} billable entries of ${queueBench.projects} projects, one PSA contract
+each, with the fakes' real limits on: The One PSA 100 requests per minute per tenant, awork 50/s and
+1000/min. Rows: one run in one n8n process (regular mode); two runs started at once on the same
+backlog (as a manual run during the scheduled one) in one n8n process, whose executions share one
+pacer; the same two runs on the two workers of a queue-mode topology (main + 2 \`n8n worker\`,
+Postgres, Redis; one execution per worker at a time), each worker with its own pacer that follows
+the \`X-RateLimit-*\` (PSA) and \`RateLimit-*\` (awork) headers of every answer. Requests and 429s are
+the fakes' counts, wall time runs from the start to the last stored execution. Two runs on one
+backlog book each entry once (the second finds it in the PSA), so they send more requests than one.
+
+Measured on ${new Date().toISOString().slice(0, 10)} at ${at}, on ${machine()}.
+
+${queueExportMarkdown(queueBench)}
+
+Single benchmark: \`npm run build:test && node build/bench/queueExport.js 480 60\`.
+${QUEUE_END}`;
+}
+
+/** Re-measures the queue-mode section alone and puts it in place of the old one (before the notes when there was none). */
+function queueExportOnly(): void {
+	const section = queueExportSection(measuredAt());
+	writeBenchmarks((figures) => {
+		const start = figures.indexOf(QUEUE_START);
+		const end = figures.indexOf(QUEUE_END);
+		if (start >= 0 && end > start) return `${figures.slice(0, start)}${section}${figures.slice(end + QUEUE_END.length)}`;
+		return `${figures.trimEnd()}\n\n${section}\n`;
+	});
+}
+
+if (process.env.BENCH_ONLY === 'queueExport') queueExportOnly();
+else main();

@@ -67,6 +67,15 @@ export class OnePsaApi implements ICredentialType {
 			description:
 				'The secret of the webhook configured in Hub -> Settings -> Webhooks. The One PSA Trigger needs it to check signatures.',
 		},
+		{
+			displayName: 'Share of the Rate Limit (%)',
+			name: 'rateLimitShare',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 100,
+			description:
+				"The part of the tenant's requests per minute one n8n process may spend. At 100 every process (each queue-mode worker) follows the budget the PSA reports and may use all of it; with N workers exporting at once, 100/N keeps them from racing for the last requests of a minute.",
+		},
 	];
 
 	authenticate = async (

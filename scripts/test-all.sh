@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # npm run exports the project's ignore-scripts=true; nested installs must not inherit it.
 unset npm_config_ignore_scripts
 
-all_suites="lint typecheck unit e2e faults"
+all_suites="lint typecheck unit e2e faults queue"
 suites="${TEST_SUITES:-$all_suites}"
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
@@ -45,6 +45,7 @@ if run_step build npm run build; then
 			unit) run_step unit npx jest --selectProjects unit ;;
 			e2e) run_step e2e npx jest --selectProjects e2e --runInBand ;;
 			faults) run_step faults npx jest --selectProjects faults --runInBand ;;
+			queue) run_step queue npx jest --selectProjects queue --runInBand ;;
 			*)
 				echo "unknown suite '$suite' in TEST_SUITES (known: $all_suites)" >&2
 				failed=1

@@ -5,7 +5,15 @@ export interface RateLimitConfig {
 	perSecond: number;
 	/** awork: 1000 per minute (3000 on Enterprise plans) per workspace. */
 	perMinute: number;
+	/**
+	 * Which answers carry the rate-limit headers. rate-limits.mdx shows them with the 429 and does
+	 * not say whether other answers have them (awork's gateway sends them on every answer):
+	 * 'everyAnswer' or 'only429'.
+	 */
+	headersOn: RateLimitHeadersOn;
 }
+
+export type RateLimitHeadersOn = 'everyAnswer' | 'only429';
 
 export interface AworkFakeConfig {
 	/** Bearer tokens accepted as API keys. */
@@ -50,7 +58,7 @@ export const DEFAULT_API_KEY = 'fake-awork-api-key';
 export function defaultConfig(): AworkFakeConfig {
 	return {
 		apiKeys: [DEFAULT_API_KEY],
-		rateLimit: { enabled: true, perSecond: 50, perMinute: 1000 },
+		rateLimit: { enabled: true, perSecond: 50, perMinute: 1000, headersOn: 'everyAnswer' },
 		maxBatchSize: 500,
 		defaultPageSize: 10,
 		maxPageSize: 1000,
@@ -74,6 +82,9 @@ export function mergeConfig(config: AworkFakeConfig, patch: unknown): AworkFakeC
 	}
 	for (const key of ['maxBatchSize', 'defaultPageSize', 'maxPageSize', 'webhookTimeoutMs', 'listCacheThreshold'] as const) {
 		if (!Number.isInteger(next[key]) || next[key] < 1) throw new Error(`${key} must be a positive integer`);
+	}
+	if (next.rateLimit.headersOn !== 'everyAnswer' && next.rateLimit.headersOn !== 'only429') {
+		throw new Error('rateLimit.headersOn must be everyAnswer or only429');
 	}
 	if (next.putSemantics !== 'replace' && next.putSemantics !== 'merge') throw new Error('putSemantics must be replace or merge');
 	if (next.timeEntryDateShape !== 'instant' && next.timeEntryDateShape !== 'dateAndTime') {

@@ -94,6 +94,8 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 	const registry = createRegistry(store, () => ctx.config.timeEntryDateShape);
 	const limiter = new SlidingWindowLimiter([]);
 	const hits = new WeakMap<FakeRequest, Hit>();
+	/** The latest request's count, for the burst fault's 429. */
+	let lastHit: Hit | undefined;
 	const ctx: AworkContext = {
 		store,
 		registry,
@@ -129,14 +131,19 @@ export function createFakeAwork(options: FakeAworkOptions = {}): FakeAwork {
 			}
 			if (!ctx.config.rateLimit.enabled) return undefined;
 			const hit = limiter.hit('workspace');
+			lastHit = hit;
 			hits.set(req, hit);
 			return hit.allowed ? undefined : tooManyRequests(rateLimitHeaders(ctx.config, hit));
 		},
 		decorate: (req, res) => {
 			const hit = hits.get(req);
-			if (hit && res.status !== 429) res.headers = { ...rateLimitHeaders(ctx.config, hit), ...(res.headers ?? {}) };
+			if (hit && res.status !== 429 && ctx.config.rateLimit.headersOn === 'everyAnswer') res.headers = { ...rateLimitHeaders(ctx.config, hit), ...(res.headers ?? {}) };
 		},
-		tooManyRequests: () => tooManyRequests(rateLimitHeaders(ctx.config, { allowed: false, retryAfterMs: 1000, remaining: [0, 0] })),
+		// The burst fault stands for a limit of the second: the minute's count stays what it is.
+		tooManyRequests: () =>
+			tooManyRequests(
+				rateLimitHeaders(ctx.config, { allowed: false, retryAfterMs: 1000, remaining: [0, lastHit?.remaining[1] ?? ctx.config.rateLimit.perMinute] }),
+			),
 		serverError: (status) => ({ status, body: errorBody('server-error', 'An internal error occurred.') }),
 		notFound: (req) => ({ status: 404, body: errorBody('not-found', `No route for ${req.method} ${req.path}.`) }),
 	});

@@ -22,6 +22,8 @@ export interface FakeTenant {
 	apiKey?: string;
 	/** Permissions of the key; undefined means all. */
 	permissions?: string[];
+	/** This tenant's reading of X-RateLimit-Reset, when it differs from the fake's. */
+	rateLimitReset?: RateLimitResetStyle;
 }
 
 export interface FakeOnePsaOptions {
@@ -30,10 +32,19 @@ export interface FakeOnePsaOptions {
 	rateLimit?: { limit: number; intervalMs: number };
 	/** Retry-After (seconds) sent with the burst429 fault's answers. */
 	burstRetryAfterSeconds?: number;
+	/** How X-RateLimit-Reset is written (the docs do not say); default Unix seconds. */
+	rateLimitReset?: RateLimitResetStyle;
 	seed?: number;
 	/** Seed a few companies, contracts and tickets to click through in the editor. */
 	demo?: boolean;
 }
+
+/**
+ * The docs name X-RateLimit-Reset without saying what it holds: the Unix time (seconds) of the
+ * reset, or the seconds until it. The fake serves either, so clients are tested against both.
+ */
+export type RateLimitResetStyle = 'epochSeconds' | 'secondsUntil';
+export const RATE_LIMIT_RESET_STYLES: RateLimitResetStyle[] = ['epochSeconds', 'secondsUntil'];
 
 export const DEFAULT_TENANT: FakeTenant = { tenantId: 'tenant-1', integrationKey: 'psa-integration-key' };
 export const PSA_RATE_LIMIT = { limit: 100, intervalMs: 60_000 };
@@ -85,6 +96,8 @@ export class FakeOnePsa {
 
 	burstRetryAfterSeconds: number;
 
+	rateLimitReset: RateLimitResetStyle;
+
 	/** A hostile PSA: GET /api/time-entries ignores its filters (contractId, externalId, from, to). */
 	ignoreTimeEntryFilters = false;
 
@@ -96,6 +109,7 @@ export class FakeOnePsa {
 		for (const tenant of options.tenants ?? [DEFAULT_TENANT]) this.tenants.set(tenant.tenantId, { ...tenant });
 		this.limiter = new SlidingWindowLimiter([{ ...(options.rateLimit ?? PSA_RATE_LIMIT) }]);
 		this.burstRetryAfterSeconds = options.burstRetryAfterSeconds ?? 1;
+		this.rateLimitReset = options.rateLimitReset ?? 'epochSeconds';
 		this.server = new FakeHttpServer({
 			seed: options.seed,
 			loggedHeaders: ['idempotency-key', 'x-tenant-id', 'content-type'],
@@ -216,11 +230,15 @@ export class FakeOnePsa {
 	private decorate(req: FakeRequest, res: FakeResponse): void {
 		const window = this.rateLimit;
 		const info = this.rateInfo.get(req) ?? { remaining: window.limit, resetAtMs: Date.now() + window.intervalMs };
+		const resetStyle = this.tenants.get(this.tenantOf(req))?.rateLimitReset ?? this.rateLimitReset;
 		res.headers = {
 			...(res.headers ?? {}),
 			'X-RateLimit-Limit': String(window.limit),
 			'X-RateLimit-Remaining': String(info.remaining),
-			'X-RateLimit-Reset': String(Math.ceil(info.resetAtMs / 1000)),
+			'X-RateLimit-Reset':
+				resetStyle === 'secondsUntil'
+					? String(Math.max(0, Math.ceil((info.resetAtMs - Date.now()) / 1000)))
+					: String(Math.ceil(info.resetAtMs / 1000)),
 		};
 	}
 
@@ -250,9 +268,13 @@ export class FakeOnePsa {
 			body: this.setTenant({ ...(req.body as Partial<FakeTenant>), tenantId: req.params.tenantId }),
 		}));
 		server.control('PUT', '/settings', (req) => {
-			const { burstRetryAfterSeconds } = req.body as { burstRetryAfterSeconds?: number };
+			const { burstRetryAfterSeconds, rateLimitReset } = req.body as { burstRetryAfterSeconds?: number; rateLimitReset?: RateLimitResetStyle };
+			if (rateLimitReset !== undefined && !RATE_LIMIT_RESET_STYLES.includes(rateLimitReset)) {
+				return { status: 400, body: { error: `rateLimitReset must be one of ${RATE_LIMIT_RESET_STYLES.join(', ')}` } };
+			}
 			if (burstRetryAfterSeconds !== undefined) this.burstRetryAfterSeconds = burstRetryAfterSeconds;
-			return { status: 200, body: { burstRetryAfterSeconds: this.burstRetryAfterSeconds } };
+			if (rateLimitReset !== undefined) this.rateLimitReset = rateLimitReset;
+			return { status: 200, body: { burstRetryAfterSeconds: this.burstRetryAfterSeconds, rateLimitReset: this.rateLimitReset } };
 		});
 	}
 }

@@ -23,7 +23,7 @@ import type { RequestPacer } from '../../shared/pacer';
 import { asOperationError } from '../../shared/operations/errors';
 import { aworkApiError, aworkDeadlineError, aworkNetworkError } from './errors';
 import { multipartBody, type MultipartFields } from './multipart';
-import { aworkPacer } from './pacing';
+import { aworkPacer, observeAworkBudget } from './pacing';
 
 export type AworkContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -196,6 +196,8 @@ export async function aworkRequestFull<T>(
 		repeatWhenNeverSent: true,
 		retry: settings.retry,
 		rateLimit: { header: RATELIMIT_RESET, maxAttempts: settings.rateLimitAttempts, fallback: settings.retry },
+		// Other clients of the workspace (other n8n workers) spend the same budget; awork's headers say how much.
+		observe: (answerHeaders) => observeAworkBudget(connection.pacer, answerHeaders),
 		networkError: (error, networkCode, { state, repeatable }) =>
 			aworkNetworkError(
 				node,

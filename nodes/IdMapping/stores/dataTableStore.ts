@@ -4,17 +4,18 @@
  * filter fetch many keys at once. Checkpoints are rows in the reserved namespace "_checkpoint".
  * Lookups are cached for the rest of the execution.
  */
-import { randomUUID } from 'crypto';
 import { ApplicationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import {
 	anyOf,
 	chunkForFilter,
 	DataTableClient,
+	MAX_KEYS_PER_FILTER,
 	MAX_ROWS_PER_INSERT,
 	type MappingRow,
 	type RowValues,
 	type TableSettings,
 } from './dataTable/dataTableClient';
+import { CLAIM_NAMESPACE, ClaimTable } from './dataTable/claims';
 import {
 	aworkKeyOf,
 	externalKeyOf,
@@ -30,8 +31,6 @@ import {
 } from './mappingStore';
 
 export const CHECKPOINT_NAMESPACE = '_checkpoint';
-/** Claims are rows in this reserved namespace: one per taker, holder in `aworkId`. */
-export const CLAIM_NAMESPACE = '_claim';
 
 /** Up to this many new mappings are upserted one by one instead of inserted in bulk (see write()). */
 export const MAX_SINGLE_UPSERTS = 25;
@@ -218,8 +217,31 @@ export class DataTableStore implements MappingStore {
 			}
 		}
 		const written = [...inserts, ...updates].filter((m) => !failed.has(externalKeyOf(m)));
+		await this.removeDuplicates(written.filter((m) => !existing.has(externalKeyOf(m))).map(externalKeyOf));
 		await this.undoSharedAworkIds(written, existing, failed);
 		return { failed };
+	}
+
+	/**
+	 * Keys that were missing can come out twice: on Postgres two upserts of a missing key at once
+	 * both insert (each finds nothing to update; SQLite writes one at a time), and bulk inserts of
+	 * one key by two executions do so on either database. Keep the row with the highest ID, which
+	 * is also the one lookups read: a writer removes only rows it sees below another row of the
+	 * key, so the highest, once committed, stays, and the writer that reads last sees them all.
+	 */
+	private async removeDuplicates(keys: string[]): Promise<void> {
+		for (const chunk of chunkForFilter('externalKey', keys)) {
+			// Best effort: duplicates left behind are read as one (newest wins) and removed by the next save.
+			const rows = await this.client.queryRows(anyOf('externalKey', chunk)).catch(() => []);
+			const highest = new Map<string, number>();
+			for (const row of rows) highest.set(row.externalKey, Math.max(highest.get(row.externalKey) ?? 0, Number(row.id)));
+			const extra = rows.map((row) => Number(row.id)).filter((id, i) => id !== highest.get(rows[i].externalKey));
+			for (let start = 0; start < extra.length; start += MAX_KEYS_PER_FILTER) {
+				const ids = extra.slice(start, start + MAX_KEYS_PER_FILTER);
+				const filter = { type: 'or' as const, filters: ids.map((id) => ({ columnName: 'id', condition: 'eq' as const, value: id })) };
+				await this.client.deleteRows(filter).catch(() => undefined);
+			}
+		}
 	}
 
 	/**
@@ -290,64 +312,13 @@ export class DataTableStore implements MappingStore {
 			aworkKey: '',
 			data: JSON.stringify({ value }),
 		});
+		await this.removeDuplicates([key]);
 		const updatedAt = rows[rows.length - 1]?.updatedAt ?? new Date().toISOString();
 		return { name, value, updatedAt };
 	}
 
-	/**
-	 * Every taker inserts a row of its own, stamped with when it was taken and when its lease ends,
-	 * then reads all rows of the claim: the first row (lowest ID) still live at the taker's own
-	 * stamp holds it. Row IDs follow insert order and each insert is one transaction, so of two
-	 * takers at most one sees its own row first. Each row is judged by its own expiry, never by the
-	 * reader's lease, and rows are deleted one by one (each has a token in `aworkKey`): the holder
-	 * deletes rows that expired by their own lease, a taker that lost deletes its own row, and a
-	 * holder that took its claim again deletes the extra row, so its lease is not stretched.
-	 */
+	/** See ClaimTable (dataTable/claims.ts) for why this holds on Postgres as on SQLite. */
 	async takeClaim(name: string, holder: string, leaseMs: number): Promise<ClaimOutcome> {
-		const key = externalKeyOf({ namespace: CLAIM_NAMESPACE, externalId: name });
-		const token = `${CLAIM_NAMESPACE}:${randomUUID()}`;
-		const rowOf = (rowToken: string) => ({
-			type: 'and' as const,
-			filters: [
-				{ columnName: 'externalKey', condition: 'eq' as const, value: key },
-				{ columnName: 'aworkKey', condition: 'eq' as const, value: rowToken },
-			],
-		});
-		const stamp = Date.now();
-		const data = JSON.stringify({ takenAt: new Date(stamp).toISOString(), expiresAt: new Date(stamp + leaseMs).toISOString() });
-		const insert = this.client.insertRows([{ namespace: CLAIM_NAMESPACE, externalId: name, aworkId: holder, externalKey: key, aworkKey: token, data }]);
-		// A failed insert may have landed before its answer was lost; if not, its own error stands.
-		const landed = await insert.then(
-			() => true,
-			async () => (await this.client.queryRows(rowOf(token)).catch(() => [])).length > 0,
-		);
-		if (!landed) await insert;
-		const rows = await this.client.queryRows(anyOf('externalKey', [key]));
-		const takenAtOf = (row: MappingRow) => Date.parse(String(parseData(row.data)?.takenAt ?? row.createdAt));
-		// Rows written before expiries were stored end after the lease of whoever reads them.
-		const expiresAtOf = (row: MappingRow) => {
-			const stored = Date.parse(String(parseData(row.data)?.expiresAt ?? ''));
-			return Number.isNaN(stored) ? takenAtOf(row) + leaseMs : stored;
-		};
-		const first = rows.find((row) => row.aworkKey === token || stamp < expiresAtOf(row));
-		if (!first) throw new ApplicationError(`The claim "${name}" was saved but could not be read back from the data table`);
-		const claimed = first.aworkId === holder;
-		const now = Date.now();
-		const toDelete = claimed
-			? rows.filter((row) => row !== first && (now >= expiresAtOf(row) || (row.aworkKey === token && row.aworkId === holder)))
-			: rows.filter((row) => row.aworkKey === token);
-		// Best effort: a row left behind expires with its own lease.
-		for (const row of toDelete) {
-			const filter = row.aworkKey
-				? rowOf(row.aworkKey)
-				: { type: 'and' as const, filters: [...rowOf('').filters, { columnName: 'aworkId', condition: 'eq' as const, value: row.aworkId }] };
-			await this.client.deleteRows(filter).catch(() => undefined);
-		}
-		return {
-			claimed,
-			holder: first.aworkId,
-			takenAt: new Date(takenAtOf(first)).toISOString(),
-			expiresAt: new Date(expiresAtOf(first)).toISOString(),
-		};
+		return await new ClaimTable(this.client, name, holder, leaseMs).take();
 	}
 }

@@ -89,7 +89,7 @@ function asNodeError(ctx: PsaContext, error: unknown): Error {
 
 export async function callPsa<T = unknown>(ctx: PsaContext, call: PsaCall): Promise<PsaAnswer<T>> {
 	const { baseUrl, tenantId, credentials } = await psaConnection(ctx);
-	const pacer = onePsaPacer(baseUrl, tenantId);
+	const pacer = onePsaPacer(baseUrl, tenantId, credentials.rateLimitShare);
 	const { method } = ONE_PSA_ENDPOINTS[call.endpoint];
 	let path: string;
 	try {

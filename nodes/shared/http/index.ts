@@ -1,3 +1,4 @@
+export * from './budget';
 export * from './deadline';
 export * from './headers';
 export * from './limits';

@@ -94,6 +94,7 @@ export async function sendWithLimits(spec: HttpLoopSpec): Promise<LoopAnswer> {
 		try {
 			response = await withinDeadline(httpLimits.requestDeadlineMs, spec.send);
 		} catch (error) {
+			spec.pacer?.requestEnded();
 			// Not repeated: another try could take as long again, and the deadline bounds the call.
 			if (isDeadlineError(error)) throw spec.deadlineError(error, { state, repeatable: spec.repeatable });
 			const code = networkCodeOf(error);
@@ -108,6 +109,7 @@ export async function sendWithLimits(spec: HttpLoopSpec): Promise<LoopAnswer> {
 			throw spec.networkError(error, code, { state, repeatable });
 		}
 
+		spec.pacer?.requestEnded();
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
 		spec.observe?.(headers);

@@ -4,6 +4,7 @@ import { IdMappingN8nApi } from '../../../credentials/IdMappingN8nApi.credential
 import { IdMapping } from '../../../nodes/IdMapping/IdMapping.node';
 import { runNode, type RunNodeResult } from '../../../devkit/engine/runNode';
 import { FakeN8nDataTables } from '../../../devkit/fakes/n8nDataTables/fakeN8nDataTables';
+import type { FakeHandler } from '../../../devkit/fakes/shared/fakeServer';
 import { clearDataTableCaches } from '../../../nodes/IdMapping/stores/dataTableStore';
 
 export interface RunIdMappingOptions {
@@ -56,3 +57,16 @@ export function useFakeDataTables(apiKey = 'key-1'): { fake: FakeN8nDataTables; 
 	return bed;
 }
 
+
+/** Swaps the handler of one route of the fake (e.g. 'api/v1/data-tables/:dataTableId/rows') for one test; returns the undo. */
+export function wrapFakeRoute(fake: FakeN8nDataTables, method: string, path: string, wrap: (original: FakeHandler) => FakeHandler): () => void {
+	// FakeHttpServer keeps its routes private.
+	const routes = (fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
+	const route = routes.find((r) => r.method === method && r.segments.join('/') === path);
+	if (!route) throw new Error(`The fake has no route ${method} ${path}`);
+	const original = route.handler;
+	route.handler = wrap(original);
+	return () => {
+		route.handler = original;
+	};
+}

@@ -1,7 +1,7 @@
-import { RequestPacer } from '../../../nodes/shared/pacer';
+import { pacingSettings, RequestPacer, type RateWindow } from '../../../nodes/shared/pacer';
 
 // A fake clock: waiting advances time, so the test asserts on when each request was allowed.
-function pacerWithClock(windows: { limit: number; intervalMs: number }[]) {
+function pacerWithClock(windows: RateWindow[]) {
 	let now = 0;
 	const granted: number[] = [];
 	const pacer = new RequestPacer(
@@ -14,8 +14,10 @@ function pacerWithClock(windows: { limit: number; intervalMs: number }[]) {
 	return {
 		pacer,
 		granted,
+		// One request, answered at once.
 		take: async () => {
 			await pacer.acquire();
+			pacer.requestEnded();
 			granted.push(now);
 		},
 		setNow: (t: number) => (now = t),
@@ -75,7 +77,7 @@ describe('RequestPacer', () => {
 	it('follows a higher limit the server reports', async () => {
 		const { pacer, take, granted } = pacerWithClock([{ limit: 100, intervalMs: 61000 }]);
 		await take();
-		pacer.observeBudget(61000, 1000, 999);
+		pacer.observeBudget({ intervalMs: 61000, limit: 1000, remaining: 999 });
 		for (let i = 0; i < 499; i++) await take();
 		expect(granted[499]).toBe(0);
 	});
@@ -84,7 +86,7 @@ describe('RequestPacer', () => {
 		const { pacer, take, granted } = pacerWithClock([{ limit: 100, intervalMs: 61000 }]);
 		await take();
 		// Another process used 89 of the 100: 10 left after this request.
-		pacer.observeBudget(61000, 100, 10);
+		pacer.observeBudget({ intervalMs: 61000, limit: 100, remaining: 10 });
 		for (let i = 0; i < 11; i++) await take();
 		expect(granted.slice(1, 11).every((t) => t === 0)).toBe(true);
 		expect(granted[11]).toBeGreaterThanOrEqual(61000);
@@ -92,9 +94,116 @@ describe('RequestPacer', () => {
 
 	it('ignores budgets of windows it does not have, and unreadable values', async () => {
 		const { pacer, take, granted } = pacerWithClock([{ limit: 2, intervalMs: 1000 }]);
-		pacer.observeBudget(60000, 1000, 0);
-		pacer.observeBudget(1000, Number.NaN, -1);
+		pacer.observeBudget({ intervalMs: 60000, limit: 1000, remaining: 0 });
+		pacer.observeBudget({ intervalMs: 1000, limit: Number.NaN, remaining: -1 });
 		for (let i = 0; i < 3; i++) await take();
 		expect(granted).toEqual([0, 0, 1001]);
+	});
+	it('keeps its reserve under a limit the server reports', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 50, reserve: 5, intervalMs: 1000 }]);
+		await take();
+		pacer.observeBudget({ intervalMs: 1000, limit: 100, remaining: 99 });
+		for (let i = 0; i < 100; i++) await take();
+		expect(granted.filter((t) => t < 1000)).toHaveLength(95);
+	});
+
+	it('gives back what it counted for others when the server reports more left', async () => {
+		const { pacer, take, granted, setNow } = pacerWithClock([{ limit: 100, intervalMs: 61000 }]);
+		await take();
+		pacer.observeBudget({ intervalMs: 61000, limit: 100, remaining: 0 });
+		setNow(5000);
+		// Another answer: the other client's requests have expired on the server, 90 are left.
+		pacer.observeBudget({ intervalMs: 61000, limit: 100, remaining: 90 });
+		for (let i = 0; i < 90; i++) await take();
+		expect(granted.slice(1).every((t) => t === 5000)).toBe(true);
+		// 1 + 90 of its own and the 9 the server still counts for others: the window is full.
+		await take();
+		expect(granted[91]).toBeGreaterThanOrEqual(61000);
+	});
+
+	it('counts what others spent until the reset the server reports, not a whole interval', async () => {
+		const { pacer, take, granted, setNow } = pacerWithClock([{ limit: 10, intervalMs: 60000 }]);
+		setNow(30000);
+		await take();
+		// A fixed-window server: its budget comes back at 40 s.
+		pacer.observeBudget({ intervalMs: 60000, limit: 10, remaining: 0, resetAtMs: 40000 });
+		await take();
+		expect(granted[1]).toBeGreaterThanOrEqual(40000);
+		expect(granted[1]).toBeLessThan(41000);
+	});
+
+	it('ignores reported budgets while following them is switched off', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 5, intervalMs: 1000 }]);
+		pacingSettings.followServerBudget = false;
+		try {
+			pacer.observeBudget({ intervalMs: 1000, limit: 5, remaining: 0 });
+		} finally {
+			pacingSettings.followServerBudget = true;
+		}
+		for (let i = 0; i < 5; i++) await take();
+		expect(granted).toEqual([0, 0, 0, 0, 0]);
+	});
+	it('keeps to its share of every window, even when the rest is free', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 100, intervalMs: 61000 }]);
+		pacer.setShare(0.5);
+		for (let i = 0; i < 51; i++) await take();
+		expect(granted.filter((t) => t === 0)).toHaveLength(50);
+		expect(granted[50]).toBeGreaterThanOrEqual(61000);
+	});
+
+	it('takes no share it cannot read as a part of one', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 4, intervalMs: 1000 }]);
+		pacer.setShare(0);
+		pacer.setShare(Number.NaN);
+		for (let i = 0; i < 4; i++) await take();
+		expect(granted).toEqual([0, 0, 0, 0]);
+	});
+
+	/** Three requests sent; the first answer says 5 of 10 are spent: it, and 4 of another client (our other 2 have not arrived). */
+	async function twoOfOursOnTheWay() {
+		const clock = pacerWithClock([{ limit: 10, intervalMs: 1000 }]);
+		for (let i = 0; i < 3; i++) await clock.pacer.acquire();
+		clock.pacer.requestEnded();
+		clock.pacer.observeBudget({ intervalMs: 1000, limit: 10, remaining: 5 });
+		return clock;
+	}
+
+	it('does not count its own requests still on the way as spent by others', async () => {
+		const { pacer, take, granted } = await twoOfOursOnTheWay();
+		// 5 counted + our 2 on the way = 7: three are left (once ours have their answers).
+		pacer.requestEnded();
+		pacer.requestEnded();
+		for (let i = 0; i < 4; i++) await take();
+		expect(granted).toEqual([0, 0, 0, 1001]);
+	});
+
+	it('keeps room for the requests others have on the way, as many as its own', async () => {
+		const { take, granted } = await twoOfOursOnTheWay();
+		// 5 counted, our 2 on the way, and (a guess) 2 of the other client's: one is left.
+		for (let i = 0; i < 2; i++) await take();
+		expect(granted).toEqual([0, 1001]);
+	});
+
+	it('yields half its share after a 429 while others spend the same budget, and wins it back over two intervals', async () => {
+		const { pacer, take, granted, setNow } = pacerWithClock([{ limit: 100, intervalMs: 10_000 }]);
+		await take();
+		// The other client spent the rest, and this one met a 429.
+		pacer.observeBudget({ intervalMs: 10_000, limit: 100, remaining: 0 });
+		pacer.blockUntil(1000);
+		// The other requests in flight with it meet the 429 too: that does not halve again.
+		pacer.blockUntil(1000);
+		setNow(10_001);
+		for (let i = 0; i < 80; i++) await take();
+		// One interval later the window is empty and half the yielded share is back: 75 of 100.
+		expect(granted.filter((t) => t === 10_001)).toHaveLength(75);
+		expect(granted[76]).toBeGreaterThanOrEqual(20_002);
+	});
+
+	it('does not yield when nobody else spends the budget', async () => {
+		const { pacer, take, granted } = pacerWithClock([{ limit: 100, intervalMs: 1000 }]);
+		await take();
+		pacer.blockUntil(100);
+		for (let i = 0; i < 99; i++) await take();
+		expect(granted.filter((t) => t === 100)).toHaveLength(99);
 	});
 });

@@ -9,6 +9,8 @@
  *        The filter travels in the URL; Node's 16 KB header limit answers 431 beyond it.
  * - POST /data-tables/{id}/rows {data: [...], returnType}  (one transaction: all rows or none)
  * - POST /data-tables/{id}/rows/upsert {filter, data, returnData}   (one row)
+ *        On Postgres two upserts of a missing key at once both insert (SQLite writes one at a time).
+ * - PATCH /data-tables/{id}/rows/update {filter, data}
  * - DELETE /data-tables/{id}/rows/delete?filter=<json>
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
@@ -33,7 +35,8 @@ export type RowValues = Record<MappingColumn, string | null>;
 
 export interface RowFilter {
 	type: 'and' | 'or';
-	filters: Array<{ columnName: string; condition: 'eq' | 'neq'; value: string }>;
+	/** `id` (the row ID) takes a number; the mapping columns take strings. */
+	filters: Array<{ columnName: string; condition: 'eq' | 'neq'; value: string | number }>;
 }
 
 export interface TableSettings {
@@ -237,6 +240,16 @@ export class DataTableClient {
 			repeatable: true,
 		}));
 		return Array.isArray(body) ? body : [body];
+	}
+
+	/** Updates the given columns of every row matching the filter; inserts nothing. */
+	async updateRows(filter: RowFilter, values: Partial<RowValues>): Promise<void> {
+		await this.onTable((id) => ({
+			method: 'PATCH',
+			path: `/data-tables/${id}/rows/update`,
+			body: { filter, data: values } as unknown as IDataObject,
+			repeatable: true,
+		}));
 	}
 
 	async deleteRows(filter: RowFilter): Promise<void> {

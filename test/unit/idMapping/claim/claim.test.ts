@@ -3,7 +3,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { FakeHandler } from '../../../../devkit/fakes/shared/fakeServer';
-import { runIdMapping, useFakeDataTables } from '../run';
+import { runIdMapping, useFakeDataTables, wrapFakeRoute } from '../run';
 
 const TABLE = 'awork_psa_id_mappings';
 const tables = useFakeDataTables();
@@ -125,16 +125,7 @@ describe.each(['dataTable', 'staticData'] as const)('Claim > Take (%s store)', (
 });
 
 describe('Claim > Take (dataTable store): the data table side', () => {
-	/** Swaps the handler of one fake route for one test. */
-	function wrapRoute(method: string, path: string, wrap: (original: FakeHandler) => FakeHandler): () => void {
-		const routes = (tables.fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
-		const route = routes.find((r) => r.method === method && r.segments.join('/') === path)!;
-		const original = route.handler;
-		route.handler = wrap(original);
-		return () => {
-			route.handler = original;
-		};
-	}
+	const wrapRoute = (method: string, path: string, wrap: (original: FakeHandler) => FakeHandler) => wrapFakeRoute(tables.fake, method, path, wrap);
 
 	it('holds the claim when its insert landed but the answer was lost', async () => {
 		await outputsOf(take('dataTable', 'exec-0', 'quote:other'));

@@ -5,21 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { FakeHandler } from '../../../../devkit/fakes/shared/fakeServer';
-import { runIdMapping, useFakeDataTables } from '../run';
+import { runIdMapping, useFakeDataTables, wrapFakeRoute } from '../run';
 
 const TABLE = 'awork_psa_id_mappings';
 const tables = useFakeDataTables();
 
-/** Swaps the handler of POST /api/v1/data-tables for one test (FakeHttpServer keeps routes private). */
-function wrapCreateTable(wrap: (original: FakeHandler) => FakeHandler): () => void {
-	const routes = (tables.fake.server as unknown as { routes: Array<{ method: string; segments: string[]; handler: FakeHandler }> }).routes;
-	const route = routes.find((r) => r.method === 'POST' && r.segments.join('/') === 'api/v1/data-tables')!;
-	const original = route.handler;
-	route.handler = wrap(original);
-	return () => {
-		route.handler = original;
-	};
-}
+const wrapCreateTable = (wrap: (original: FakeHandler) => FakeHandler) => wrapFakeRoute(tables.fake, 'POST', 'api/v1/data-tables', wrap);
 
 const save = (ext: string, aw: string) =>
 	runIdMapping({

@@ -148,10 +148,10 @@ describe('ID Mapping with the n8n Data Table store', () => {
 		expect(inserts.map((r) => ((r.body as IDataObject).data as unknown[]).length)).toEqual([250, 50]);
 		const reads = fake.requests('GET').filter((r) => rowsPath(r.path));
 		// One OR filter per up to 100 keys (fewer when the URL would grow too long), both directions,
-		// then the awork IDs once more after the write (one-to-one check).
+		// then after the write the new external IDs (duplicates check) and the awork IDs (one-to-one check).
 		const keysPerRead = reads.map((r) => JSON.parse(r.query.filter).filters.length);
-		expect(keysPerRead.reduce((a, b) => a + b, 0)).toBe(900);
-		expect(reads.length).toBeLessThanOrEqual(12);
+		expect(keysPerRead.reduce((a, b) => a + b, 0)).toBe(1200);
+		expect(reads.length).toBeLessThanOrEqual(16);
 		expect(JSON.parse(reads[0].query.filter).type).toBe('or');
 
 		clearDataTableCaches();
