@@ -23,7 +23,8 @@ export {
 } from './shippedWorkflows';
 export { aworkState, aworkWrites, mappingRows } from './inspect';
 export type { AworkView, MappingRow } from './inspect';
-export { saveMappings } from './mappings';
+export { saveMappings, saveTicketLinks } from './mappings';
+export { approvalPayload, seedOrphanApprovalProject } from './approvalScenario';
 export type { MappingToSave } from './mappings';
 export { seedExportScenario, rawRecords, fakeControl, COLLECTIONS_TO_COMPARE, EXPORT_FILE, EXPORT_ZONE } from './exportScenario';
 export type { ExportScenario, ExportScenarioOptions, TargetEntry } from './exportScenario';

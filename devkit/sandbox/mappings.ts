@@ -58,3 +58,11 @@ export async function saveMappings(sandbox: WorkflowSandbox, mappings: MappingTo
 	const run = await sandbox.n8n.executeWorkflowCli(id);
 	if (!run.ok) throw new Error(`Saving mappings failed: ${JSON.stringify(run.result?.data?.resultData.error ?? run.stderr)}`);
 }
+
+/** Links PSA tickets to awork tasks as the escalate and link workflows save them (namespace "ticket"). */
+export async function saveTicketLinks(sandbox: WorkflowSandbox, links: Array<{ ticketId: string; taskId: string }>): Promise<void> {
+	await saveMappings(
+		sandbox,
+		links.map(({ ticketId, taskId }) => ({ namespace: 'ticket', externalId: ticketId, aworkId: taskId })),
+	);
+}

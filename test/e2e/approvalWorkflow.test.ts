@@ -17,6 +17,8 @@
 import { DEFAULT_TENANT } from '../../devkit/fakes/onepsa';
 import { httpRequest } from '../../devkit/n8n';
 import {
+	approvalPayload,
+	seedOrphanApprovalProject,
 	aworkState,
 	aworkWrites,
 	loadShippedWorkflow,
@@ -33,24 +35,6 @@ const FILE = 'project-creation-on-approval.json';
 const TRIGGER = 'The One PSA Trigger';
 const WEB_URL = 'https://acme.awork.com';
 
-function approval(quoteId: string, number: string, extra: Record<string, unknown> = {}) {
-	return {
-		quoteId,
-		number,
-		title: 'Website relaunch',
-		companyId: 'cmp_acme',
-		companyName: 'Acme GmbH',
-		contractId: 'ctr_acme_projects',
-		approvedAt: '2026-03-02T10:00:00Z',
-		url: `https://psa.example/quotes/${quoteId}`,
-		lines: [
-			{ id: 'l1', title: 'Concept and design', hours: 12, description: 'Two design rounds' },
-			{ id: 'l2', title: 'Build the pages', hours: 30.5 },
-			{ id: 'l3', title: 'Go-live support' },
-		],
-		...extra,
-	};
-}
 
 describe('workflow "project creation on approval" in real n8n', () => {
 	let sandbox: WorkflowSandbox;
@@ -111,7 +95,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 	let projectId: string;
 
 	it('creates the project with custom fields, a task list and a task per line, saves the mappings and answers 200', async () => {
-		const answer = await send(approval('q-1001', 'Q-2026-0042'));
+		const answer = await send(approvalPayload('q-1001', 'Q-2026-0042'));
 		expect(answer.status).toBe(200);
 		const body = answer.json as Record<string, unknown>;
 		expect(body).toMatchObject({ created: true, quoteId: 'q-1001', projectKey: 'PSA-Q-2026-0042', tasksCreated: 3 });
@@ -170,9 +154,9 @@ describe('workflow "project creation on approval" in real n8n', () => {
 
 	it('answers 10 replays of the approval (5 at once) with the same project and creates nothing', async () => {
 		sandbox.awork.fake.server.log.length = 0;
-		const concurrent = await Promise.all(Array.from({ length: 5 }, () => send(approval('q-1001', 'Q-2026-0042'))));
+		const concurrent = await Promise.all(Array.from({ length: 5 }, () => send(approvalPayload('q-1001', 'Q-2026-0042'))));
 		const sequential = [];
-		for (let i = 0; i < 5; i++) sequential.push(await send(approval('q-1001', 'Q-2026-0042')));
+		for (let i = 0; i < 5; i++) sequential.push(await send(approvalPayload('q-1001', 'Q-2026-0042')));
 
 		for (const answer of [...concurrent, ...sequential]) {
 			expect(answer.status).toBe(200);
@@ -185,13 +169,13 @@ describe('workflow "project creation on approval" in real n8n', () => {
 	});
 
 	it('creates one project for a new approval delivered 5 times at once; only one run adds lists and tasks', async () => {
-		const answers = await Promise.all(Array.from({ length: 5 }, () => send(approval('q-2002', 'Q-2026-0077'))));
+		const answers = await Promise.all(Array.from({ length: 5 }, () => send(approvalPayload('q-2002', 'Q-2026-0077'))));
 		// A delivery that finds the project still being created is told to come again later (409).
 		for (const answer of answers) expect([200, 409]).toContain(answer.status);
 		const bodies = answers.map((answer) => answer.json as Record<string, unknown>);
 		expect(bodies.filter((body) => body.created === true)).toHaveLength(1);
 		expect(new Set(bodies.map((body) => body.projectId)).size).toBe(1);
-		const again = await send(approval('q-2002', 'Q-2026-0077'));
+		const again = await send(approvalPayload('q-2002', 'Q-2026-0077'));
 		expect(again.status).toBe(200);
 		expect(again.json).toMatchObject({ created: false, projectId: bodies[0].projectId });
 
@@ -217,18 +201,9 @@ describe('workflow "project creation on approval" in real n8n', () => {
 
 	it('finishes a creation whose run died: of 10 deliveries at once, only the one holding the setup claim adds list and tasks', async () => {
 		// The creating run made the project 10 minutes ago and died before its list, tasks and mappings.
-		const [orphan] = sandbox.awork.fake.seed({
-			projects: [
-				{
-					name: 'Website relaunch - Acme GmbH',
-					projectKey: 'PSA-Q-2026-0099',
-					description: 'Created from quote Q-2026-0099 in The One PSA: https://psa.example/quotes/q-2999',
-					createdOn: new Date(Date.now() - 10 * 60_000).toISOString(),
-				},
-			],
-		}).projects as AworkView[];
+		const orphan = seedOrphanApprovalProject(sandbox.awork, 'q-2999', 'Q-2026-0099');
 
-		const answers = await Promise.all(Array.from({ length: 10 }, () => send(approval('q-2999', 'Q-2026-0099'))));
+		const answers = await Promise.all(Array.from({ length: 10 }, () => send(approvalPayload('q-2999', 'Q-2026-0099'))));
 		const statuses = answers.map((answer) => answer.status).sort();
 		// One run holds the claim and finishes (200); the others are told to come again later (409).
 		expect(statuses).toEqual([200, ...Array(9).fill(409)]);
@@ -247,7 +222,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		expect(rows.filter((row) => row.namespace === '_claim' && row.externalId === 'quote:q-2999')).toHaveLength(1);
 
 		// The redelivery the PSA sends after a 409 finds the work done.
-		const again = await send(approval('q-2999', 'Q-2026-0099'));
+		const again = await send(approvalPayload('q-2999', 'Q-2026-0099'));
 		expect([again.status, (again.json as Record<string, unknown>).created, (again.json as Record<string, unknown>).projectId]).toEqual([200, false, orphan.id]);
 	});
 
@@ -255,7 +230,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		const [existing] = sandbox.awork.fake.seed({ projects: [{ name: 'Made by hand', projectKey: 'PSA-Q-2026-0088' }] }).projects as AworkView[];
 		sandbox.awork.fake.server.log.length = 0;
 
-		const answer = await send(approval('q-2505', 'Q-2026-0088'));
+		const answer = await send(approvalPayload('q-2505', 'Q-2026-0088'));
 		expect(answer.status).toBe(409);
 		expect(answer.json).toMatchObject({ field: 'data.number', quoteId: 'q-2505', projectId: existing.id, projectKey: 'PSA-Q-2026-0088', projectQuoteId: null });
 		expect(String((answer.json as Record<string, unknown>).error)).toContain('was not created for it');
@@ -268,12 +243,12 @@ describe('workflow "project creation on approval" in real n8n', () => {
 	});
 
 	it('answers 409 naming both quotes when another quote with the same number already has the project', async () => {
-		const first = await send(approval('q-6001', 'Q-2026-0600', { lines: [] }));
+		const first = await send(approvalPayload('q-6001', 'Q-2026-0600', { lines: [] }));
 		expect(first.status).toBe(200);
 		const firstProject = (first.json as Record<string, unknown>).projectId;
 		sandbox.awork.fake.server.log.length = 0;
 
-		const second = await send(approval('q-6002', 'Q-2026-0600', { lines: [] }));
+		const second = await send(approvalPayload('q-6002', 'Q-2026-0600', { lines: [] }));
 		expect(second.status).toBe(409);
 		expect(second.json).toMatchObject({ quoteId: 'q-6002', projectQuoteId: 'q-6001', projectId: firstProject, field: 'data.number' });
 		expect(String((second.json as Record<string, unknown>).error)).toMatch(/quote "q-6002".*belongs to quote "q-6001"/);
@@ -285,7 +260,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 	it('gives quote numbers that look alike after clean-up (Q-1/2, Q-1-2, q 1 2, Q.1.2, Ä-7, Ö-7) projects of their own', async () => {
 		const numbers = ['Q-1/2', 'Q-1-2', 'q 1 2', 'Q.1.2', 'Ä-7', 'Ö-7'];
 		const answers = [];
-		for (const [i, number] of numbers.entries()) answers.push(await send(approval(`q-70${i}`, number, { lines: [] })));
+		for (const [i, number] of numbers.entries()) answers.push(await send(approvalPayload(`q-70${i}`, number, { lines: [] })));
 		expect(answers.map((answer) => answer.status)).toEqual(numbers.map(() => 200));
 		const bodies = answers.map((answer) => answer.json as Record<string, unknown>);
 		expect(bodies.map((body) => body.created)).toEqual(numbers.map(() => true));
@@ -298,7 +273,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 			expect(project.description).toContain(`Created from quote ${numbers[i]} in The One PSA`);
 		}
 		// A replay of each still finds its own project.
-		const replay = await send(approval('q-702', 'q 1 2', { lines: [] }));
+		const replay = await send(approvalPayload('q-702', 'q 1 2', { lines: [] }));
 		expect(replay.json).toMatchObject({ created: false, projectId: bodies[2].projectId });
 	});
 
@@ -308,7 +283,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 			{ id: 'd2', title: 'Design', hours: 5 },
 			{ id: 'd3', title: 'Build', hours: 1 },
 		];
-		const answer = await send(approval('q-8001', 'Q-2026-0800', { lines }));
+		const answer = await send(approvalPayload('q-8001', 'Q-2026-0800', { lines }));
 		expect(answer.status).toBe(200);
 		const body = answer.json as Record<string, unknown>;
 		expect(body).toMatchObject({ created: true, tasksCreated: 3 });
@@ -326,7 +301,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		expect(rows.filter((row) => row.namespace === 'project' && row.externalId === 'q-8001').map((row) => row.aworkId)).toEqual([body.projectId]);
 
 		sandbox.awork.fake.server.log.length = 0;
-		const again = await send(approval('q-8001', 'Q-2026-0800', { lines }));
+		const again = await send(approvalPayload('q-8001', 'Q-2026-0800', { lines }));
 		expect(again.json).toMatchObject({ created: false, projectId: body.projectId });
 		expect(aworkWrites(sandbox.awork)).toEqual([]);
 	});
@@ -336,17 +311,8 @@ describe('workflow "project creation on approval" in real n8n', () => {
 			{ id: 'e1', title: 'Design', hours: 2 },
 			{ id: 'e2', title: 'Design', hours: 5 },
 		];
-		const [orphan] = sandbox.awork.fake.seed({
-			projects: [
-				{
-					name: 'Website relaunch - Acme GmbH',
-					projectKey: 'PSA-Q-2026-0801',
-					description: 'Created from quote Q-2026-0801 in The One PSA: https://psa.example/quotes/q-8002',
-					createdOn: new Date(Date.now() - 10 * 60_000).toISOString(),
-				},
-			],
-		}).projects as AworkView[];
-		const answer = await send(approval('q-8002', 'Q-2026-0801', { lines }));
+		const orphan = seedOrphanApprovalProject(sandbox.awork, 'q-8002', 'Q-2026-0801');
+		const answer = await send(approvalPayload('q-8002', 'Q-2026-0801', { lines }));
 		expect(answer.status).toBe(200);
 		expect(answer.json).toMatchObject({ projectId: orphan.id, tasksCreated: 2 });
 		const tasks = await tasksOf(orphan.id);
@@ -359,16 +325,16 @@ describe('workflow "project creation on approval" in real n8n', () => {
 		const projectsBefore = (await aworkState(sandbox.awork, 'projects')).projects.length;
 		sandbox.awork.fake.server.log.length = 0;
 
-		const { number: _dropped, ...withoutNumber } = approval('q-3003', 'Q-2026-0099');
+		const { number: _dropped, ...withoutNumber } = approvalPayload('q-3003', 'Q-2026-0099');
 		const noNumber = await send(withoutNumber);
 		expect(noNumber.status).toBe(400);
 		expect(noNumber.json).toMatchObject({ field: 'data.number', error: 'The approval has no data.number' });
 
-		const badLine = await send(approval('q-3004', 'Q-2026-0100', { lines: [{ id: 'l1', title: 'Design' }, { id: 'l2' }] }));
+		const badLine = await send(approvalPayload('q-3004', 'Q-2026-0100', { lines: [{ id: 'l1', title: 'Design' }, { id: 'l2' }] }));
 		expect(badLine.status).toBe(400);
 		expect(badLine.json).toMatchObject({ field: 'data.lines[1].title' });
 
-		const noQuoteId = await send({ ...approval('', 'Q-2026-0101') });
+		const noQuoteId = await send({ ...approvalPayload('', 'Q-2026-0101') });
 		expect(noQuoteId.json).toMatchObject({ field: 'data.quoteId' });
 
 		expect(aworkWrites(sandbox.awork)).toEqual([]);
@@ -376,7 +342,7 @@ describe('workflow "project creation on approval" in real n8n', () => {
 	});
 
 	it('creates the project from the template in Settings, without adding lists or tasks of its own', async () => {
-		const answer = await send(approval('q-4004', 'Q-2026-0123'), templateWebhookPath);
+		const answer = await send(approvalPayload('q-4004', 'Q-2026-0123'), templateWebhookPath);
 		expect(answer.status).toBe(200);
 		expect(answer.json).toMatchObject({ created: true, projectKey: 'PSA-Q-2026-0123', taskListId: null, tasksCreated: 0 });
 		const [project] = await projectsWithKey('PSA-Q-2026-0123');

@@ -20,7 +20,7 @@ import { httpRequest, nodeOutput, waitFor, type Execution } from '../../devkit/n
 import {
 	aworkWrites,
 	mappingRows,
-	saveMappings,
+	saveTicketLinks,
 	shippedWorkflowPath,
 	startWorkflowSandbox,
 	webhookPathOf,
@@ -179,11 +179,7 @@ describe('workflow "task ↔ ticket status sync" in real n8n', () => {
 			.tickets.slice(-1)
 			.map((candidate) => candidate.id);
 		unlinkedTaskId = seedTask(sandbox.awork, supportProjectId, { name: 'not linked' });
-		// Links as the escalate/link workflows save them (namespace "ticket": PSA ticket -> awork task).
-		await saveMappings(
-			sandbox,
-			Object.values(pairs).map(({ ticketId, taskId }) => ({ namespace: 'ticket', externalId: ticketId, aworkId: taskId })),
-		);
+		await saveTicketLinks(sandbox, Object.values(pairs));
 		sandbox.awork.fake.server.log.length = 0;
 		sandbox.onePsa.fake.log.length = 0;
 	});

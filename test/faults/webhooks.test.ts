@@ -22,6 +22,7 @@ import {
 	EXPORT_ZONE as ZONE,
 	type AworkView,
 	type WorkflowSandbox,
+	approvalPayload,
 } from '../../devkit/sandbox';
 import { runCliTracked } from './support/cliRun';
 import { expectNoSecrets, findSecrets, sandboxSecrets } from './support/secrets';
@@ -38,24 +39,8 @@ interface Answer {
 	text: string;
 }
 
-function approval(quoteId: string, number: string, extra: Record<string, unknown> = {}) {
-	return {
-		quoteId,
-		number,
-		title: 'Website relaunch',
-		companyId: 'cmp_acme',
-		companyName: 'Acme GmbH',
-		contractId: 'ctr_known',
-		approvedAt: '2026-03-02T10:00:00Z',
-		url: `https://psa.example/quotes/${quoteId}`,
-		lines: [
-			{ id: 'l1', title: 'Concept and design', hours: 12 },
-			{ id: 'l2', title: 'Build the pages', hours: 30.5 },
-			{ id: 'l3', title: 'Go-live support' },
-		],
-		...extra,
-	};
-}
+
+const approval = (quoteId: string, number: string, extra: Record<string, unknown> = {}) => approvalPayload(quoteId, number, { contractId: 'ctr_known', ...extra });
 
 describe('webhooks and inputs under attack', () => {
 	let sandbox: WorkflowSandbox;

@@ -17,29 +17,14 @@ import {
 	webhookPathOf,
 	type AworkView,
 	type WorkflowSandbox,
+	approvalPayload,
+	seedOrphanApprovalProject,
 } from '../../devkit/sandbox';
 
 const FILE = 'project-creation-on-approval.json';
 const WEB_URL = 'https://acme.awork.com';
 const LINE_TASKS = ['Build the pages', 'Concept and design', 'Go-live support'];
 
-function approval(quoteId: string, number: string) {
-	return {
-		quoteId,
-		number,
-		title: 'Website relaunch',
-		companyId: 'cmp_acme',
-		companyName: 'Acme GmbH',
-		contractId: 'ctr_acme_projects',
-		approvedAt: '2026-03-02T10:00:00Z',
-		url: `https://psa.example/quotes/${quoteId}`,
-		lines: [
-			{ id: 'l1', title: 'Concept and design', hours: 12 },
-			{ id: 'l2', title: 'Build the pages', hours: 30.5 },
-			{ id: 'l3', title: 'Go-live support' },
-		],
-	};
-}
 
 describe('workflow "project creation on approval" in queue mode (main + 2 workers, Postgres, Redis)', () => {
 	let queue: QueueTopology;
@@ -49,7 +34,7 @@ describe('workflow "project creation on approval" in queue mode (main + 2 worker
 	/** Executions already looked at, so each test sees only its own. */
 	const seen = new Set<string>();
 
-	const send = async (quoteId: string, number: string) => await sandbox.sendPsaWebhook(webhookPath, 'quote.approved', approval(quoteId, number));
+	const send = async (quoteId: string, number: string) => await sandbox.sendPsaWebhook(webhookPath, 'quote.approved', approvalPayload(quoteId, number));
 	const sendTenAtOnce = async (quoteId: string, number: string) =>
 		await Promise.all(Array.from({ length: 10 }, async () => await send(quoteId, number)));
 	const projectsWithKey = async (key: string) => (await aworkState(sandbox.awork, 'projects')).projects.filter((project) => project.projectKey === key);
@@ -125,16 +110,7 @@ describe('workflow "project creation on approval" in queue mode (main + 2 worker
 	});
 
 	it('finishes a creation whose run died: of 10 deliveries at once on both workers, only the claim holder adds list and tasks', async () => {
-		const [orphan] = sandbox.awork.fake.seed({
-			projects: [
-				{
-					name: 'Website relaunch - Acme GmbH',
-					projectKey: 'PSA-Q-2026-0099',
-					description: 'Created from quote Q-2026-0099 in The One PSA: https://psa.example/quotes/q-2999',
-					createdOn: new Date(Date.now() - 10 * 60_000).toISOString(),
-				},
-			],
-		}).projects as AworkView[];
+		const orphan = seedOrphanApprovalProject(sandbox.awork, 'q-2999', 'Q-2026-0099');
 
 		const answers = await sendTenAtOnce('q-2999', 'Q-2026-0099');
 		const workers = await workersOfNewExecutions(10);

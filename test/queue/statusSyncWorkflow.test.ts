@@ -8,7 +8,7 @@
 import type { Ticket } from '../../devkit/fakes/onepsa';
 import { httpRequest, waitFor, type Execution } from '../../devkit/n8n';
 import { startQueueTopology, type QueueTopology } from '../../devkit/n8n/queue';
-import { aworkWrites, saveMappings, startWorkflowSandbox, webhookPathOf, type WorkflowSandbox } from '../../devkit/sandbox';
+import { aworkWrites, saveTicketLinks, startWorkflowSandbox, webhookPathOf, type WorkflowSandbox } from '../../devkit/sandbox';
 import { seedSupportProject, seedTask } from '../e2e/taskTicketHelpers';
 
 const FILE = 'task-ticket-status-sync.json';
@@ -108,10 +108,7 @@ describe('workflow "task ↔ ticket status sync" in queue mode (main + 2 workers
 		const names = ['ticketFirst', 'taskFirst', 'concurrent'];
 		const tickets = sandbox.onePsa.fake.seed({ tickets: names.map((name) => ({ subject: name, status: 'open' })) }).tickets.slice(-names.length);
 		for (const [index, name] of names.entries()) pairs[name] = { ticketId: tickets[index].id, taskId: seedTask(sandbox.awork, projectId, { name }) };
-		await saveMappings(
-			sandbox,
-			Object.values(pairs).map(({ ticketId, taskId }) => ({ namespace: 'ticket', externalId: ticketId, aworkId: taskId })),
-		);
+		await saveTicketLinks(sandbox, Object.values(pairs));
 		sandbox.awork.fake.server.log.length = 0;
 		sandbox.onePsa.fake.log.length = 0;
 	});
