@@ -55,6 +55,8 @@ const SIMPLIFIED_KEEPS: Record<SimplifiedKind, string> = {
 	project: 'ID, name, key, status, company, start and due date, time budget, tracked time, whether billable by default, and url',
 	task: 'ID, name, identifier, description, status, project, assignees, due date, planned and tracked time, parent task, and url',
 	company: 'ID, name, description, industry, tag names, project counts, and when it was created and last changed',
+	document: 'ID, name, document space, project, task, parent document, whether private, and when it was created, last changed and moved to the trash',
+	user: 'ID, first and last name, first email address, status, whether deactivated or external, and tag names',
 };
 
 /**

@@ -1,11 +1,11 @@
 /**
- * What option "Simplify" keeps of a project, task or company: the fields a workflow usually
+ * What option "Simplify" keeps of a project, task, company, document or user: the fields a workflow usually
  * reads next, nested objects cut to ID and name. `url` and `customFieldsByName`, which the node
  * adds itself, are kept when present.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-export type SimplifiedKind = 'project' | 'task' | 'company';
+export type SimplifiedKind = 'project' | 'task' | 'company' | 'document' | 'user';
 
 type Nested = IDataObject | null | undefined;
 
@@ -65,7 +65,37 @@ const simplifiers: Record<SimplifiedKind, (record: IDataObject) => IDataObject> 
 		updatedOn: company.updatedOn ?? null,
 		...added(company),
 	}),
+	document: (document) => ({
+		id: document.id,
+		name: document.name,
+		documentSpace: nested(document.documentSpace, ['id', 'name']),
+		documentSpaceId: document.documentSpaceId ?? null,
+		projectId: document.projectId ?? null,
+		taskId: document.taskId ?? null,
+		parentId: document.parentId ?? null,
+		isPrivate: document.isPrivate ?? null,
+		createdOn: document.createdOn ?? null,
+		updatedOn: document.updatedOn ?? null,
+		movedToTrashOn: document.movedToTrashOn ?? null,
+	}),
+	user: (user) => ({
+		id: user.id,
+		firstName: user.firstName ?? null,
+		lastName: user.lastName ?? null,
+		email: firstEmail(user.userContactInfos),
+		status: user.status ?? null,
+		isDeactivated: user.isDeactivated ?? null,
+		isExternal: user.isExternal ?? null,
+		tags: Array.isArray(user.tags) ? (user.tags as Nested[]).map((tag) => tag?.name ?? null) : [],
+	}),
 };
+
+/** The first email among a user's contact infos (awork lists them only in some answers). */
+function firstEmail(infos: unknown): string | null {
+	if (!Array.isArray(infos)) return null;
+	const email = (infos as Nested[]).find((info) => String(info?.type ?? '').toLowerCase() === 'email');
+	return email?.value === undefined || email.value === null ? null : String(email.value);
+}
 
 /** The records as they are, or simplified when the operation's "Simplify" is on. */
 export function simplified(this: IExecuteFunctions, kind: SimplifiedKind, records: IDataObject[], itemIndex: number): IDataObject[] {

@@ -1,5 +1,6 @@
 /**
- * Option "Simplify" of Get and Get Many on projects, tasks and companies: in node version 1.1 it
+ * Option "Simplify" of Get and Get Many on projects, tasks, companies and documents, and of the
+ * user reads: in node version 1.1 it
  * is on unless switched off and keeps the key fields and `url`; version 1 nodes, saved before the
  * option existed, do not show it and keep getting the full object.
  */
@@ -39,6 +40,9 @@ function seedClientWork() {
 const PROJECT_KEYS = ['id', 'name', 'projectKey', 'projectStatus', 'company', 'startDate', 'dueDate', 'timeBudget', 'trackedDuration', 'isBillableByDefault', 'url'];
 const TASK_KEYS = ['id', 'name', 'taskIdentifier', 'description', 'taskStatus', 'project', 'assignees', 'dueOn', 'plannedDuration', 'trackedDuration', 'parentId', 'url'];
 const COMPANY_KEYS = ['id', 'name', 'description', 'industry', 'tags', 'projectsCount', 'projectsInProgressCount', 'createdOn', 'updatedOn'];
+
+const DOCUMENT_KEYS = ['id', 'name', 'documentSpace', 'documentSpaceId', 'projectId', 'taskId', 'parentId', 'isPrivate', 'createdOn', 'updatedOn', 'movedToTrashOn'];
+const USER_KEYS = ['id', 'firstName', 'lastName', 'email', 'status', 'isDeactivated', 'isExternal', 'tags'];
 
 const VERSION_WITH_SIMPLIFY = 1.1;
 
@@ -115,6 +119,40 @@ describe('awork Simplify', () => {
 			expect(Object.keys(off[0])).toEqual(expect.arrayContaining(['companyContactInfos', 'createdBy', 'resourceVersion']));
 			expect(Object.keys(on[0])).toEqual(COMPANY_KEYS);
 			expect(on[0]).toMatchObject({ id: ids.company, name: 'ACME', industry: 'Retail', tags: ['key account'], projectsCount: 1, projectsInProgressCount: 1 });
+		}
+	});
+
+	it('documents: the key fields with their space; every document read; the full document when off or saved as version 1', async () => {
+		const [space] = bed.seed({ documentSpaces: [{ name: 'Handbook' }] }).documentSpaces;
+		const [project] = bed.seed({ projects: [{ name: 'Relaunch' }] }).projects;
+		const [inSpace] = bed.seed({ documents: [{ name: 'Onboarding', documentSpaceId: space.id, content: '<p>Read this first</p>' }] }).documents;
+		bed.seed({ documents: [{ name: 'Kick-off', projectId: project.id }] });
+		for (const parameters of [
+			{ resource: 'document', operation: 'get', documentId: byId(String(inSpace.id)) },
+			{ resource: 'document', operation: 'getMany', returnAll: true },
+			{ resource: 'document', operation: 'getManyOfDocumentSpace', documentSpaceId: byId(String(space.id)), returnAll: true },
+		]) {
+			const { off, on } = await runEachWay(parameters);
+			expect(Object.keys(off[0]).length).toBeGreaterThan(DOCUMENT_KEYS.length);
+			expect(Object.keys(on[0])).toEqual(DOCUMENT_KEYS);
+			expect(on.find((document) => document.id === inSpace.id)).toMatchObject({ name: 'Onboarding', documentSpaceId: space.id, projectId: null });
+		}
+		const { on } = await runEachWay({ resource: 'document', operation: 'getManyOfProject', projectId: byId(String(project.id)), returnAll: true });
+		expect(on).toEqual([expect.objectContaining({ name: 'Kick-off', projectId: project.id })]);
+	});
+
+	it('users: names, the first email address, status and tag names; the full user when off or saved as version 1', async () => {
+		const [user] = bed.seed({
+			users: [{ firstName: 'Neil', lastName: 'Network', userContactInfos: [{ type: 'phone', value: '+49 40 1' }, { type: 'email', value: 'neil@example.com' }] }],
+		}).users;
+		for (const parameters of [
+			{ resource: 'user', operation: 'get', userId: byId(String(user.id)) },
+			{ resource: 'user', operation: 'searchByEmail', email: 'NEIL@example.com' },
+		]) {
+			const { off, on } = await runEachWay(parameters);
+			expect(off[0]).toHaveProperty('userContactInfos');
+			expect(Object.keys(on[0])).toEqual(USER_KEYS);
+			expect(on[0]).toMatchObject({ id: user.id, firstName: 'Neil', lastName: 'Network', email: 'neil@example.com' });
 		}
 	});
 });

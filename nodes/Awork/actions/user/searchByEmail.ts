@@ -4,7 +4,8 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { aworkRequestAllPages } from '../../transport';
-import { forOperation } from '../../descriptions';
+import { forOperation, simplifyOption } from '../../descriptions';
+import { simplified } from '../../helpers/simplify';
 
 export const description = forOperation('user', 'searchByEmail', [
 	{
@@ -22,6 +23,7 @@ export const description = forOperation('user', 'searchByEmail', [
 		default: false,
 		description: 'Whether to search archived users too',
 	},
+	simplifyOption('user'),
 ]);
 
 export const runs = 'perItem';
@@ -38,10 +40,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), `Email: "${email}" is not an email address`, { itemIndex });
 	}
 	const showArchived = this.getNodeParameter('showArchived', itemIndex, false) as boolean;
-	return (await aworkRequestAllPages.call(this, '/users', {
+	const users = (await aworkRequestAllPages.call(this, '/users', {
 		qs: showArchived ? { showArchived: true } : undefined,
 		orderBy: 'lastName',
 		keep: hasEmail(email.toLowerCase()),
 		itemIndex,
 	})) as IDataObject[];
+	return simplified.call(this, 'user', users, itemIndex);
 }

@@ -4,6 +4,7 @@ import { readLimit } from '../../../shared/operations';
 import { aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
 import { nameContainsFilter, readRawFilter } from '../parameters';
+import { simplified } from '../simplify';
 
 export async function listDocuments(this: IExecuteFunctions, path: string, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -11,11 +12,12 @@ export async function listDocuments(this: IExecuteFunctions, path: string, itemI
 		nameContainsFilter.call(this, filters.nameContains, itemIndex),
 		readRawFilter.call(this, filters.rawFilter, itemIndex),
 	);
-	return (await aworkRequestAllPages.call(this, path, {
+	const documents = (await aworkRequestAllPages.call(this, path, {
 		qs: filters.includeTrashed === true ? { includeTrashedDocuments: true } : undefined,
 		filter,
 		orderBy: 'name',
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];
+	return simplified.call(this, 'document', documents, itemIndex);
 }
