@@ -1,6 +1,7 @@
 /** Parameters the document operations share: the document and document space pickers, list filters. */
 import type { INodeProperties } from 'n8n-workflow';
 import { collection, idLocator, nameContainsOption, optionalIdLocator, rawFilterOption } from './index';
+import { orderByOption } from './orderBy';
 
 export const documentLocator = idLocator('documentId', 'Document', 'searchDocuments');
 
@@ -14,6 +15,9 @@ export const parentDocumentOption = optionalIdLocator(
 );
 
 /** The Filters of the document lists; `trashed` adds "Include Trashed" (only GET /documents has it). */
+/** Options of the document lists: their order (by name unless set). */
+export const documentListOptions: INodeProperties = collection('options', 'Options', 'Add Option', [orderByOption('updatedOn desc')]);
+
 export function documentFilters({ trashed = false } = {}): INodeProperties {
 	return collection('filters', 'Filters', 'Add Filter', [
 		...(trashed

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { forOperation, returnAllOrLimit, simplifyOption } from '../../descriptions';
-import { documentFilters } from '../../descriptions/document';
+import { documentFilters, documentListOptions } from '../../descriptions/document';
 import { listDocuments } from '../../helpers/document/listDocuments';
 
-export const description = forOperation('document', 'getMany', [...returnAllOrLimit(), documentFilters({ trashed: true }), simplifyOption('document')]);
+export const description = forOperation('document', 'getMany', [...returnAllOrLimit(), documentFilters({ trashed: true }), documentListOptions, simplifyOption('document')]);
 
 export const runs = 'perItem';
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath } from '../../transport';
 import { forOperation, returnAllOrLimit, simplifyOption } from '../../descriptions';
-import { documentFilters, documentSpaceLocator } from '../../descriptions/document';
+import { documentFilters, documentListOptions, documentSpaceLocator } from '../../descriptions/document';
 import { listDocuments } from '../../helpers/document/listDocuments';
 import { readId } from '../../helpers/parameters';
 
-export const description = forOperation('document', 'getManyOfDocumentSpace', [documentSpaceLocator, ...returnAllOrLimit(), documentFilters(), simplifyOption('document')]);
+export const description = forOperation('document', 'getManyOfDocumentSpace', [documentSpaceLocator, ...returnAllOrLimit(), documentFilters(), documentListOptions, simplifyOption('document')]);
 
 export const runs = 'perItem';
 

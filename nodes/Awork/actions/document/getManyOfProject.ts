@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath } from '../../transport';
 import { forOperation, projectLocator, returnAllOrLimit, simplifyOption } from '../../descriptions';
-import { documentFilters } from '../../descriptions/document';
+import { documentFilters, documentListOptions } from '../../descriptions/document';
 import { listDocuments } from '../../helpers/document/listDocuments';
 import { readId } from '../../helpers/parameters';
 
-export const description = forOperation('document', 'getManyOfProject', [projectLocator, ...returnAllOrLimit(), documentFilters(), simplifyOption('document')]);
+export const description = forOperation('document', 'getManyOfProject', [projectLocator, ...returnAllOrLimit(), documentFilters(), documentListOptions, simplifyOption('document')]);
 
 export const runs = 'perItem';
 

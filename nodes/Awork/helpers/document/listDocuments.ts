@@ -5,6 +5,7 @@ import { aworkRequestAllPages } from '../../transport';
 import { and } from '../../transport/filter';
 import { nameContainsFilter, readRawFilter } from '../parameters';
 import { simplified } from '../simplify';
+import { readOrderBy } from '../orderBy';
 
 export async function listDocuments(this: IExecuteFunctions, path: string, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -15,7 +16,7 @@ export async function listDocuments(this: IExecuteFunctions, path: string, itemI
 	const documents = (await aworkRequestAllPages.call(this, path, {
 		qs: filters.includeTrashed === true ? { includeTrashedDocuments: true } : undefined,
 		filter,
-		orderBy: 'name',
+		orderBy: readOrderBy.call(this, (this.getNodeParameter('options', itemIndex, {}) as IDataObject).orderBy, itemIndex) ?? 'name',
 		limit: readLimit(this, itemIndex),
 		itemIndex,
 	})) as IDataObject[];

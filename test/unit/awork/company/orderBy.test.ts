@@ -64,6 +64,18 @@ describe('awork node: Order By (Expert) on Get Many', () => {
 		expect(both.error?.message).toMatch(/^Order By \(Expert\): cannot be combined with Read After/);
 	});
 
+	it('orders the document lists as asked, and by name when empty', async () => {
+		const [space] = bed.seed({ documentSpaces: [{ name: 'Handbook' }] }).documentSpaces;
+		bed.seed({ documents: ['Beta', 'Alpha', 'Gamma'].map((name) => ({ name, documentSpaceId: space.id })) });
+		const names = (result: Awaited<ReturnType<typeof bed.run>>) => result.items.map((item) => item.json.name);
+		expect(names(await bed.run({ resource: 'document', operation: 'getMany', returnAll: true }))).toEqual(['Alpha', 'Beta', 'Gamma']);
+		const parameters = { resource: 'document', operation: 'getManyOfDocumentSpace', documentSpaceId: byId(String(space.id)), returnAll: true };
+		expect(names(await bed.run({ ...parameters, options: { orderBy: 'name desc' } }))).toEqual(['Gamma', 'Beta', 'Alpha']);
+		expect(bed.requestsTo('GET', /\/documents$/).map((entry) => entry.query.orderby)).toEqual(['name', 'name desc']);
+		const malformed = await bed.run({ ...parameters, options: { orderBy: 'name;drop' } });
+		expect(malformed.error?.message).toBe('Order By (Expert): "name;drop" is not a field name optionally followed by asc or desc');
+	});
+
 	it('fails on a malformed value naming the option and the part, without a request', async () => {
 		const cases: Array<[string | string[], string]> = [
 			['name, createdOn', 'Order By (Expert): " createdOn" is not a field name optionally followed by asc or desc'],
