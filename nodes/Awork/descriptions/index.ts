@@ -76,6 +76,14 @@ export function simplifyOption(kind: SimplifiedKind): INodeProperties {
 	};
 }
 
+/** The kinds of project status awork knows (ProjectStatus type). */
+export const PROJECT_STATUS_TYPES = [
+	{ name: 'Closed', value: 'closed' },
+	{ name: 'In Progress', value: 'progress' },
+	{ name: 'Not Started', value: 'not-started' },
+	{ name: 'Stuck', value: 'stuck' },
+];
+
 /** A collection of optional values, such as Filters ("Add Filter") or Additional Fields ("Add Field"). */
 export function collection(name: string, displayName: string, placeholder: string, options: INodeProperties[]): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };

@@ -3,7 +3,7 @@ import { aworkRequestAllPages } from '../../transport';
 import { and, eq, guid, text } from '../../transport/filter';
 import { customFieldsByNameOptions, withCustomFieldsByName } from '../../helpers/customFieldsByName';
 import { readLimit } from '../../../shared/operations';
-import { collection, forOperation, nameContainsOption, optionalIdLocator, rawFilterOption, returnAllOrLimit, simplifyOption } from '../../descriptions';
+import { collection, forOperation, nameContainsOption, optionalIdLocator, rawFilterOption, PROJECT_STATUS_TYPES, returnAllOrLimit, simplifyOption } from '../../descriptions';
 import { simplified } from '../../helpers/simplify';
 import { nameContainsFilter, optionalGuid, readRawFilter } from '../../helpers/parameters';
 import { withWebUrls } from '../../helpers/webUrl';
@@ -21,12 +21,7 @@ export const description = forOperation('project', 'getMany', [
 			displayName: 'Status Type',
 			name: 'statusType',
 			type: 'options',
-			options: [
-				{ name: 'Closed', value: 'closed' },
-				{ name: 'In Progress', value: 'progress' },
-				{ name: 'Not Started', value: 'not-started' },
-				{ name: 'Stuck', value: 'stuck' },
-			],
+			options: PROJECT_STATUS_TYPES,
 			default: 'progress',
 		},
 	]),

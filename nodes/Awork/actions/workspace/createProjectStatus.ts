@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aworkPath, aworkRequest } from '../../transport';
-import { forOperation, projectLocator } from '../../descriptions';
+import { forOperation, projectLocator, PROJECT_STATUS_TYPES } from '../../descriptions';
 import { readId } from '../../helpers/parameters';
 import { requiredText } from '../../helpers/requiredText';
 
@@ -15,12 +15,7 @@ export const description = forOperation('workspace', 'createProjectStatus', [
 		name: 'type',
 		type: 'options',
 		default: 'progress',
-		options: [
-			{ name: 'Closed', value: 'closed' },
-			{ name: 'In Progress', value: 'progress' },
-			{ name: 'Not Started', value: 'not-started' },
-			{ name: 'Stuck', value: 'stuck' },
-		],
+		options: PROJECT_STATUS_TYPES,
 		description: 'The general kind of the status, which awork uses in reports and filters',
 	},
 ]);
