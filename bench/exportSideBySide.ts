@@ -25,7 +25,7 @@ import { aworkState, EXPORT_FILE, EXPORT_ZONE, fakeControl, seedExportScenario, 
 export const BASELINE_FILE = path.join(REPO_ROOT, 'bench', 'baseline', 'stock-export.json');
 export const PROJECTS = 10;
 /** Entries of the discarded warm-up run before each measured one. */
-const WARM_UP_ENTRIES = 20;
+export const WARM_UP_ENTRIES = 20;
 /** Repetitions of each side-by-side run; the median is reported. */
 const REPEATS = 3;
 /** The fake awork's largest setIsBilled batch (awork documents none). */
@@ -68,6 +68,10 @@ export interface ExportRunFigures {
 	wallSamplesMs?: number[];
 	/** PSA requests over its budget in the run's minutes (paced runs). */
 	psaBudgetUse?: number;
+	/** Time the fakes spent answering the run's requests (ms), while n8n waited for them. */
+	fakeBusyMs: { awork: number; psa: number };
+	/** Each node's execution time in the last run (ms), when asked for with `nodeTimes`. */
+	nodeMs?: Record<string, number>;
 }
 
 export interface RunOptions {
@@ -83,6 +87,8 @@ export interface RunOptions {
 	disabledNodes?: string[];
 	/** Nodes the shipped export has switched off, to switch on. */
 	enabledNodes?: string[];
+	/** Read each node's execution time from the stored execution (after the wall time is taken). */
+	nodeTimes?: boolean;
 }
 
 function countRequests(sandbox: WorkflowSandbox): RequestCounts {
@@ -135,7 +141,7 @@ async function billedCount(sandbox: WorkflowSandbox): Promise<number> {
 }
 
 /** The workflow with its manual trigger swapped for a webhook of the same name (POST starts a run in the server). */
-function startedByWebhook(workflow: WorkflowJson, triggerName: string, webhookPath: string): WorkflowJson {
+export function startedByWebhook(workflow: WorkflowJson, triggerName: string, webhookPath: string): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	const trigger = copy.nodes.find((node) => node.name === triggerName);
 	if (!trigger) throw new Error(`no node "${triggerName}" in ${workflow.name}`);
@@ -222,10 +228,11 @@ interface ServerRun {
 	error?: string;
 	wallMs: number;
 	executionMs: number;
+	nodeMs?: Record<string, number>;
 }
 
 /** Starts the workflow through its webhook and waits until n8n has stored the finished execution. */
-async function runInServer(bench: Bench, workflow: { id: string; url: string }): Promise<ServerRun> {
+export async function runInServer(bench: Bench, workflow: { id: string; url: string }, nodeTimes = false): Promise<ServerRun> {
 	const { n8n } = bench.sandbox;
 	const before = new Set((await n8n.listExecutions(workflow.id, { includeData: false })).map((execution) => execution.id));
 	const started = Date.now();
@@ -242,20 +249,20 @@ async function runInServer(bench: Bench, workflow: { id: string; url: string }):
 		{ timeoutMs: 60 * 60_000, intervalMs: 20, describe: () => `the run of workflow ${workflow.id}` },
 	);
 	const wallMs = Date.now() - started;
-	if (process.env.BENCH_NODE_TIMES === '1') process.stderr.write(`answered after ${answeredMs} ms, stored after ${wallMs} ms\n`);
-	if (process.env.BENCH_NODE_TIMES === '1') {
+	let nodeMs: Record<string, number> | undefined;
+	if (nodeTimes || process.env.BENCH_NODE_TIMES === '1') {
 		const full = await n8n.getExecution(execution.id);
-		const times = Object.fromEntries(
+		nodeMs = Object.fromEntries(
 			Object.entries(full.data?.resultData.runData ?? {}).map(([name, runs]) => [name, runs.reduce((sum, run) => sum + Number(run.executionTime ?? 0), 0)]),
 		);
-		process.stderr.write(`node times (ms): ${JSON.stringify(times)}\n`);
 	}
+	if (process.env.BENCH_NODE_TIMES === '1') process.stderr.write(`answered after ${answeredMs} ms, stored after ${wallMs} ms\nnode times (ms): ${JSON.stringify(nodeMs)}\n`);
 	let error: string | undefined;
 	if (execution.status !== 'success') {
 		const full = await n8n.getExecution(execution.id).catch(() => undefined);
 		error = full?.data?.resultData.error?.message ?? execution.status;
 	}
-	return { status: execution.status, error, wallMs, executionMs: Date.parse(String(execution.stoppedAt)) - Date.parse(execution.startedAt) };
+	return { status: execution.status, error, wallMs, executionMs: Date.parse(String(execution.stoppedAt)) - Date.parse(execution.startedAt), nodeMs };
 }
 
 export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: number, options: RunOptions = {}): Promise<ExportRunFigures> {
@@ -269,10 +276,11 @@ export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: num
 	const pid = sandbox.n8n.pid!;
 	const rssBefore = MemorySampler.rssMb(pid);
 	const sampler = await startSamplerThread(pid);
+	const busyBefore = { awork: sandbox.awork.fake.server.busyMs, psa: sandbox.onePsa.fake.server.busyMs };
 	const runs: ServerRun[] = [];
 	try {
 		for (;;) {
-			const run = await runInServer(bench, target);
+			const run = await runInServer(bench, target, options.nodeTimes);
 			runs.push(run);
 			if (!options.untilDone || run.status !== 'success' || runs.length >= 50) break;
 			if ((await billedCount(sandbox)) >= entries) break;
@@ -302,6 +310,8 @@ export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: num
 		psaEntries: sandbox.onePsa.fake.state().timeEntries.length,
 		billed: await billedCount(sandbox),
 		psaBatchFloor,
+		fakeBusyMs: { awork: sandbox.awork.fake.server.busyMs - busyBefore.awork, psa: sandbox.onePsa.fake.server.busyMs - busyBefore.psa },
+		nodeMs: runs[runs.length - 1]?.nodeMs,
 	};
 	if (limited) figures.psaBudgetUse = budgetUse(sandbox, options.psaLimitPerMinute!);
 	// A fast export that booked or billed less than it was given is no figure to publish.

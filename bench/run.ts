@@ -2,8 +2,9 @@
  * `npm run bench`: runs every benchmark, each in a fresh Node process so memory figures do not
  * mix, and writes the figures to docs/benchmarks.md with the command that reproduces them.
  * Figures are single runs on the machine that ran the command; compare runs on one machine.
- * `BENCH_ONLY=queueExport npm run bench` re-measures only the queue-mode section (it carries its
- * own date and commit) and keeps the rest of the file.
+ * `BENCH_ONLY=queueExport npm run bench` re-measures only the queue-mode section, and
+ * `BENCH_ONLY=exportTimeSplit npm run bench` only the export's time split (each carries its own
+ * date and commit); the rest of the file is kept.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import type { AworkReadBenchResult } from './aworkTimeEntryRead';
 import type { IdMappingBenchResult } from './idMappingLookup';
 import { exportBenchMarkdown, PROJECTS, type ExportBenchResult } from './exportSideBySide';
 import { queueExportMarkdown, type QueueExportBenchResult } from './queueExport';
+import { timeSplitMarkdown, SMALL_RUN_ENTRIES, type TimeSplitResult } from './exportTimeSplit';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** Everything in docs/benchmarks.md from this line on is written by hand and kept by a re-run. */
@@ -60,6 +62,7 @@ function main(): void {
 	console.log(mapping);
 	console.log('Invoicing export side by side: baseline from stock nodes vs shipped workflow, 1k/10k/50k entries, in real n8n ...');
 	const exportBench = runIsolated<ExportBenchResult>('exportSideBySide.js', 'runExportBench', [[1000, 10_000, 50_000], 10_000]);
+	const splitSection = timeSplitSection(at);
 	const queueSection = queueExportSection(at);
 
 	const doc = `# Benchmarks
@@ -130,6 +133,8 @@ ${exportBench ? exportBenchMarkdown(exportBench) : ''}
 
 Single run: \`npm run build:test && node build/bench/exportSideBySide.js 10000\` (both workflows, limits off).
 
+${splitSection}
+
 ${queueSection}
 `;
 	writeBenchmarks(() => doc);
@@ -145,6 +150,48 @@ function writeBenchmarks(measured: (previousFigures: string) => string): void {
 	const doc = measured(notesAt >= 0 ? previous.slice(0, notesAt).trimEnd() + '\n' : previous);
 	fs.writeFileSync(file, notes ? `${doc}\n${notes}` : doc);
 	console.log('Wrote docs/benchmarks.md');
+}
+
+/** A section between markers, re-measured alone by BENCH_ONLY: put in place of the old one (before the notes when there was none). */
+function replaceSection(start: string, end: string, section: string): void {
+	writeBenchmarks((figures) => {
+		const from = figures.indexOf(start);
+		const to = figures.indexOf(end);
+		if (from >= 0 && to > from) return `${figures.slice(0, from)}${section}${figures.slice(to + end.length)}`;
+		return `${figures.trimEnd()}\n\n${section}\n`;
+	});
+}
+
+/** The export's time split between these markers; `BENCH_ONLY=exportTimeSplit` re-measures only it. */
+const SPLIT_START = '<!-- export-time-split: start -->';
+const SPLIT_END = '<!-- export-time-split: end -->';
+const SPLIT_ENTRIES = 10_000;
+
+/** Where the wall time of one export run at 10k goes, and the least the shipped run could take. */
+function timeSplitSection(at: string): string {
+	console.log('Invoicing export: where the time of one run goes, baseline and shipped ...');
+	const split = runIsolated<TimeSplitResult>('exportTimeSplit.js', 'runExportTimeSplit', [SPLIT_ENTRIES, 3]);
+	console.log(timeSplitMarkdown(split));
+	return `${SPLIT_START}
+### Where the time of one run goes (${SPLIT_ENTRIES.toLocaleString('en')} entries, limits off)
+
+Each workflow in 3 fresh servers (the split of the run with the median wall time; the same seed
+as above, the shipped per-run cap raised to N). Per server: a discarded run of ${SMALL_RUN_ENTRIES} entries, a
+measured one of ${SMALL_RUN_ENTRIES} (what running the workflow at all costs), then the run of N, whose node times
+are read from its stored execution. The fakes count the time they spend answering each request
+(from the request read to the answer written); n8n waits for every answer, since its nodes run
+one after another and each sends its requests in turn. For the shipped workflow, a workflow of its
+read node alone (*Billable Entries of Closed Days* behind a webhook) measures what it costs n8n to
+hold the N entries as items and store them (the median of 3 runs, minus the median of 3 runs of ${SMALL_RUN_ENTRIES}):
+the least any workflow that reads them through n8n pays. The floor adds the three: what the shipped run would take if every node after the read did
+its per-entry work in no time.
+
+Measured on ${new Date().toISOString().slice(0, 10)} at ${at}, on ${machine()}.
+
+${timeSplitMarkdown(split)}
+
+Single benchmark: \`npm run build:test && node build/bench/exportTimeSplit.js ${SPLIT_ENTRIES} 3\`.
+${SPLIT_END}`;
 }
 
 /** The queue-mode section between these markers; `BENCH_ONLY=queueExport` re-measures only it. */
@@ -178,16 +225,6 @@ Single benchmark: \`npm run build:test && node build/bench/queueExport.js 480 60
 ${QUEUE_END}`;
 }
 
-/** Re-measures the queue-mode section alone and puts it in place of the old one (before the notes when there was none). */
-function queueExportOnly(): void {
-	const section = queueExportSection(measuredAt());
-	writeBenchmarks((figures) => {
-		const start = figures.indexOf(QUEUE_START);
-		const end = figures.indexOf(QUEUE_END);
-		if (start >= 0 && end > start) return `${figures.slice(0, start)}${section}${figures.slice(end + QUEUE_END.length)}`;
-		return `${figures.trimEnd()}\n\n${section}\n`;
-	});
-}
-
-if (process.env.BENCH_ONLY === 'queueExport') queueExportOnly();
+if (process.env.BENCH_ONLY === 'queueExport') replaceSection(QUEUE_START, QUEUE_END, queueExportSection(measuredAt()));
+else if (process.env.BENCH_ONLY === 'exportTimeSplit') replaceSection(SPLIT_START, SPLIT_END, timeSplitSection(measuredAt()));
 else main();

@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export interface FakeRequest {
 	method: string;
@@ -118,6 +119,12 @@ export class FakeHttpServer {
 
 	/** Whether request bodies are kept in the log (off for big benchmark runs). */
 	logBodies = true;
+
+	/**
+	 * Milliseconds spent answering logged requests, from after any latency fault to the answer
+	 * written: what a client that waits for each answer waits for (the benchmark reads it).
+	 */
+	busyMs = 0;
 
 	constructor(private readonly options: FakeServerOptions) {
 		this.random = seededRandom(options.seed ?? 1);
@@ -244,6 +251,16 @@ export class FakeHttpServer {
 			return;
 		}
 
+		const answering = performance.now();
+		try {
+			await this.answer(req, res, fakeReq, entry);
+		} finally {
+			this.busyMs += performance.now() - answering;
+		}
+	}
+
+	private async answer(req: http.IncomingMessage, res: http.ServerResponse, fakeReq: FakeRequest, entry: RequestLogEntry): Promise<void> {
+		const faults = this.faults;
 		let answer = this.options.guard?.(fakeReq);
 		if (!answer && faults.burst429 > 0) {
 			faults.burst429--;
@@ -255,7 +272,7 @@ export class FakeHttpServer {
 			answer = this.options.serverError(faults.errorStatus);
 		}
 		if (!answer) {
-			const found = this.match(this.routes, fakeReq.method, url.pathname);
+			const found = this.match(this.routes, fakeReq.method, fakeReq.path);
 			answer = found
 				? await found.route.handler({ ...fakeReq, params: found.params })
 				: this.options.notFound(fakeReq);

@@ -1,0 +1,38 @@
+/** The export's time split: the floor it reports and what it concludes about 4x the baseline. */
+import { floorMs, timeSplitMarkdown, type TimeSplit, type TimeSplitResult } from '../../../bench/exportTimeSplit';
+
+function split(workflow: 'baseline' | 'shipped', figures: Partial<TimeSplit>): TimeSplit {
+	return {
+		workflow,
+		entries: 10_000,
+		wallMs: 1000,
+		executionMs: 700,
+		afterRunMs: 300,
+		fakeBusyMs: 200,
+		nodeMs: { 'Export to PSA': 250, 'Mark Billed in awork': 90, Settings: 1 },
+		smallRunWallMs: 200,
+		smallRunOwnMs: 160,
+		readItemsMs: 250,
+		wallSamplesMs: [1000],
+		...figures,
+	};
+}
+
+describe('export time split', () => {
+	it('adds the fakes, the small run and the read node\'s entries into the floor', () => {
+		expect(floorMs(split('shipped', {}))).toBe(200 + 200 + 250);
+	});
+
+	it('says 4x is out of reach when the floor is above a quarter of the baseline', () => {
+		const result: TimeSplitResult = { entries: 10_000, baseline: split('baseline', { wallMs: 2400 }), shipped: split('shipped', {}) };
+		const text = timeSplitMarkdown(result);
+		expect(text).toContain('4× the baseline at 10,000 entries is 0.60 s. The shipped run\'s floor is 0.65 s, so 4× is out of reach');
+		expect(text).toContain('the floor is 3.69× the baseline');
+		expect(text).toContain('Export to PSA 250 ms, Mark Billed in awork 90 ms, Settings 1 ms');
+	});
+
+	it('gives the time left for the nodes after the read when the floor is below it', () => {
+		const result: TimeSplitResult = { entries: 10_000, baseline: split('baseline', { wallMs: 4000 }), shipped: split('shipped', {}) };
+		expect(timeSplitMarkdown(result)).toContain('the nodes after the read would have 0.35 s for all their per-entry work; today they take 0.35 s');
+	});
+});
