@@ -170,7 +170,8 @@ export function timeSplitMarkdown(result: TimeSplitResult): string {
 		`4× the baseline at ${result.entries.toLocaleString('en')} entries is ${seconds(goal)}. The shipped run's floor is ${seconds(floorMs(shipped))}, so ` +
 			(floorMs(shipped) >= goal
 				? `4× is out of reach even if every node after the read did its per-entry work in no time (the floor is ${(baseline.wallMs / floorMs(shipped)).toFixed(2)}× the baseline).`
-				: `the nodes after the read would have ${seconds(goal - floorMs(shipped))} for all their per-entry work; today they take ${seconds(shipped.wallMs - floorMs(shipped))} (wall time minus the floor).`),
+				: `the nodes after the read would have ${seconds(goal - floorMs(shipped))} for all their per-entry work; today they take ${seconds(shipped.wallMs - floorMs(shipped))} (wall time minus the floor).`) +
+			` With servers that answered in no time, 4× the baseline would be ${seconds((baseline.wallMs - baseline.fakeBusyMs) / 4)} and the floor ${seconds(floorMs(shipped) - shipped.fakeBusyMs)}.`,
 	].join('\n');
 }
 

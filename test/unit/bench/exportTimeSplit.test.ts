@@ -29,6 +29,7 @@ describe('export time split', () => {
 		expect(text).toContain('4× the baseline at 10,000 entries is 0.60 s. The shipped run\'s floor is 0.65 s, so 4× is out of reach');
 		expect(text).toContain('the floor is 3.69× the baseline');
 		expect(text).toContain('Export to PSA 250 ms, Mark Billed in awork 90 ms, Settings 1 ms');
+		expect(text).toContain('With servers that answered in no time, 4× the baseline would be 0.55 s and the floor 0.45 s.');
 	});
 
 	it('gives the time left for the nodes after the read when the floor is below it', () => {
