@@ -91,6 +91,31 @@ export function readDate(ctx: DateContext, value: unknown, field: string, itemIn
 	}
 }
 
+/**
+ * The calendar day (YYYY-MM-DD) the instant `at` falls on in `zone`; by default today, the day an
+ * empty date field means. An unknown zone throws DateValueError, as in parseDate, rather than
+ * silently giving the day somewhere else.
+ */
+export function dayIn(zone: string, at: Date = new Date()): string {
+	checkZone(zone);
+	const day = DateTime.fromJSDate(at, { zone }).toISODate();
+	if (!day) throw new DateValueError('the instant is an invalid JavaScript Date');
+	return day;
+}
+
+/** Today (YYYY-MM-DD) in the workflow's time zone, for a date field left empty; an unknown zone is a node error naming the field. */
+export function todayFor(ctx: DateContext, field: string, itemIndex?: number): string {
+	const zone = ctx.getTimezone();
+	try {
+		return dayIn(zone);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `${field}: empty means today, but ${(error as Error).message}`, {
+			itemIndex,
+			description: 'Set the time zone in the workflow settings (or n8n\'s GENERIC_TIMEZONE), or give the date.',
+		});
+	}
+}
+
 /** parseDay in the workflow's time zone, failing like readDate. */
 export function readDay(ctx: DateContext, value: unknown, field: string, itemIndex?: number): string | undefined {
 	return readDate(ctx, value, field, itemIndex)?.toISODate() ?? undefined;

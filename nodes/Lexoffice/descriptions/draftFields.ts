@@ -19,7 +19,7 @@ export function draftFields(): INodeProperties[] {
 			name: 'voucherDate',
 			type: 'dateTime',
 			default: '',
-			description: 'The invoice date; empty for today',
+			description: 'The invoice date; empty for today in the workflow\'s time zone',
 			displayOptions: shown,
 		},
 		{

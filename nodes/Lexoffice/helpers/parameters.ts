@@ -1,20 +1,18 @@
 /** Parameter readers the Lexoffice operations share, each failing with an error that names the parameter. */
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { readDay as readDayOf } from '../../shared/dates';
+import { dayIn, readDay as readDayOf, todayFor } from '../../shared/dates';
 
 export { readLocator } from '../../shared/operations';
 
-const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Where Lexware keeps its books and dates what it records (createdDate). */
+const LEXWARE_ZONE = 'Europe/Berlin';
 
-/** The day (YYYY-MM-DD) an instant falls on in Germany, where Lexware keeps its books. */
-export const germanDay = (at: Date) => GERMAN_DAY.format(at);
+/** The day (YYYY-MM-DD) an instant falls on in Germany; by default today there. */
+export const germanDay = (at = new Date()) => dayIn(LEXWARE_ZONE, at);
 
-/** Today as YYYY-MM-DD, in Germany. */
-export const today = (now = new Date()) => germanDay(now);
-
-/** A date parameter as the day it names (YYYY-MM-DD, nodes/shared/dates); empty gives `fallback`. */
-export function readDay(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number, fallback: string): string {
-	return readDayOf(ctx, value, label, itemIndex) ?? fallback;
+/** A date parameter as the day it names (YYYY-MM-DD, nodes/shared/dates); empty is today in the workflow's time zone. */
+export function readDay(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	return readDayOf(ctx, value, label, itemIndex) ?? todayFor(ctx, label, itemIndex);
 }
 
 /** A day as Lexware's timestamp (exactly three millisecond digits): midnight UTC is the same day in Germany. */

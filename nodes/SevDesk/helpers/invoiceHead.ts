@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { INVOICE_DEFAULTS, INVOICE_STATUS } from '../transport/endpoints';
 import type { BookkeepingVersion } from './accountLists';
 import { numberOf, refId } from './views';
-import { readDay } from '../../shared/dates';
+import { readDay, todayFor } from '../../shared/dates';
 
 /** `dd.mm.yyyy`, the request date format [docs], from dd.mm.yyyy, yyyy-mm-dd or an ISO timestamp (its own date part). */
 export function requestDate(value: string): string | null {
@@ -13,18 +13,11 @@ export function requestDate(value: string): string | null {
 	return iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : null;
 }
 
-/** Option Invoice Date as dd.mm.yyyy: sevDesk's own form as given, any other date read by nodes/shared/dates; empty is today. */
+/** Option Invoice Date as dd.mm.yyyy: sevDesk's own form as given, any other date read by nodes/shared/dates; empty is today in the workflow's time zone. */
 function readInvoiceDate(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
 	if (typeof value === 'string' && /^\d{2}\.\d{2}\.\d{4}$/.test(value.trim())) return value.trim();
 	const day = readDay(ctx, value, 'Invoice Date', itemIndex);
-	return day ? day.split('-').reverse().join('.') : today(ctx.getTimezone());
-}
-
-/** Today in the workflow's time zone, as dd.mm.yyyy. */
-export function today(timeZone: string, now = new Date()): string {
-	const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(now);
-	const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
-	return `${part('day')}.${part('month')}.${part('year')}`;
+	return (day ?? todayFor(ctx, 'Invoice Date', itemIndex)).split('-').reverse().join('.');
 }
 
 export interface DraftSettings {

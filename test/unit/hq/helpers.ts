@@ -9,6 +9,8 @@ export interface RunHqOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
+	/** The workflow's time zone setting; n8n's default otherwise. */
+	timezone?: string;
 }
 
 export async function runHq(hq: RunningFakeHq, parameters: INodeParameters, options: RunHqOptions = {}): Promise<RunNodeResult> {
@@ -19,6 +21,7 @@ export async function runHq(hq: RunningFakeHq, parameters: INodeParameters, opti
 		credentialTypes: [new HqPsaApi()],
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
 	});
 }
 

@@ -11,6 +11,8 @@ export interface RunLexofficeOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
+	/** The workflow's time zone setting; n8n's default otherwise. */
+	timezone?: string;
 }
 
 export async function runLexoffice(fake: RunningFakeLexoffice, parameters: INodeParameters, options: RunLexofficeOptions = {}): Promise<RunNodeResult> {
@@ -21,6 +23,7 @@ export async function runLexoffice(fake: RunningFakeLexoffice, parameters: INode
 		credentialTypes: [new LexofficePsaApi()],
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
 	});
 }
 

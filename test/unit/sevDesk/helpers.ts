@@ -20,6 +20,8 @@ export interface RunSevDeskOptions {
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
 	executionId?: string;
+	/** The workflow's time zone setting; n8n's default otherwise. */
+	timezone?: string;
 }
 
 export async function runSevDesk(sevDesk: RunningFakeSevDesk, parameters: INodeParameters, options: RunSevDeskOptions = {}): Promise<RunNodeResult> {
@@ -31,6 +33,7 @@ export async function runSevDesk(sevDesk: RunningFakeSevDesk, parameters: INodeP
 		input: options.input,
 		continueOnFail: options.continueOnFail,
 		executionId: options.executionId,
+		timezone: options.timezone,
 	});
 }
 

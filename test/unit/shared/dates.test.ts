@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError, type INode } from 'n8n-workflow';
-import { DateValueError, parseDate, parseDay, readDate, readDay, utcIso, type DateContext } from '../../../nodes/shared/dates';
+import { DateValueError, dayIn, parseDate, parseDay, readDate, readDay, todayFor, utcIso, type DateContext } from '../../../nodes/shared/dates';
+import { resetClock, setClockAt } from './datesClock';
 
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
@@ -130,5 +131,49 @@ describe('readDate and readDay: node errors name the field and what was wrong', 
 		expect(error!.context.itemIndex).toBe(3);
 		expect(error!.description).toContain("workflow's time zone (Europe/Berlin)");
 		expect(() => readDay(context(BERLIN), 'soon', 'Invoice Date', 0)).toThrow(/^Invoice Date: "soon" is not a date: expected an ISO 8601 date/);
+	});
+});
+
+describe('dayIn and todayFor: the day an empty date field means is today in the workflow\'s time zone', () => {
+	afterEach(resetClock);
+
+	it.each([
+		// The UTC day and the zone's day differ.
+		['2026-12-07T23:30:00Z', BERLIN, '2026-12-08'],
+		['2026-12-08T03:00:00Z', 'America/Los_Angeles', '2026-12-07'],
+		['2026-12-07T16:00:00Z', 'Asia/Tokyo', '2026-12-08'],
+		// Berlin's last minute of a summer day, and midnight after the switch to winter time (+01:00).
+		['2026-07-01T21:59:59Z', BERLIN, '2026-07-01'],
+		['2026-10-25T23:00:00Z', BERLIN, '2026-10-26'],
+		['2026-12-07T23:30:00Z', 'UTC', '2026-12-07'],
+	])('%s in %s is %s', (at, zone, day) => {
+		expect(dayIn(zone, new Date(at))).toBe(day);
+	});
+
+	it('takes now when no instant is given', () => {
+		setClockAt('2026-12-07T23:30:00Z');
+		expect(dayIn(BERLIN)).toBe('2026-12-08');
+		expect(dayIn(NEW_YORK)).toBe('2026-12-07');
+	});
+
+	it('refuses an unknown zone or an invalid instant instead of giving some day', () => {
+		expect(() => dayIn('Mars/Olympus', new Date('2026-12-07T23:30:00Z'))).toThrow(DateValueError);
+		expect(() => dayIn('Mars/Olympus')).toThrow('the workflow\'s time zone "Mars/Olympus" is not a known time zone');
+		expect(() => dayIn(BERLIN, new Date(Number.NaN))).toThrow(DateValueError);
+	});
+
+	it('todayFor reads the context\'s zone, and an unknown one is a node error naming the field and the item', () => {
+		setClockAt('2026-12-08T03:00:00Z');
+		expect(todayFor(context(BERLIN), 'Invoice Date', 0)).toBe('2026-12-08');
+		expect(todayFor(context('America/Los_Angeles'), 'Invoice Date', 0)).toBe('2026-12-07');
+		let error: NodeOperationError | undefined;
+		try {
+			todayFor(context('Mars/Olympus'), 'Invoice Date', 2);
+		} catch (caught) {
+			error = caught as NodeOperationError;
+		}
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error!.message).toBe('Invoice Date: empty means today, but the workflow\'s time zone "Mars/Olympus" is not a known time zone');
+		expect(error!.context.itemIndex).toBe(2);
 	});
 });

@@ -4,7 +4,7 @@ import { contactLocator, positionSettings, readId, readPositionSettings, showFor
 import type { ReadLine } from '../../helpers/positions';
 import { createDraftInvoice, hqDate, performancePeriod, writeInvoiceBatch } from '../../helpers/writeInvoice';
 import { INVOICE_DOCUMENT_TYPE } from '../../transport';
-import { readDay } from '../../../shared/dates';
+import { readDay, todayFor } from '../../../shared/dates';
 
 const show = showFor('invoice', 'createDraft');
 
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 		name: 'invoiceDate',
 		type: 'dateTime',
 		default: '',
-		description: 'Date of the invoice; empty: today',
+		description: 'Date of the invoice; empty: today in the workflow\'s time zone',
 		displayOptions: show,
 	},
 	{
@@ -55,7 +55,7 @@ export const runs = 'batch';
 
 function invoiceDay(ctx: IExecuteFunctions, itemIndex: number): string {
 	const day = readDay(ctx, ctx.getNodeParameter('invoiceDate', itemIndex, ''), 'Invoice Date', itemIndex);
-	return day ?? new Date().toISOString().slice(0, 10);
+	return day ?? todayFor(ctx, 'Invoice Date', itemIndex);
 }
 
 function addDays(day: string, days: number): string {

@@ -12,7 +12,7 @@ import { draftBody, type DraftSettings } from '../../helpers/invoice/draftBody';
 import { daysBefore, findInvoiceByReference } from '../../helpers/invoice/findByReference';
 import { invoiceUrl } from '../../helpers/invoice/output';
 import { resolveTaxType } from '../../helpers/invoice/tax';
-import { readDay, readLocator, today } from '../../helpers/parameters';
+import { germanDay, readDay, readLocator } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = draftFields();
 
@@ -32,7 +32,7 @@ async function readSettings(ctx: IExecuteFunctions, itemIndex: number): Promise<
 		throw new NodeOperationError(ctx.getNode(), `"Hours per Day" must be above 0, got ${JSON.stringify(options.hoursPerDay)}`, { itemIndex });
 	}
 	return {
-		voucherDay: readDay(ctx, ctx.getNodeParameter('voucherDate', itemIndex, ''), 'Voucher Date', itemIndex, today()),
+		voucherDay: readDay(ctx, ctx.getNodeParameter('voucherDate', itemIndex, ''), 'Voucher Date', itemIndex),
 		tax: {
 			taxType: await resolveTaxType(ctx, ctx.getNodeParameter('taxType', itemIndex, 'fromProfile') as string, itemIndex),
 			taxRatePercentage: Number(ctx.getNodeParameter('taxRatePercentage', itemIndex, 19)),
@@ -60,7 +60,8 @@ async function draftFor(ctx: IExecuteFunctions, group: ContactGroup): Promise<ID
 	const found = await findInvoiceByReference(ctx, {
 		contactId: group.contactId,
 		reference,
-		createdFrom: daysBefore(today(), settings.lookBackDays),
+		// Counted from today in Germany, as Lexware dates createdDate: the workflow's zone does not move the window.
+		createdFrom: daysBefore(germanDay(), settings.lookBackDays),
 		itemIndex,
 	});
 	if (found) {

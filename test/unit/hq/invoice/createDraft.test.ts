@@ -1,5 +1,6 @@
 import { startFakeHq, type RunningFakeHq, type WriteAnswer } from '../../../../devkit/fakes/hq';
 import { ACME, createDraft, cuttingProxy, items, position, runHq } from '../helpers';
+import { resetClock, setClockAt } from '../../shared/datesClock';
 
 describe('HQ Invoice > Create Draft from Positions', () => {
 	let hq: RunningFakeHq;
@@ -234,5 +235,38 @@ describe('HQ Invoice > Create Draft from Positions', () => {
 		expect(hq.fake.documents).toHaveLength(2);
 		expect(hq.fake.documents.map((d) => d.note)).toEqual([null, replay.items[0].json.reference]);
 		expect(hq.fake.positionsOf(1)).toEqual([]);
+	});
+});
+
+describe('HQ Invoice > Create Draft from Positions: an empty Invoice Date is today in the workflow\'s time zone', () => {
+	let hq: RunningFakeHq;
+	beforeEach(async () => {
+		hq = await startFakeHq();
+		hq.fake.seed({ companies: [ACME] });
+	});
+	afterEach(async () => {
+		resetClock();
+		await hq.close();
+	});
+
+	const postedHead = () => hq.fake.log.find((r) => r.method === 'POST' && r.path === '/v2/Documents')?.body as Record<string, unknown> | undefined;
+
+	it.each([
+		// 00:30 in Berlin, still the 7th in UTC.
+		['2026-12-07T23:30:00Z', 'Europe/Berlin', '2026-12-08T00:00:00', '2026-12-22T00:00:00'],
+		// 19:00 on the 7th in Los Angeles, already the 8th in UTC.
+		['2026-12-08T03:00:00Z', 'America/Los_Angeles', '2026-12-07T00:00:00', '2026-12-21T00:00:00'],
+	])('at %s in %s, dates the invoice %s', async (now, timezone, date, validUntilDate) => {
+		setClockAt(now);
+		const run = await runHq(hq, createDraft({ invoiceDate: '' }), { input: items([position(1)]), timezone });
+		expect(run.error).toBeUndefined();
+		expect(postedHead()).toMatchObject({ date, validUntilDate });
+		expect(hq.fake.documents[0]).toMatchObject({ date, validUntilDate });
+	});
+
+	it('fails naming the zone when the workflow\'s time zone is unknown, instead of guessing a day', async () => {
+		const run = await runHq(hq, createDraft({ invoiceDate: '' }), { input: items([position(1)]), timezone: 'Mars/Olympus_Mons' });
+		expect(run.error?.message).toBe('Invoice Date: empty means today, but the workflow\'s time zone "Mars/Olympus_Mons" is not a known time zone');
+		expect(hq.fake.documents).toEqual([]);
 	});
 });

@@ -1,6 +1,7 @@
 import { invoiceReferenceOf } from '../../../../nodes/shared/billing/invoiceLine';
 import { startFakeLexoffice, type RunningFakeLexoffice } from '../../../../devkit/fakes/lexoffice';
 import { APP_URL, createDraft, items, position, runLexoffice } from '../helpers';
+import { resetClock, setClockAt } from '../../shared/datesClock';
 
 describe('Lexoffice Invoice > Create Draft from Positions', () => {
 	let lex: RunningFakeLexoffice;
@@ -163,5 +164,52 @@ describe('Lexoffice Invoice > Create Draft from Positions', () => {
 		const rerun = await runLexoffice(lex, createDraft(contactId), { input: items([position(1)]) });
 		expect(rerun.items[0].json).toMatchObject({ id: lex.fake.store.invoices[0].id, created: false });
 		expect(lex.fake.store.invoices).toHaveLength(1);
+	});
+});
+
+describe('Lexoffice Invoice > Create Draft from Positions: an empty Voucher Date is today in the workflow\'s time zone', () => {
+	let lex: RunningFakeLexoffice;
+	let contactId: string;
+
+	beforeEach(async () => {
+		lex = await startFakeLexoffice();
+		contactId = lex.fake.addContact({ companyName: 'ACME GmbH' }).id;
+	});
+	afterEach(async () => {
+		resetClock();
+		await lex.close();
+	});
+
+	const sent = (method: string, path: string) => lex.fake.log.find((entry) => entry.method === method && entry.path === path);
+
+	it.each([
+		// 00:30 in Berlin, still the 7th in UTC.
+		['2026-12-07T23:30:00Z', 'Europe/Berlin', '2026-12-08'],
+		// 19:00 on the 7th in Los Angeles, already the 8th in UTC and in Germany.
+		['2026-12-08T03:00:00Z', 'America/Los_Angeles', '2026-12-07'],
+		// 01:00 on the 8th in Tokyo, still the 7th in Germany.
+		['2026-12-07T16:00:00Z', 'Asia/Tokyo', '2026-12-08'],
+	])('at %s in %s, dates the invoice %s', async (now, timezone, day) => {
+		setClockAt(now);
+		const run = await runLexoffice(lex, createDraft(contactId, { voucherDate: '' }), { input: items([position(1)]), timezone });
+		expect(run.error).toBeUndefined();
+		expect((sent('POST', '/v1/invoices')?.body as { voucherDate?: string }).voucherDate).toBe(`${day}T00:00:00.000Z`);
+		expect(lex.fake.store.invoices[0].voucherDate).toBe(`${day}T00:00:00.000Z`);
+	});
+
+	it.each([
+		// The look-back window counts from today in Germany, where Lexware dates createdDate, whatever the workflow's zone.
+		['2026-12-08T03:00:00Z', 'America/Los_Angeles', '2026-10-09'],
+		['2026-12-07T16:00:00Z', 'Asia/Tokyo', '2026-10-08'],
+	])('at %s in %s, looks for an earlier draft created from %s on (60 days before today in Germany)', async (now, timezone, createdDateFrom) => {
+		setClockAt(now);
+		await runLexoffice(lex, createDraft(contactId, { voucherDate: '' }), { input: items([position(1)]), timezone });
+		expect(sent('GET', '/v1/voucherlist')?.query).toMatchObject({ createdDateFrom });
+	});
+
+	it('fails naming the zone when the workflow\'s time zone is unknown, instead of guessing a day', async () => {
+		const run = await runLexoffice(lex, createDraft(contactId, { voucherDate: '' }), { input: items([position(1)]), timezone: 'Mars/Olympus_Mons' });
+		expect(run.error?.message).toBe('Voucher Date: empty means today, but the workflow\'s time zone "Mars/Olympus_Mons" is not a known time zone');
+		expect(lex.fake.store.invoices).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import { today } from '../../../../nodes/Lexoffice/helpers/parameters';
+import { germanDay } from '../../../../nodes/Lexoffice/helpers/parameters';
 import { lineItemOf, lineItemsOf, servicePeriodOf, type UnitSettings } from '../../../../nodes/Lexoffice/helpers/invoice/lineItems';
 import { referenceIn, remarkWithReference } from '../../../../nodes/Lexoffice/helpers/invoice/reference';
 import type { InvoiceLine } from '../../../../nodes/shared/billing/invoiceLine';
@@ -48,8 +48,9 @@ describe('Lexoffice line items', () => {
 		expect(referenceIn(undefined)).toBeNull();
 	});
 
-	it('takes today as the day in Germany', () => {
-		expect(today(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
-		expect(today(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+	it('takes the day of an instant in Germany', () => {
+		expect(germanDay(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
+		expect(germanDay(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+		expect(germanDay(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
 	});
 });

@@ -1,6 +1,7 @@
 import { invoiceReferenceOf } from '../../../../nodes/shared/billing/invoiceLine';
 import { ACME, GLOBEX, byId, createDraft, items, position, runSevDesk, startSevDesk } from '../helpers';
 import type { RunningFakeSevDesk } from '../../../../devkit/fakes/sevdesk';
+import { resetClock, setClockAt } from '../../shared/datesClock';
 
 describe('sevDesk Invoice > Create Draft from Positions', () => {
 	let sevDesk: RunningFakeSevDesk;
@@ -145,5 +146,36 @@ describe('sevDesk Invoice > Create Draft from Positions', () => {
 	it('refuses a day length that is not one, naming the option', async () => {
 		const run = await runSevDesk(sevDesk, createDraft({ options: { unitOnInvoice: 'days', hoursPerDay: 0 } }), { input: items([position(1)]) });
 		expect(run.error?.message).toBe('"Hours per Day" must be more than 0 and at most 24, got 0');
+	});
+});
+
+describe('sevDesk Invoice > Create Draft from Positions: an empty Invoice Date is today in the workflow\'s time zone', () => {
+	let sevDesk: RunningFakeSevDesk;
+
+	beforeEach(async () => {
+		sevDesk = await startSevDesk();
+	});
+	afterEach(async () => {
+		resetClock();
+		await sevDesk.close();
+	});
+
+	it.each([
+		// 00:30 in Berlin, still the 7th in UTC.
+		['2026-12-07T23:30:00Z', 'Europe/Berlin', '08.12.2026'],
+		// 19:00 on the 7th in Los Angeles, already the 8th in UTC.
+		['2026-12-08T03:00:00Z', 'America/Los_Angeles', '07.12.2026'],
+	])('at %s in %s, dates the invoice %s', async (now, timezone, invoiceDate) => {
+		setClockAt(now);
+		const run = await runSevDesk(sevDesk, createDraft({ options: {} }), { input: items([position(1)]), timezone });
+		expect(run.error).toBeUndefined();
+		const body = sevDesk.fake.apiCalls('POST')[0].body as { invoice: Record<string, unknown> };
+		expect(body.invoice.invoiceDate).toBe(invoiceDate);
+	});
+
+	it('fails naming the zone when the workflow\'s time zone is unknown, instead of guessing a day', async () => {
+		const run = await runSevDesk(sevDesk, createDraft({ options: {} }), { input: items([position(1)]), timezone: 'Mars/Olympus_Mons' });
+		expect(run.error?.message).toBe('Invoice Date: empty means today, but the workflow\'s time zone "Mars/Olympus_Mons" is not a known time zone');
+		expect(sevDesk.fake.apiCalls('POST')).toEqual([]);
 	});
 });
