@@ -15,6 +15,8 @@ module.exports = {
 			// Real n8n: install/pack once, longer timeouts, n8n log tails printed on failure.
 			testEnvironment: '<rootDir>/devkit/n8n/jest/environment.ts',
 			globalSetup: '<rootDir>/devkit/n8n/jest/globalSetup.ts',
+			// Kills the n8n servers a test file left running (devkit/n8n/leftovers.ts).
+			globalTeardown: '<rootDir>/devkit/n8n/jest/globalTeardown.ts',
 			setupFilesAfterEnv: ['<rootDir>/devkit/n8n/jest/setup.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
@@ -24,6 +26,7 @@ module.exports = {
 			// The fault suite: real n8n like e2e (same harness), run with `npm run test:faults`.
 			testEnvironment: '<rootDir>/devkit/n8n/jest/environment.ts',
 			globalSetup: '<rootDir>/devkit/n8n/jest/globalSetup.ts',
+			globalTeardown: '<rootDir>/devkit/n8n/jest/globalTeardown.ts',
 			setupFilesAfterEnv: ['<rootDir>/devkit/n8n/jest/setup.ts', '<rootDir>/test/faults/support/timeout.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
@@ -33,7 +36,7 @@ module.exports = {
 			// n8n in queue mode (Postgres, Redis, main + 2 workers), run with `npm run test:queue`.
 			testEnvironment: '<rootDir>/devkit/n8n/jest/environment.ts',
 			globalSetup: '<rootDir>/devkit/n8n/queue/jest/globalSetup.ts',
-			globalTeardown: '<rootDir>/devkit/n8n/queue/jest/globalTeardown.ts',
+			globalTeardown: '<rootDir>/devkit/n8n/jest/globalTeardown.ts',
 			setupFilesAfterEnv: ['<rootDir>/devkit/n8n/jest/setup.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/queue/**/*.test.ts'],

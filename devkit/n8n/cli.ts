@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
 import type { ExecutionRun } from './executions';
-import { freePort, killGroup, type N8nProcess } from './process';
+import { killGroup, trackProcessGroup } from './leftovers';
+import { freePort, type N8nProcess } from './process';
 
 export interface CliRun {
 	exitCode: number | null;
@@ -50,6 +51,8 @@ export async function runCli(n8n: N8nProcess, args: string[], options: { timeout
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
+	// Its own group may run for minutes; noted so the jest teardown ends it if this test file dies first.
+	const untrack = trackProcessGroup(child.pid);
 	let stdout = '';
 	let stderr = '';
 	child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -66,6 +69,7 @@ export async function runCli(n8n: N8nProcess, args: string[], options: { timeout
 		});
 	});
 	killGroup(child.pid); // the CLI's task runner, if it outlived the CLI
+	untrack();
 	// 'exit' can come before the last of a large output is read; 'close' comes when the pipes are drained.
 	if (child.stdout!.readable || child.stderr!.readable) {
 		await new Promise<void>((resolve) => {

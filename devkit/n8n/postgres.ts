@@ -19,7 +19,8 @@ import path from 'node:path';
 
 import { waitFor } from './http';
 import { ARTIFACTS_DIR, REPO_ROOT } from './install';
-import { freePort, killGroup } from './process';
+import { killGroup, trackProcessGroup } from './leftovers';
+import { freePort } from './process';
 
 export interface PostgresConnection {
 	host: string;
@@ -139,6 +140,8 @@ export class TestPostgres {
 
 	private connection?: PostgresConnection;
 
+	private untrack: () => void = () => undefined;
+
 	constructor(private readonly options: StartPostgresOptions = {}) {
 		this.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-test-'));
 		fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -189,6 +192,8 @@ export class TestPostgres {
 			fs.closeSync(logFd);
 		}
 		const child = this.child;
+		// Noted with the folder, so a jest teardown removes both if the test file never stops it.
+		this.untrack = trackProcessGroup(child.pid, this.folder);
 		this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
 		await waitFor(
 			() => {
@@ -232,6 +237,7 @@ export class TestPostgres {
 	/** Synchronous: kills the server's process group and removes the folder (exit hook, failures). */
 	stopNow(): void {
 		killGroup(this.child?.pid);
+		this.untrack();
 		this.child = undefined;
 		this.connection = undefined;
 		fs.rmSync(this.folder, { recursive: true, force: true });

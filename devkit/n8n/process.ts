@@ -9,6 +9,10 @@ import path from 'node:path';
 
 import { httpRequest, waitFor } from './http';
 import { ARTIFACTS_DIR, type N8nInstallation } from './install';
+import { killGroup, trackProcessGroup } from './leftovers';
+
+// Kept here for the harness's callers; it lives with the leftovers tracking (no import cycle).
+export { killGroup };
 
 export interface StartN8nOptions {
 	/** Extra or overriding environment for the n8n process (and its CLI commands). */
@@ -88,16 +92,6 @@ function registry(): LiveRegistry {
 	return holder[REGISTRY_KEY]!;
 }
 
-let exitHookInstalled = false;
-function installExitHook(): void {
-	if (exitHookInstalled) return;
-	exitHookInstalled = true;
-	// Last resort if a test file forgets stop(): never leave n8n servers running after jest.
-	process.on('exit', () => {
-		for (const instance of registry().instances) instance.killProcessGroupNow();
-	});
-}
-
 export class N8nProcess {
 	readonly baseUrl: string;
 
@@ -113,6 +107,9 @@ export class N8nProcess {
 
 	private removed = false;
 
+	/** Forgets the running group in the leftovers tracking (see leftovers.ts). */
+	private untrack: () => void = () => undefined;
+
 	constructor(
 		readonly installation: N8nInstallation,
 		readonly userFolder: string,
@@ -124,7 +121,6 @@ export class N8nProcess {
 		const label = (options.label ?? 'n8n').replace(/[^\w.-]+/g, '_');
 		fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
 		this.logFile = path.join(ARTIFACTS_DIR, `${path.basename(userFolder)}-${label}.log`);
-		installExitHook();
 	}
 
 	/** The production webhook URL n8n serves for a webhook path (what awork must call). */
@@ -169,6 +165,8 @@ export class N8nProcess {
 	async start(): Promise<void> {
 		if (this.removed) throw new Error('This n8n instance was stopped for good; call startN8n() again.');
 		if (this.running) return;
+		// The previous group, if its leader died on its own: stray members go, and it is forgotten.
+		if (this.child) this.killProcessGroupNow();
 		this.startCount += 1;
 		this.brokerPort = await freePort();
 		fs.appendFileSync(this.logFile, `\n[e2e-harness] start #${this.startCount} on port ${this.port}\n`);
@@ -186,6 +184,8 @@ export class N8nProcess {
 			fs.closeSync(logFd);
 		}
 		const child = this.child;
+		// Noted with the user folder, so the jest teardown removes both if this test file never stops it.
+		this.untrack = trackProcessGroup(child.pid, this.userFolder);
 		this.exitPromise = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 		registry().instances.add(this);
 		registry().seen.add(this);
@@ -243,6 +243,7 @@ export class N8nProcess {
 		}
 		await this.exitPromise;
 		if (signal !== 'SIGKILL') this.killProcessGroupNow();
+		else this.untrack();
 	}
 
 	async restart(): Promise<void> {
@@ -261,9 +262,10 @@ export class N8nProcess {
 		}
 	}
 
-	/** Synchronous SIGKILL of the process group (used on exit and after a graceful stop). */
+	/** Synchronous SIGKILL of the process group (after a graceful stop or a failed start); forgets it. */
 	killProcessGroupNow(): void {
 		killGroup(this.child?.pid);
+		this.untrack();
 	}
 
 	// ----- logs -----
@@ -286,15 +288,5 @@ export class N8nProcess {
 
 	logTail(lines = 60): string {
 		return this.log().split('\n').slice(-lines).join('\n');
-	}
-}
-
-/** SIGKILLs a whole process group (n8n and its task runner); nothing when it is gone already. */
-export function killGroup(pid: number | undefined): void {
-	if (!pid) return;
-	try {
-		process.kill(-pid, 'SIGKILL');
-	} catch {
-		// group already gone
 	}
 }

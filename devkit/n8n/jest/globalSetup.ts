@@ -1,11 +1,14 @@
 /**
- * Runs once per jest run of the e2e project: makes sure n8n is installed in the cache, builds
- * the package if dist/ is stale and packs it once; test files find it through N8N_E2E_PACKAGE_DIR.
+ * Runs once per jest run of the e2e and faults projects (and inside the queue project's setup):
+ * makes sure n8n is installed in the cache, builds the package if dist/ is stale and packs it
+ * once; test files find it through N8N_E2E_PACKAGE_DIR. It also makes the folder where test files
+ * note the processes they start, for the global teardown (../leftovers.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { ARTIFACTS_DIR, ensureN8nInstalled, harnessLog } from '../install';
+import { ensureLeftoversDir } from '../leftovers';
 import { preparePackage } from '../package';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,4 +28,5 @@ export default function globalSetup(): void {
 	const dir = preparePackage();
 	process.stderr.write('\n');
 	harnessLog(`package packed into ${dir}`);
+	ensureLeftoversDir();
 }

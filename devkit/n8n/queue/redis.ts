@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { waitFor } from '../http';
-import { freePort, killGroup } from '../process';
-import { trackProcessGroup } from './leftovers';
+import { killGroup, trackProcessGroup } from '../leftovers';
+import { freePort } from '../process';
 
 /** How to get redis-server on Debian/Ubuntu (what the README and .ci/run use). */
 export const REDIS_INSTALL_COMMAND = 'apt-get install -y redis-server';

@@ -10,12 +10,8 @@
  *   queue.workerOf(executionId);        // 'worker-1' | 'worker-2' | undefined
  *   await queue.stop();
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { startN8n, type N8nInstance } from '../instance';
 import { n8nPostgresEnv, startPostgres, type PostgresConnection, type TestPostgres } from '../postgres';
-import { trackProcessGroup } from './leftovers';
 import { startRedis, type RunningRedis } from './redis';
 import { N8nWorker } from './worker';
 
@@ -68,16 +64,6 @@ export function queueModeEnv(database: PostgresConnection, redis: RunningRedis):
 	};
 }
 
-/**
- * Notes the Postgres server's process group for the leftovers teardown. Its pid is in the data
- * folder's postmaster.pid (first line); the server runs in a group of its own.
- */
-function trackPostgres(postgres: TestPostgres): () => void {
-	const pidFile = path.join(postgres.folder, 'data', 'postmaster.pid');
-	const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
-	return Number.isInteger(pid) && pid > 0 ? trackProcessGroup(pid, postgres.folder) : () => undefined;
-}
-
 /** The live-instance registry the e2e jest environment reads to print log tails of failed tests. */
 function logTailRegistry(): Set<unknown> | undefined {
 	return (globalThis as unknown as Record<string, { instances: Set<unknown> } | undefined>).__n8nE2eHarness__?.instances;
@@ -87,8 +73,6 @@ export async function startQueueTopology(options: QueueTopologyOptions = {}): Pr
 	const label = options.label ?? 'queue';
 	const began = Date.now();
 	const started: { postgres?: TestPostgres; redis?: RunningRedis; main?: N8nInstance; workers: N8nWorker[] } = { workers: [] };
-	let untrackMain: () => void = () => undefined;
-	let untrackPostgres: () => void = () => undefined;
 	let stopped = false;
 	const stop = async () => {
 		if (stopped) return;
@@ -97,15 +81,12 @@ export async function startQueueTopology(options: QueueTopologyOptions = {}): Pr
 		await Promise.all(started.workers.map(async (worker) => await worker.stop()));
 		for (const worker of started.workers) logTailRegistry()?.delete(worker);
 		await started.main?.stop();
-		untrackMain();
 		await started.redis?.stop();
 		await started.postgres?.stop();
-		untrackPostgres();
 	};
 	try {
 		let mark = Date.now();
 		const postgres = (started.postgres = await startPostgres({ label }));
-		untrackPostgres = trackPostgres(postgres);
 		const database = await postgres.createDatabase('n8n');
 		const postgresMs = Date.now() - mark;
 		mark = Date.now();
@@ -115,7 +96,6 @@ export async function startQueueTopology(options: QueueTopologyOptions = {}): Pr
 		mark = Date.now();
 		const env = { ...queueModeEnv(database, redis), ...options.env };
 		const main = (started.main = await startN8n({ label: `${label}-main`, env, packageDir: options.packageDir }));
-		untrackMain = trackProcessGroup(main.pid, main.userFolder);
 		const mainMs = Date.now() - mark;
 
 		mark = Date.now();

@@ -9,8 +9,8 @@ import path from 'node:path';
 
 import { httpRequest, waitFor } from '../http';
 import { ARTIFACTS_DIR } from '../install';
-import { freePort, killGroup, type N8nProcess } from '../process';
-import { trackProcessGroup } from './leftovers';
+import { killGroup, trackProcessGroup } from '../leftovers';
+import { freePort, type N8nProcess } from '../process';
 
 const READY_LINE = 'n8n worker is now ready';
 const STARTED_EXECUTION = /Worker started execution (\d+) \(job/g;
