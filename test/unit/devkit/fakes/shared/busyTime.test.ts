@@ -1,4 +1,6 @@
 /** The fake server's busy time, which the benchmark subtracts from wall times: answering only, not injected latency. */
+import { performance } from 'node:perf_hooks';
+
 import { FakeHttpServer, NO_FAULTS } from '../../../../../devkit/fakes/shared/fakeServer';
 import { httpRequest } from '../../../../../devkit/n8n';
 
@@ -9,8 +11,8 @@ function slowServer(workMs: number): FakeHttpServer {
 		notFound: () => ({ status: 404, body: { error: 'not found' } }),
 	});
 	server.route('GET', '/work', () => {
-		const until = Date.now() + workMs;
-		while (Date.now() < until) {
+		const until = performance.now() + workMs;
+		while (performance.now() < until) {
 			// busy on purpose: the answer costs workMs of the server's time
 		}
 		return { status: 200, body: { ok: true } };
