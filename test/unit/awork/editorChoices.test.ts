@@ -131,15 +131,15 @@ describe('awork node: Task > Change Status offers one way', () => {
 	});
 });
 
-describe('awork node: Mark Billed without transport options', () => {
-	it('offers neither Chunk Size nor Continue on Partial Failure to a new node, but shows them where set', () => {
-		expect(offeredMarkBilledOptions({})).toEqual(['addReport', 'changedSince', 'requireAll']);
+describe('awork node: Mark Billed options', () => {
+	it('offers Continue on Partial Failure, and Chunk Size only where a saved workflow set it', () => {
+		expect(offeredMarkBilledOptions({})).toEqual(['addReport', 'changedSince', 'requireAll', 'continueOnPartialFailure']);
 		expect(offeredMarkBilledOptions({ chunkSize: 500, continueOnPartialFailure: true })).toEqual([
 			'addReport',
 			'changedSince',
 			'requireAll',
-			'chunkSize',
 			'continueOnPartialFailure',
+			'chunkSize',
 		]);
 		// The engine keeps the saved values (they would be dropped if they were not shown).
 		expect(resolved({ resource: 'timeEntry', operation: 'markBilled', options: { chunkSize: 2, continueOnPartialFailure: true } }).options).toEqual({
@@ -148,7 +148,7 @@ describe('awork node: Mark Billed without transport options', () => {
 		});
 	});
 
-	it("n8n's On Error gives the per-ID results Continue on Partial Failure gave, and the saved option still does", async () => {
+	it("gives the per-ID results with Continue on Partial Failure, as n8n's On Error does", async () => {
 		const [project] = bed.seed({ projects: [{ name: 'Billing' }] }).projects;
 		const entries = bed.seed({
 			timeEntries: [0, 1].map((index) => ({ projectId: project.id, isBillable: true, isBilled: false, startDateUtc: `2026-03-0${index + 2}T09:00:00Z`, duration: 3600, userId: bed.store.meUserId })),
@@ -167,11 +167,31 @@ describe('awork node: Mark Billed without transport options', () => {
 			]);
 		}
 		expect(bed.store.timeEntries.get(ids[0])!.isBilled).toBe(true);
-		// Without either, it fails naming the ID, and points to On Error.
+		// Without either, it fails naming the ID, and points to the option.
 		bed.store.timeEntries.get(ids[0])!.isBilled = false;
 		const failed = await bed.run(params);
 		expect(failed.error?.message).toContain(`notFound: ${missing}`);
-		expect(failed.error?.description).toContain('On Error');
+		expect(failed.error?.description).toContain('Continue on Partial Failure');
+	});
+
+	it("still fails when a request fails as a whole with Continue on Partial Failure, where On Error goes on", async () => {
+		const [project] = bed.seed({ projects: [{ name: 'Billing' }] }).projects;
+		const [entry] = bed.seed({
+			timeEntries: [{ projectId: project.id, isBillable: true, isBilled: false, startDateUtc: '2026-03-02T09:00:00Z', duration: 3600, userId: bed.store.meUserId }],
+		}).timeEntries;
+		const params = { resource: 'timeEntry', operation: 'markBilled', timeEntryIds: String(entry.id) };
+		bed.setFaults({ errorRate: 1, errorStatus: 403 });
+		try {
+			const byOption = await bed.run({ ...params, options: { continueOnPartialFailure: true } });
+			expect(byOption.error?.message).toMatch(/403|access|forbidden/i);
+			const byOnError = await bed.run(params, { onError: 'continueRegularOutput', continueOnFail: true });
+			expect(byOnError.error).toBeUndefined();
+			expect(json(byOnError)).toHaveLength(1);
+			expect(json(byOnError)[0].error).toBeDefined();
+		} finally {
+			bed.setFaults({ errorRate: 0 });
+		}
+		expect(bed.store.timeEntries.get(String(entry.id))!.isBilled).toBe(false);
 	});
 });
 

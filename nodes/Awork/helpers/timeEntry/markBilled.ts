@@ -96,26 +96,23 @@ export function markBilledProperties(operation: 'markBilled' | 'markUnbilled'): 
 					default: false,
 					description: 'Whether awork should change no entry of a request when any entry of it cannot be changed',
 				},
-				// The two options below are no longer offered: the node sizes its requests itself, and
-				// n8n's own On Error setting does what "Continue on Partial Failure" did. Each shows
-				// only where a saved workflow has set it, so that workflow runs as before.
-				{
-					displayName: 'Chunk Size',
-					name: 'chunkSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 1000 },
-					default: DEFAULT_CHUNK_SIZE,
-					description: 'IDs per request (older workflows only; the node now picks the size and splits a chunk awork refuses as too large)',
-					displayOptions: { show: { chunkSize: [{ _cnd: { exists: true } }] } },
-				},
 				{
 					displayName: 'Continue on Partial Failure',
 					name: 'continueOnPartialFailure',
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether to output the result per ID instead of failing when some IDs were not changed (older workflows only; set the node\'s On Error to "Continue" instead)',
-					displayOptions: { show: { continueOnPartialFailure: [{ _cnd: { exists: true } }] } },
+						'Whether to output the result per ID when awork did not change some of them (e.g. not found, not billable) instead of failing. A request that fails as a whole (network, server errors after retries, no access) still fails the node, so a run never goes on as if it had billed; n8n\'s On Error "Continue" would go on.',
+				},
+				// Not offered: the node sizes its requests itself. Shown only where a saved workflow set it, so that workflow runs as before.
+				{
+					displayName: 'Chunk Size',
+					name: 'chunkSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 1000 },
+					default: DEFAULT_CHUNK_SIZE,
+					description: 'Most IDs per request. Not needed: without it the node sends up to 1000 and splits a request awork refuses as too large.',
+					displayOptions: { show: { chunkSize: [{ _cnd: { exists: true } }] } },
 				},
 			],
 		},
@@ -223,7 +220,7 @@ export async function markTimeEntries(this: IExecuteFunctions, items: INodeExecu
 			{
 				itemIndex: failed[0].itemIndex,
 				description:
-					'changedSinceRead: awork changed the entry after the run read it, so it was left unbilled; notFound: the entry does not exist; unauthorized: the credential may not change it; badRequest: awork refused the change (e.g. the entry is not billable, or only admins may unbill); unchanged: awork left it as it was (All or Nothing). Set the node\'s On Error to "Continue" to output the result per ID instead.',
+					'changedSinceRead: awork changed the entry after the run read it, so it was left unbilled; notFound: the entry does not exist; unauthorized: the credential may not change it; badRequest: awork refused the change (e.g. the entry is not billable, or only admins may unbill); unchanged: awork left it as it was (All or Nothing). Turn on Continue on Partial Failure (Options) to output the result per ID instead.',
 			},
 		);
 	}
