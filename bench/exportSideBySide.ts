@@ -72,6 +72,15 @@ export interface ExportRunFigures {
 	fakeBusyMs: { awork: number; psa: number };
 	/** Each node's execution time in the last run (ms), when asked for with `nodeTimes`. */
 	nodeMs?: Record<string, number>;
+	/** What each node handed on in the last run (items, JSON characters), when asked for with `nodeTimes`. */
+	nodeOutputs?: Record<string, NodeOutput>;
+}
+
+/** The items a node handed on, as its stored execution holds them. */
+export interface NodeOutput {
+	items: number;
+	/** Characters of the items' JSON: what n8n holds and stores for the node. */
+	chars: number;
 }
 
 export interface RunOptions {
@@ -229,6 +238,7 @@ interface ServerRun {
 	wallMs: number;
 	executionMs: number;
 	nodeMs?: Record<string, number>;
+	nodeOutputs?: Record<string, NodeOutput>;
 }
 
 /** Starts the workflow through its webhook and waits until n8n has stored the finished execution. */
@@ -250,10 +260,16 @@ export async function runInServer(bench: Bench, workflow: { id: string; url: str
 	);
 	const wallMs = Date.now() - started;
 	let nodeMs: Record<string, number> | undefined;
+	let nodeOutputs: Record<string, NodeOutput> | undefined;
 	if (nodeTimes || process.env.BENCH_NODE_TIMES === '1') {
 		const full = await n8n.getExecution(execution.id);
-		nodeMs = Object.fromEntries(
-			Object.entries(full.data?.resultData.runData ?? {}).map(([name, runs]) => [name, runs.reduce((sum, run) => sum + Number(run.executionTime ?? 0), 0)]),
+		const runData = Object.entries(full.data?.resultData.runData ?? {});
+		nodeMs = Object.fromEntries(runData.map(([name, runs]) => [name, runs.reduce((sum, run) => sum + Number(run.executionTime ?? 0), 0)]));
+		nodeOutputs = Object.fromEntries(
+			runData.map(([name, runs]) => {
+				const items = runs.flatMap((run) => (run.data?.main ?? []).flatMap((output) => output ?? []));
+				return [name, { items: items.length, chars: JSON.stringify(items).length }];
+			}),
 		);
 	}
 	if (process.env.BENCH_NODE_TIMES === '1') process.stderr.write(`answered after ${answeredMs} ms, stored after ${wallMs} ms\nnode times (ms): ${JSON.stringify(nodeMs)}\n`);
@@ -262,7 +278,7 @@ export async function runInServer(bench: Bench, workflow: { id: string; url: str
 		const full = await n8n.getExecution(execution.id).catch(() => undefined);
 		error = full?.data?.resultData.error?.message ?? execution.status;
 	}
-	return { status: execution.status, error, wallMs, executionMs: Date.parse(String(execution.stoppedAt)) - Date.parse(execution.startedAt), nodeMs };
+	return { status: execution.status, error, wallMs, executionMs: Date.parse(String(execution.stoppedAt)) - Date.parse(execution.startedAt), nodeMs, nodeOutputs };
 }
 
 export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: number, options: RunOptions = {}): Promise<ExportRunFigures> {
@@ -312,6 +328,7 @@ export async function runOne(bench: Bench, workflow: BenchWorkflow, entries: num
 		psaBatchFloor,
 		fakeBusyMs: { awork: sandbox.awork.fake.server.busyMs - busyBefore.awork, psa: sandbox.onePsa.fake.server.busyMs - busyBefore.psa },
 		nodeMs: runs[runs.length - 1]?.nodeMs,
+		nodeOutputs: runs[runs.length - 1]?.nodeOutputs,
 	};
 	if (limited) figures.psaBudgetUse = budgetUse(sandbox, options.psaLimitPerMinute!);
 	// A fast export that booked or billed less than it was given is no figure to publish.

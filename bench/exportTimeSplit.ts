@@ -15,7 +15,7 @@
  * Usage: node build/bench/exportTimeSplit.js [entries=10000] [repeats=3]
  */
 import { EXPORT_FILE, EXPORT_ZONE, seedExportScenario } from '../devkit/sandbox';
-import { PROJECTS, runInServer, runOne, startBench, startedByWebhook, type Bench, type BenchWorkflow, type ExportRunFigures } from './exportSideBySide';
+import { PROJECTS, runInServer, runOne, startBench, startedByWebhook, type Bench, type BenchWorkflow, type ExportRunFigures, type NodeOutput } from './exportSideBySide';
 
 /** Entries of the small run that stands for the cost of running the workflow at all. */
 export const SMALL_RUN_ENTRIES = 20;
@@ -30,6 +30,8 @@ export interface TimeSplit {
 	/** The fakes answering the run's requests (awork and PSA together). */
 	fakeBusyMs: number;
 	nodeMs: Record<string, number>;
+	/** What each node handed on (items, JSON characters): what n8n holds and stores with the execution. */
+	nodeOutputs: Record<string, NodeOutput>;
 	/** The small run in the same server: wall time, and its execution time without the fakes' part. */
 	smallRunWallMs: number;
 	smallRunOwnMs: number;
@@ -109,6 +111,7 @@ async function measure(workflow: BenchWorkflow, entries: number): Promise<TimeSp
 			afterRunMs: big.wallMs - big.executionMs,
 			fakeBusyMs: busyOf(big),
 			nodeMs: big.nodeMs ?? {},
+			nodeOutputs: big.nodeOutputs ?? {},
 			smallRunWallMs: small.wallMs,
 			smallRunOwnMs: Math.max(0, small.executionMs - busyOf(small)),
 			readItemsMs,
@@ -154,6 +157,18 @@ export function timeSplitMarkdown(result: TimeSplitResult): string {
 			.slice(0, 5)
 			.map(([name, ms]) => `${name} ${ms} ms`)
 			.join(', ');
+	const megabytes = (chars: number) => `${(chars / 1_000_000).toFixed(1)} MB`;
+	const handedOn = (split: TimeSplit) => {
+		const outputs = Object.entries(split.nodeOutputs);
+		const items = outputs.reduce((sum, [, output]) => sum + output.items, 0);
+		const chars = outputs.reduce((sum, [, output]) => sum + output.chars, 0);
+		const largest = outputs
+			.sort((a, b) => b[1].chars - a[1].chars)
+			.slice(0, 3)
+			.map(([name, output]) => `${name} ${output.items.toLocaleString('en')} items, ${megabytes(output.chars)}`)
+			.join('; ');
+		return `${items.toLocaleString('en')} items, ${megabytes(chars)} of JSON (${largest})`;
+	};
 	const goal = baseline.wallMs / 4;
 	return [
 		'| part | baseline | shipped |',
@@ -166,6 +181,7 @@ export function timeSplitMarkdown(result: TimeSplitResult): string {
 		row(`the read node alone: holding and storing ${result.entries.toLocaleString('en')} entries (wall time without the fakes, minus the same for ${SMALL_RUN_ENTRIES})`, (s) => (s.workflow === 'shipped' ? seconds(s.readItemsMs) : '')),
 		row('**floor**: fakes + the small run + the read node\'s entries', (s) => (s.workflow === 'shipped' ? `**${seconds(floorMs(s))}**` : '')),
 		row('slowest nodes', slowest),
+		row('what the nodes handed on, stored with the execution (the largest)', handedOn),
 		'',
 		`4× the baseline at ${result.entries.toLocaleString('en')} entries is ${seconds(goal)}. The shipped run's floor is ${seconds(floorMs(shipped))}, so ` +
 			(floorMs(shipped) >= goal

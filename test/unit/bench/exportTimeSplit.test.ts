@@ -10,6 +10,12 @@ function split(workflow: 'baseline' | 'shipped', figures: Partial<TimeSplit>): T
 		afterRunMs: 300,
 		fakeBusyMs: 200,
 		nodeMs: { 'Export to PSA': 250, 'Mark Billed in awork': 90, Settings: 1 },
+		nodeOutputs: {
+			Settings: { items: 1, chars: 300 },
+			'Billable Entries of Closed Days': { items: 10_000, chars: 9_000_000 },
+			'Export to PSA': { items: 10_000, chars: 4_600_000 },
+			'Mark Billed in awork': { items: 10_001, chars: 1_300_000 },
+		},
 		smallRunWallMs: 200,
 		smallRunOwnMs: 160,
 		readItemsMs: 250,
@@ -29,6 +35,9 @@ describe('export time split', () => {
 		expect(text).toContain('4× the baseline at 10,000 entries is 0.60 s. The shipped run\'s floor is 0.65 s, so 4× is out of reach');
 		expect(text).toContain('the floor is 3.69× the baseline');
 		expect(text).toContain('Export to PSA 250 ms, Mark Billed in awork 90 ms, Settings 1 ms');
+		expect(text).toContain(
+			'30,002 items, 14.9 MB of JSON (Billable Entries of Closed Days 10,000 items, 9.0 MB; Export to PSA 10,000 items, 4.6 MB; Mark Billed in awork 10,001 items, 1.3 MB)',
+		);
 		expect(text).toContain('With servers that answered in no time, 4× the baseline would be 0.55 s and the floor 0.45 s.');
 	});
 
